@@ -1,0 +1,344 @@
+-- Generated from schemas/ by `tracker generate`; do not edit by hand.
+CREATE TABLE sources (
+    source_id VARCHAR NOT NULL,
+    publisher VARCHAR NOT NULL,
+    title VARCHAR NOT NULL,
+    url VARCHAR,
+    published VARCHAR NOT NULL,
+    published_earliest DATE,
+    published_latest DATE,
+    published_precision VARCHAR,
+    language VARCHAR NOT NULL,
+    reliability VARCHAR NOT NULL,
+    note VARCHAR
+);
+COMMENT ON TABLE sources IS 'Every publication a row cites: official releases, news reports, datasets. One row per document; other tables point here with source_id. Primary key: source_id.';
+COMMENT ON COLUMN sources.source_id IS 'Our identifier for the document, e.g. reuters-2023-02-08-portugal-leopard.';
+COMMENT ON COLUMN sources.publisher IS 'Who published it (ministry, outlet, institute), e.g. Reuters, Bundesregierung.';
+COMMENT ON COLUMN sources.title IS 'Title of the document as published (in its own language).';
+COMMENT ON COLUMN sources.url IS 'Address of the document; empty only for print or offline material.';
+COMMENT ON COLUMN sources.published IS 'Publication date, at day, month, quarter or year precision (2023-02-14, 2023-02, 2023-Q1, 2023).';
+COMMENT ON COLUMN sources.published_earliest IS 'First day that published can mean (the date itself at day precision).';
+COMMENT ON COLUMN sources.published_latest IS 'Last day that published can mean; as-of answers count the row from this day.';
+COMMENT ON COLUMN sources.published_precision IS 'Precision of published: day, month, quarter or year.';
+COMMENT ON COLUMN sources.language IS 'Language of the document, ISO 639-1 code (en, de, ja, uk, ru ...).';
+COMMENT ON COLUMN sources.reliability IS 'official (government, armed forces, international body); major_outlet (wire services, national broadcasters and papers of record); specialist (defence press, research institutes); secondary (aggregators and smaller outlets quoting others); weak (outlets with a record of propaganda or errors, used only when they quote an official).';
+COMMENT ON COLUMN sources.note IS 'Our own remarks on the document (never text copied from it).';
+
+CREATE TABLE donors (
+    donor_id VARCHAR NOT NULL,
+    name VARCHAR NOT NULL,
+    donor_type VARCHAR NOT NULL,
+    iso_alpha2 VARCHAR,
+    nato_member_since VARCHAR,
+    nato_member_since_earliest DATE,
+    nato_member_since_latest DATE,
+    nato_member_since_precision VARCHAR,
+    eu_member_since VARCHAR,
+    eu_member_since_earliest DATE,
+    eu_member_since_latest DATE,
+    eu_member_since_precision VARCHAR,
+    source_id VARCHAR,
+    note VARCHAR
+);
+COMMENT ON TABLE donors IS 'Governments and institutions that give aid. Countries are keyed by ISO 3166-1 alpha-3; donors that are not countries use a code from ISO''s user-assigned range (X..). Primary key: donor_id. References: source_id -> sources.source_id.';
+COMMENT ON COLUMN donors.donor_id IS 'ISO 3166-1 alpha-3 code (DEU, POL, NAM) or a user-assigned X-code for an institution (XEU = EU institutions).';
+COMMENT ON COLUMN donors.name IS 'Short English name.';
+COMMENT ON COLUMN donors.donor_type IS 'country, or international_organisation (EU institutions, NATO funds ...).';
+COMMENT ON COLUMN donors.iso_alpha2 IS 'ISO 3166-1 alpha-2 code for countries (DE, PL; NA is Namibia, not a missing value).';
+COMMENT ON COLUMN donors.nato_member_since IS 'When the country joined NATO (a day, or a year where only the year is sourced); empty if not a member.';
+COMMENT ON COLUMN donors.nato_member_since_earliest IS 'First day that nato_member_since can mean (the date itself at day precision).';
+COMMENT ON COLUMN donors.nato_member_since_latest IS 'Last day that nato_member_since can mean; as-of answers count the row from this day.';
+COMMENT ON COLUMN donors.nato_member_since_precision IS 'Precision of nato_member_since: day, month, quarter or year.';
+COMMENT ON COLUMN donors.eu_member_since IS 'When the country joined the EU or its predecessor communities (year precision as sourced); empty if not a member.';
+COMMENT ON COLUMN donors.eu_member_since_earliest IS 'First day that eu_member_since can mean (the date itself at day precision).';
+COMMENT ON COLUMN donors.eu_member_since_latest IS 'Last day that eu_member_since can mean; as-of answers count the row from this day.';
+COMMENT ON COLUMN donors.eu_member_since_precision IS 'Precision of eu_member_since: day, month, quarter or year.';
+COMMENT ON COLUMN donors.source_id IS 'Source of the membership dates.';
+COMMENT ON COLUMN donors.note IS 'Our own remarks.';
+
+CREATE TABLE system_families (
+    family_id VARCHAR NOT NULL,
+    name VARCHAR NOT NULL,
+    origin_country VARCHAR,
+    note VARCHAR
+);
+COMMENT ON TABLE system_families IS 'Families of weapon systems (Leopard 2, M1 Abrams, Patriot). Coalition claims and training programmes refer to a family; pledge lines refer to a variant in systems. Primary key: family_id.';
+COMMENT ON COLUMN system_families.family_id IS 'Our identifier, e.g. leopard-2.';
+COMMENT ON COLUMN system_families.name IS 'English name of the family, e.g. Leopard 2.';
+COMMENT ON COLUMN system_families.origin_country IS 'Country that designed the family (ISO 3166-1 alpha-3).';
+COMMENT ON COLUMN system_families.note IS 'Our own remarks.';
+
+CREATE TABLE systems (
+    system_id VARCHAR NOT NULL,
+    family_id VARCHAR NOT NULL,
+    variant VARCHAR,
+    name VARCHAR NOT NULL,
+    category VARCHAR NOT NULL,
+    kiel_item_type VARCHAR,
+    sipri_category VARCHAR,
+    note VARCHAR
+);
+COMMENT ON TABLE systems IS 'The systems catalog: one row per variant that appears in a pledge line, with its family, category and the categories Kiel and SIPRI would file it under. Primary key: system_id. References: family_id -> system_families.family_id.';
+COMMENT ON COLUMN systems.system_id IS 'Our identifier, e.g. leopard-2a6.';
+COMMENT ON COLUMN systems.family_id IS 'The family this variant belongs to.';
+COMMENT ON COLUMN systems.variant IS 'Variant designation within the family (2A4, 2A6, Strv 122); empty when unspecified.';
+COMMENT ON COLUMN systems.name IS 'Display name, e.g. Leopard 2A6.';
+COMMENT ON COLUMN systems.category IS 'What kind of system it is.';
+COMMENT ON COLUMN systems.kiel_item_type IS 'Kiel Ukraine Support Tracker "Type of Item" for this system (e.g. Heavy weapon).';
+COMMENT ON COLUMN systems.sipri_category IS 'SIPRI Arms Transfers Database weapon category.';
+COMMENT ON COLUMN systems.note IS 'Our own remarks.';
+
+CREATE TABLE system_aliases (
+    alias VARCHAR NOT NULL,
+    language VARCHAR NOT NULL,
+    family_id VARCHAR NOT NULL,
+    system_id VARCHAR
+);
+COMMENT ON TABLE system_aliases IS 'Names of systems in several languages and spellings (Leopard 2, レオパルト2, Леопард 2), so that a search in any of them finds the family or variant. Primary key: alias, language. References: family_id -> system_families.family_id; system_id -> systems.system_id.';
+COMMENT ON COLUMN system_aliases.alias IS 'The name as written in the language.';
+COMMENT ON COLUMN system_aliases.language IS 'ISO 639-1 code of the language.';
+COMMENT ON COLUMN system_aliases.family_id IS 'The family the alias names.';
+COMMENT ON COLUMN system_aliases.system_id IS 'The variant the alias names, when it names one variant rather than the family.';
+
+CREATE TABLE meetings (
+    meeting_id VARCHAR NOT NULL,
+    series VARCHAR NOT NULL,
+    number BIGINT,
+    date VARCHAR NOT NULL,
+    date_earliest DATE,
+    date_latest DATE,
+    date_precision VARCHAR,
+    last_day DATE,
+    place VARCHAR NOT NULL,
+    country VARCHAR,
+    format VARCHAR NOT NULL,
+    chair VARCHAR,
+    participants VARCHAR,
+    participant_count BIGINT,
+    outcome VARCHAR,
+    source_id VARCHAR NOT NULL,
+    note VARCHAR
+);
+COMMENT ON TABLE meetings IS 'Donor meetings: Ukraine Defense Contact Group ("Ramstein format"), NATO defence ministers and others. Commitment events announced at a meeting point here with meeting_id. Primary key: meeting_id. References: country -> donors.donor_id; source_id -> sources.source_id.';
+COMMENT ON COLUMN meetings.meeting_id IS 'Our identifier, e.g. udcg-09.';
+COMMENT ON COLUMN meetings.series IS 'udcg (Ukraine Defense Contact Group), nato_defence_ministers, nato_summit or other.';
+COMMENT ON COLUMN meetings.number IS 'Number of the meeting within its series (UDCG 9), when the series numbers them.';
+COMMENT ON COLUMN meetings.date IS 'First day of the meeting.';
+COMMENT ON COLUMN meetings.date_earliest IS 'First day that date can mean (the date itself at day precision).';
+COMMENT ON COLUMN meetings.date_latest IS 'Last day that date can mean; as-of answers count the row from this day.';
+COMMENT ON COLUMN meetings.date_precision IS 'Precision of date: day, month, quarter or year.';
+COMMENT ON COLUMN meetings.last_day IS 'Last day, for meetings over several days; empty for one-day meetings.';
+COMMENT ON COLUMN meetings.place IS 'Where it was held (NATO headquarters, Brussels), or "virtual".';
+COMMENT ON COLUMN meetings.country IS 'Host country (ISO 3166-1 alpha-3); empty for virtual meetings.';
+COMMENT ON COLUMN meetings.format IS 'in_person, virtual or hybrid.';
+COMMENT ON COLUMN meetings.chair IS 'Who chaired it.';
+COMMENT ON COLUMN meetings.participants IS 'Who took part, in our words (e.g. about 50 countries plus Ukraine''s defence minister).';
+COMMENT ON COLUMN meetings.participant_count IS 'Number of participating countries where a source states it (approximate counts as stated).';
+COMMENT ON COLUMN meetings.outcome IS 'What came out of it, in our own words.';
+COMMENT ON COLUMN meetings.source_id IS 'Source for the meeting''s date, place and participants.';
+COMMENT ON COLUMN meetings.note IS 'Our own remarks (conflicting dates, renamings).';
+
+CREATE TABLE joint_pledges (
+    joint_pledge_id VARCHAR NOT NULL,
+    name VARCHAR NOT NULL,
+    system_id VARCHAR NOT NULL,
+    date VARCHAR NOT NULL,
+    date_earliest DATE,
+    date_latest DATE,
+    date_precision VARCHAR,
+    total DOUBLE NOT NULL,
+    split_basis VARCHAR NOT NULL,
+    source_id VARCHAR NOT NULL,
+    note VARCHAR
+);
+COMMENT ON TABLE joint_pledges IS 'Pledges made by several donors together (Denmark and the Netherlands: 14 Leopard 2A4). The joint total is split into one pledge line per donor (pledge_lines.joint_pledge_id); only the lines are counted, so the joint total is never added a second time. Primary key: joint_pledge_id. References: system_id -> systems.system_id; source_id -> sources.source_id.';
+COMMENT ON COLUMN joint_pledges.joint_pledge_id IS 'Our identifier, e.g. dnk-nld-leopard-2a4.';
+COMMENT ON COLUMN joint_pledges.name IS 'Short description, e.g. Denmark and Netherlands Leopard 2A4.';
+COMMENT ON COLUMN joint_pledges.system_id IS 'The system pledged jointly.';
+COMMENT ON COLUMN joint_pledges.date IS 'Date the joint total was announced.';
+COMMENT ON COLUMN joint_pledges.date_earliest IS 'First day that date can mean (the date itself at day precision).';
+COMMENT ON COLUMN joint_pledges.date_latest IS 'Last day that date can mean; as-of answers count the row from this day.';
+COMMENT ON COLUMN joint_pledges.date_precision IS 'Precision of date: day, month, quarter or year.';
+COMMENT ON COLUMN joint_pledges.total IS 'Joint total as announced (units).';
+COMMENT ON COLUMN joint_pledges.split_basis IS 'How the total is split across donors: equal_shares (no split stated; divided evenly), stated_shares (the donors stated their shares), funding_shares (in proportion to money paid), estimated (our estimate, explained in note).';
+COMMENT ON COLUMN joint_pledges.source_id IS 'Source of the joint announcement.';
+COMMENT ON COLUMN joint_pledges.note IS 'Our own remarks (who says what about the split).';
+
+CREATE TABLE pledge_lines (
+    line_id VARCHAR NOT NULL,
+    donor VARCHAR NOT NULL,
+    system_id VARCHAR,
+    unit VARCHAR NOT NULL,
+    joint_pledge_id VARCHAR,
+    description VARCHAR,
+    note VARCHAR
+);
+COMMENT ON TABLE pledge_lines IS 'One donor''s commitment of one kind of aid: a system (counted in units) or a sum of money (in the currency announced). What was committed when is the line''s history in commitment_events; increases are new events on the same line, not new lines. Primary key: line_id. References: donor -> donors.donor_id; system_id -> systems.system_id; joint_pledge_id -> joint_pledges.joint_pledge_id.';
+COMMENT ON COLUMN pledge_lines.line_id IS 'Our identifier, donor code then system, e.g. DEU-leopard-2a6.';
+COMMENT ON COLUMN pledge_lines.donor IS 'The donor (donors.donor_id).';
+COMMENT ON COLUMN pledge_lines.system_id IS 'The system committed; empty for a money line.';
+COMMENT ON COLUMN pledge_lines.unit IS 'What committed counts: units for a system, or an ISO 4217 currency code for money (EUR, USD).';
+COMMENT ON COLUMN pledge_lines.joint_pledge_id IS 'The joint pledge this line is one donor''s share of, if any.';
+COMMENT ON COLUMN pledge_lines.description IS 'Short description in our words, e.g. Leopard 2A6 from Bundeswehr stocks.';
+COMMENT ON COLUMN pledge_lines.note IS 'Our own remarks.';
+
+CREATE TABLE commitment_events (
+    event_id VARCHAR NOT NULL,
+    line_id VARCHAR NOT NULL,
+    date VARCHAR NOT NULL,
+    date_earliest DATE,
+    date_latest DATE,
+    date_precision VARCHAR,
+    event_type VARCHAR NOT NULL,
+    committed DOUBLE NOT NULL,
+    value DOUBLE,
+    value_currency VARCHAR,
+    meeting_id VARCHAR,
+    source_id VARCHAR NOT NULL,
+    note VARCHAR
+);
+COMMENT ON TABLE commitment_events IS 'The history of each pledge line: one row per dated announcement, increase, reduction, cancellation or refusal, with the line''s committed total after the event. "Committed as of date D" is the total after the last event that counts by D. Primary key: event_id. References: line_id -> pledge_lines.line_id; meeting_id -> meetings.meeting_id; source_id -> sources.source_id.';
+COMMENT ON COLUMN commitment_events.event_id IS 'Our identifier, e.g. DEU-leopard-2a6-2023-02-24.';
+COMMENT ON COLUMN commitment_events.line_id IS 'The pledge line this event changes.';
+COMMENT ON COLUMN commitment_events.date IS 'Date of the announcement (day, month, quarter or year precision; a coarse date counts from the end of its period).';
+COMMENT ON COLUMN commitment_events.date_earliest IS 'First day that date can mean (the date itself at day precision).';
+COMMENT ON COLUMN commitment_events.date_latest IS 'Last day that date can mean; as-of answers count the row from this day.';
+COMMENT ON COLUMN commitment_events.date_precision IS 'Precision of date: day, month, quarter or year.';
+COMMENT ON COLUMN commitment_events.event_type IS 'announced (first commitment), increased, reduced, cancelled (committed falls to 0), declined (a request or possibility publicly turned down; committed 0).';
+COMMENT ON COLUMN commitment_events.committed IS 'The line''s committed total after this event, in the line''s unit (not the change).';
+COMMENT ON COLUMN commitment_events.value IS 'Announced value of the committed total, when a source states one.';
+COMMENT ON COLUMN commitment_events.value_currency IS 'ISO 4217 currency of value (EUR, USD, GBP ...).';
+COMMENT ON COLUMN commitment_events.meeting_id IS 'The meeting at which it was announced, if any.';
+COMMENT ON COLUMN commitment_events.source_id IS 'The source that reports this event.';
+COMMENT ON COLUMN commitment_events.note IS 'Our own remarks (what sources disagree on, qualifiers such as "up to").';
+
+CREATE TABLE deliveries (
+    delivery_id VARCHAR NOT NULL,
+    line_id VARCHAR NOT NULL,
+    date VARCHAR NOT NULL,
+    date_earliest DATE,
+    date_latest DATE,
+    date_precision VARCHAR,
+    quantity DOUBLE NOT NULL,
+    source_id VARCHAR NOT NULL,
+    note VARCHAR
+);
+COMMENT ON TABLE deliveries IS 'Units (or money) handed over against a pledge line: one row per reported delivery, partial deliveries being normal (Poland''s first 4 of 14). Quantities are per delivery, not cumulative. Primary key: delivery_id. References: line_id -> pledge_lines.line_id; source_id -> sources.source_id.';
+COMMENT ON COLUMN deliveries.delivery_id IS 'Our identifier, e.g. POL-leopard-2a4-2023-02-24.';
+COMMENT ON COLUMN deliveries.line_id IS 'The pledge line delivered against.';
+COMMENT ON COLUMN deliveries.date IS 'Date of arrival in Ukraine or handover (day, month, quarter or year precision).';
+COMMENT ON COLUMN deliveries.date_earliest IS 'First day that date can mean (the date itself at day precision).';
+COMMENT ON COLUMN deliveries.date_latest IS 'Last day that date can mean; as-of answers count the row from this day.';
+COMMENT ON COLUMN deliveries.date_precision IS 'Precision of date: day, month, quarter or year.';
+COMMENT ON COLUMN deliveries.quantity IS 'Units (or money) delivered in this delivery, in the line''s unit.';
+COMMENT ON COLUMN deliveries.source_id IS 'The source that reports the delivery.';
+COMMENT ON COLUMN deliveries.note IS 'Our own remarks.';
+
+CREATE TABLE coalition_claims (
+    claim_id VARCHAR NOT NULL,
+    date VARCHAR NOT NULL,
+    date_earliest DATE,
+    date_latest DATE,
+    date_precision VARCHAR,
+    claimant VARCHAR NOT NULL,
+    measure VARCHAR NOT NULL,
+    quantity DOUBLE NOT NULL,
+    qualifier VARCHAR NOT NULL,
+    system_families VARCHAR[] NOT NULL,
+    donors VARCHAR[],
+    source_id VARCHAR NOT NULL,
+    note VARCHAR
+);
+COMMENT ON TABLE coalition_claims IS 'Aggregate statements about several donors'' aid ("62 Leopard 2 for two battalions", "more than 150 Leopards from nine countries"). Recorded with their own source and scope and reconciled against the sum of the individual pledge lines (view claim_reconciliation); never added to totals. Primary key: claim_id. References: system_families -> system_families.family_id; donors -> donors.donor_id; source_id -> sources.source_id.';
+COMMENT ON COLUMN coalition_claims.claim_id IS 'Our identifier, e.g. leopard-2-62-2023-02-14.';
+COMMENT ON COLUMN coalition_claims.date IS 'Date the claim was made (a coarse date is reconciled at the end of its period).';
+COMMENT ON COLUMN coalition_claims.date_earliest IS 'First day that date can mean (the date itself at day precision).';
+COMMENT ON COLUMN coalition_claims.date_latest IS 'Last day that date can mean; as-of answers count the row from this day.';
+COMMENT ON COLUMN coalition_claims.date_precision IS 'Precision of date: day, month, quarter or year.';
+COMMENT ON COLUMN coalition_claims.claimant IS 'Who made the claim (a minister, a government, a newspaper citing officials).';
+COMMENT ON COLUMN coalition_claims.measure IS 'What the number counts: committed (promised so far), delivered, or planned (a goal not yet backed by pledges, such as "two battalions").';
+COMMENT ON COLUMN coalition_claims.quantity IS 'The number claimed, in units.';
+COMMENT ON COLUMN coalition_claims.qualifier IS 'exactly, about, at_least ("more than") or up_to, as the claim words it.';
+COMMENT ON COLUMN coalition_claims.system_families IS 'Families the claim covers, separated by semicolons (leopard-2;leopard-1).';
+COMMENT ON COLUMN coalition_claims.donors IS 'Donors the claim covers, separated by semicolons; empty means every donor.';
+COMMENT ON COLUMN coalition_claims.source_id IS 'The source that reports the claim.';
+COMMENT ON COLUMN coalition_claims.note IS 'Our own remarks (what the claim includes, how others report it).';
+
+CREATE TABLE training_programmes (
+    programme_id VARCHAR NOT NULL,
+    name VARCHAR NOT NULL,
+    purpose VARCHAR,
+    system_family VARCHAR,
+    host_country VARCHAR,
+    location VARCHAR,
+    lead VARCHAR NOT NULL,
+    start VARCHAR NOT NULL,
+    start_earliest DATE,
+    start_latest DATE,
+    start_precision VARCHAR,
+    planned_end VARCHAR,
+    planned_end_earliest DATE,
+    planned_end_latest DATE,
+    planned_end_precision VARCHAR,
+    actual_end VARCHAR,
+    actual_end_earliest DATE,
+    actual_end_latest DATE,
+    actual_end_precision VARCHAR,
+    trainees_planned BIGINT,
+    trainees_trained BIGINT,
+    status VARCHAR NOT NULL,
+    pledge_lines VARCHAR[],
+    source_id VARCHAR NOT NULL,
+    note VARCHAR
+);
+COMMENT ON TABLE training_programmes IS 'Programmes that train Ukrainian personnel: for a system (Leopard 2 crews) or a purpose (basic infantry training), with planned and actual timelines and the pledge lines they prepare. Primary key: programme_id. References: system_family -> system_families.family_id; host_country -> donors.donor_id; lead -> donors.donor_id; pledge_lines -> pledge_lines.line_id; source_id -> sources.source_id.';
+COMMENT ON COLUMN training_programmes.programme_id IS 'Our identifier, e.g. deu-leopard-2a6-crews.';
+COMMENT ON COLUMN training_programmes.name IS 'Name of the programme, in our words or its official name.';
+COMMENT ON COLUMN training_programmes.purpose IS 'What it trains for, in our words.';
+COMMENT ON COLUMN training_programmes.system_family IS 'The system family trained on, if it is system training.';
+COMMENT ON COLUMN training_programmes.host_country IS 'Country where training takes place (ISO 3166-1 alpha-3).';
+COMMENT ON COLUMN training_programmes.location IS 'Training site(s).';
+COMMENT ON COLUMN training_programmes.lead IS 'Who runs it (a donor code such as DEU, or XEU for the EU).';
+COMMENT ON COLUMN training_programmes.start IS 'When training began (or is to begin).';
+COMMENT ON COLUMN training_programmes.start_earliest IS 'First day that start can mean (the date itself at day precision).';
+COMMENT ON COLUMN training_programmes.start_latest IS 'Last day that start can mean; as-of answers count the row from this day.';
+COMMENT ON COLUMN training_programmes.start_precision IS 'Precision of start: day, month, quarter or year.';
+COMMENT ON COLUMN training_programmes.planned_end IS 'When it was planned to end, as announced ("by the end of March" is 2023-03).';
+COMMENT ON COLUMN training_programmes.planned_end_earliest IS 'First day that planned_end can mean (the date itself at day precision).';
+COMMENT ON COLUMN training_programmes.planned_end_latest IS 'Last day that planned_end can mean; as-of answers count the row from this day.';
+COMMENT ON COLUMN training_programmes.planned_end_precision IS 'Precision of planned_end: day, month, quarter or year.';
+COMMENT ON COLUMN training_programmes.actual_end IS 'When it actually ended; empty while ongoing or unknown.';
+COMMENT ON COLUMN training_programmes.actual_end_earliest IS 'First day that actual_end can mean (the date itself at day precision).';
+COMMENT ON COLUMN training_programmes.actual_end_latest IS 'Last day that actual_end can mean; as-of answers count the row from this day.';
+COMMENT ON COLUMN training_programmes.actual_end_precision IS 'Precision of actual_end: day, month, quarter or year.';
+COMMENT ON COLUMN training_programmes.trainees_planned IS 'Number of trainees planned.';
+COMMENT ON COLUMN training_programmes.trainees_trained IS 'Number trained, as last reported.';
+COMMENT ON COLUMN training_programmes.status IS 'planned, ongoing, completed, suspended or cancelled (as last reported).';
+COMMENT ON COLUMN training_programmes.pledge_lines IS 'Pledge lines whose equipment the trainees will operate, separated by semicolons.';
+COMMENT ON COLUMN training_programmes.source_id IS 'The source for the programme''s dates and scale.';
+COMMENT ON COLUMN training_programmes.note IS 'Our own remarks (disagreeing start dates, course length).';
+
+CREATE TABLE exchange_rates (
+    currency VARCHAR NOT NULL,
+    date DATE NOT NULL,
+    per_eur DOUBLE NOT NULL,
+    source_id VARCHAR NOT NULL
+);
+COMMENT ON TABLE exchange_rates IS 'European Central Bank euro reference rates: units of a currency per 1 EUR on a day. Used to convert announced values to EUR at the announcement date. Primary key: currency, date. References: source_id -> sources.source_id.';
+COMMENT ON COLUMN exchange_rates.currency IS 'ISO 4217 code (USD, GBP, NOK ...).';
+COMMENT ON COLUMN exchange_rates.date IS 'The day of the reference rate (ECB working days).';
+COMMENT ON COLUMN exchange_rates.per_eur IS 'Units of the currency per 1 EUR.';
+COMMENT ON COLUMN exchange_rates.source_id IS 'Source of the rate.';
+
+CREATE TABLE gdp (
+    donor VARCHAR NOT NULL,
+    year BIGINT NOT NULL,
+    gdp_usd DOUBLE NOT NULL,
+    source_id VARCHAR NOT NULL
+);
+COMMENT ON TABLE gdp IS 'Gross domestic product per donor and year in current US dollars (World Bank), for totals as a share of GDP. Primary key: donor, year. References: donor -> donors.donor_id; source_id -> sources.source_id.';
+COMMENT ON COLUMN gdp.donor IS 'The donor (donors.donor_id).';
+COMMENT ON COLUMN gdp.year IS 'Calendar year.';
+COMMENT ON COLUMN gdp.gdp_usd IS 'GDP in current US dollars.';
+COMMENT ON COLUMN gdp.source_id IS 'Source of the figure.';

@@ -1,0 +1,65 @@
+"""`tracker build`: validate, then write the database atomically, stamped with what it was built from."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tracker import __version__
+from tracker.pipeline import Outcome, check
+from tracker.schema import load_package
+
+
+def _git(data_dir: Path, *args: str) -> str | None:
+    try:
+        done = subprocess.run(["git", "-C", str(data_dir), *args], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() if done.returncode == 0 else None
+
+
+def stamp(con, data_dir: Path, outcome: Outcome) -> None:
+    """Record in the database what it was built from."""
+    package = load_package()
+    commit = _git(data_dir, "rev-parse", "HEAD")
+    dirty = bool(_git(data_dir, "status", "--porcelain", "--", ".")) if commit else None
+    con.execute("""
+        CREATE TABLE build_info AS SELECT
+            ? AS built_at_utc, ? AS git_commit, ? AS git_dirty, ? AS schema_version, ? AS tracker_version, ? AS data_dir
+    """, [datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None), commit, dirty, package.version, __version__,
+          str(data_dir.resolve())])
+    rows = []
+    for table in package.tables:
+        path = data_dir / table.filename
+        data = path.read_bytes()
+        rows.append((table.name, table.filename, hashlib.sha256(data).hexdigest(), len(outcome.raws[table.name].frame), len(data)))
+    con.execute("CREATE TABLE build_files (table_name VARCHAR, file VARCHAR, sha256 VARCHAR, rows BIGINT, bytes BIGINT)")
+    con.executemany("INSERT INTO build_files VALUES (?, ?, ?, ?, ?)", rows)
+    con.execute("COMMENT ON TABLE build_info IS 'When and from what this database was built (git commit of the data, schema version).'")
+    con.execute("COMMENT ON TABLE build_files IS 'Each CSV the database was built from: SHA-256 checksum, data rows and bytes.'")
+
+
+def build(data_dir: Path, shown_dir: str, db: Path) -> Outcome:
+    """Build ``db`` from ``data_dir``. On any problem the new file is discarded and ``db`` is
+    untouched; otherwise the new file replaces it in one rename, so readers holding the old file
+    open keep reading it until they reconnect."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    new = db.with_name(db.name + ".new")
+    for leftover in (new, new.with_name(new.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    outcome = check(data_dir, shown_dir, target=str(new))
+    try:
+        if outcome.problems or not outcome.strict:
+            return outcome
+        stamp(outcome.con, data_dir, outcome)
+        outcome.con.execute("CHECKPOINT")
+        outcome.con.close()
+        os.replace(new, db)
+    finally:
+        if outcome.con is not None:
+            outcome.con.close()
+        new.unlink(missing_ok=True)
+    return outcome

@@ -1,0 +1,164 @@
+"""The `tracker` command: validate, build, sql, fmt, generate."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+EXAMPLES = {
+    "validate": "examples:\n  tracker validate\n  tracker validate --data path/to/data --format json",
+    "build": "examples:\n  tracker build\n  tracker build --data data --db build/tracker.duckdb",
+    "sql": ("examples:\n  tracker sql \"SELECT donor, committed FROM pledge_lines_as_of(DATE '2023-02-14') "
+            "WHERE system_family = 'leopard-2'\"\n  tracker sql --csv \"SELECT * FROM claim_reconciliation\""),
+    "fmt": "examples:\n  tracker fmt           # rewrite data/*.csv canonically\n  tracker fmt --check   # show what would change; exit 1 if anything would",
+    "generate": "examples:\n  tracker generate          # rewrite the DDL file and README data dictionary from schemas/\n  tracker generate --check  # exit 1 if they drifted",
+}
+
+
+class UserError(Exception):
+    """Bad input or environment: printed as one line, never with a traceback."""
+
+
+def _data_dir(args) -> tuple[Path, str]:
+    shown = (args.data or "data").rstrip("/") or "/"
+    path = Path(shown)
+    if not path.is_dir():
+        raise UserError(f"{shown}: data directory not found (run from the project directory or pass --data DIR)")
+    return path, shown
+
+
+def cmd_validate(args) -> int:
+    from tracker.pipeline import check
+    from tracker.problems import render_json, render_text
+
+    data_dir, shown = _data_dir(args)
+    outcome = check(data_dir, shown)
+    outcome.con.close()
+    print(render_json(outcome.problems) if args.format == "json" else render_text(outcome.problems))
+    return 1 if outcome.problems else 0
+
+
+def cmd_build(args) -> int:
+    from tracker.build import build
+    from tracker.database import db_path
+    from tracker.problems import render_text
+
+    data_dir, shown = _data_dir(args)
+    db = db_path(args.db)
+    outcome = build(data_dir, shown, db)
+    if outcome.problems:
+        print(render_text(outcome.problems))
+        kept = f"the previous database {db} is unchanged" if db.exists() else f"no database was written to {db}"
+        print(f"build failed: {kept}", file=sys.stderr)
+        return 1
+    rows = sum(len(r.frame) for r in outcome.raws.values())
+    print(f"built {db} from {len(outcome.raws)} tables, {rows} rows")
+    return 0
+
+
+def cmd_sql(args) -> int:
+    import duckdb
+
+    from tracker.database import connect_read_only
+    from tracker.output import render
+
+    con = connect_read_only(args.db)
+    try:
+        relation = con.sql(args.query)
+        if relation is None:
+            raise UserError("the statement returned no rows (the database is read-only: use SELECT)")
+        print(render(relation.columns, relation.fetchall(), args.output))
+    except duckdb.Error as error:
+        raise UserError(f"SQL error: {str(error).splitlines()[0]}") from None
+    finally:
+        con.close()
+    return 0
+
+
+def cmd_fmt(args) -> int:
+    from tracker.fmt import diff, plan
+    from tracker.schema import load_package
+
+    data_dir, shown = _data_dir(args)
+    status = 0
+    for rewrite in plan(data_dir, shown, load_package()):
+        if rewrite.after is None:
+            print(f"{rewrite.shown}: left as it is: {rewrite.reason}", file=sys.stderr)
+            status = 1
+        elif rewrite.changed and args.check:
+            print(diff(rewrite), end="")
+            status = 1
+        elif rewrite.changed:
+            rewrite.path.write_text(rewrite.after, encoding="utf-8", newline="")
+            print(f"formatted {rewrite.shown}")
+    return status
+
+
+def cmd_generate(args) -> int:
+    from tracker import generate
+
+    if args.check:
+        drifted = generate.drifted()
+        for path in drifted:
+            print(f"{path}: out of date with schemas/ (run `tracker generate`)")
+        return 1 if drifted else 0
+    for path in generate.write():
+        print(f"wrote {path}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", metavar="DIR", help="directory of the CSV tables (default: ./data)")
+    common.add_argument("--db", metavar="PATH", help="DuckDB file (default: $TRACKER_DB or ./build/tracker.duckdb)")
+    top = argparse.ArgumentParser(prog="tracker", description="Military aid commitments tracker: validate the CSVs in data/, build them into DuckDB, query them.")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    raw = argparse.RawDescriptionHelpFormatter
+
+    p = sub.add_parser("validate", parents=[common], help="report every problem in the data, one per line", epilog=EXAMPLES["validate"], formatter_class=raw)
+    p.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json for machines")
+    p.set_defaults(run=cmd_validate)
+
+    p = sub.add_parser("build", parents=[common], help="validate, then build the DuckDB database atomically", epilog=EXAMPLES["build"], formatter_class=raw)
+    p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser("sql", parents=[common], help="run read-only SQL on the database", epilog=EXAMPLES["sql"], formatter_class=raw)
+    p.add_argument("query", help="SQL to run")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--csv", dest="output", action="store_const", const="csv", help="print CSV")
+    out.add_argument("--json", dest="output", action="store_const", const="json", help="print JSON")
+    p.set_defaults(run=cmd_sql, output="table")
+
+    p = sub.add_parser("fmt", parents=[common], help="rewrite the CSVs canonically without changing a value", epilog=EXAMPLES["fmt"], formatter_class=raw)
+    p.add_argument("--check", action="store_true", help="print the diff instead of writing; exit 1 if anything would change")
+    p.set_defaults(run=cmd_fmt)
+
+    p = sub.add_parser("generate", help="regenerate the DDL file and README data dictionary from schemas/", epilog=EXAMPLES["generate"], formatter_class=raw)
+    p.add_argument("--check", action="store_true", help="exit 1 if a generated artefact is out of date")
+    p.set_defaults(run=cmd_generate)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except UserError as error:
+        print(f"tracker: {error}", file=sys.stderr)
+        return 2
+    except Exception as error:  # a bug, not bad input: still one line unless asked for more
+        from tracker.database import DatabaseMissing
+
+        if isinstance(error, DatabaseMissing):
+            print(f"tracker: {error}", file=sys.stderr)
+            return 2
+        if os.environ.get("TRACKER_DEBUG"):
+            raise
+        print(f"tracker: internal error: {type(error).__name__}: {error} (set TRACKER_DEBUG=1 for details)", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

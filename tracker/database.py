@@ -1,0 +1,55 @@
+"""The DuckDB side: tables from the schema, loading the CSV text, derived tables, views, connecting."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+
+from tracker import ddl
+from tracker.load import RawTable
+from tracker.schema import Package
+
+SQL_DIR = Path(__file__).parent / "sql"
+DEFAULT_DB = Path("build") / "tracker.duckdb"
+# Run in this order: macros are used while loading; derived tables read the loaded tables; views
+# and table macros read both.
+STAGES = ("macros", "derived", "views")
+
+
+class DatabaseMissing(Exception):
+    pass
+
+
+def db_path(db: str | os.PathLike | None) -> Path:
+    return Path(db or os.environ.get("TRACKER_DB") or DEFAULT_DB)
+
+
+def sql_files(stage: str) -> list[Path]:
+    return sorted((SQL_DIR / stage).glob("*.sql"))
+
+
+def run_stage(con: duckdb.DuckDBPyConnection, stage: str) -> None:
+    for path in sql_files(stage):
+        con.execute(path.read_text(encoding="utf-8"))
+
+
+def load(con: duckdb.DuckDBPyConnection, package: Package, raws: dict[str, RawTable], strict: bool) -> None:
+    """Create every table and fill it from the text read from CSV, then derived tables and views."""
+    run_stage(con, "macros")
+    con.execute(ddl.create_all(package, strict))
+    for table in package.tables:
+        con.register("_csv_text", raws[table.name].frame.reset_index(drop=True))
+        con.execute(ddl.insert_from(table, "_csv_text"))
+        con.unregister("_csv_text")
+    run_stage(con, "derived")
+    run_stage(con, "views")
+
+
+def connect_read_only(db=None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the built database (many readers may hold one at once)."""
+    path = db_path(db)
+    if not path.exists():
+        raise DatabaseMissing(f"{path}: database not found (run `tracker build` first)")
+    return duckdb.connect(str(path), read_only=True)

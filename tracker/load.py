@@ -1,0 +1,159 @@
+"""Reading the CSV files: encoding, separators, header and row shape, as text with line numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from tracker.problems import FILE, Problem
+from tracker.schema import Package, Table
+
+BOM = b"\xef\xbb\xbf"
+_BAD_BYTES = re.compile("[\udc80-\udcff]+")
+
+
+@dataclass
+class RawTable:
+    """One CSV as read: every value is text (empty means missing); the index is the CSV line."""
+
+    table: Table
+    shown_path: str
+    frame: pd.DataFrame
+    header: list[str] = field(default_factory=list)
+    delimiter: str = ","
+
+    def line_of(self, column: str, value: str) -> int:
+        hits = self.frame.index[self.frame[column] == value]
+        return int(hits[0]) if len(hits) else 1
+
+
+@dataclass
+class Decoded:
+    text: str
+    problems: list[Problem]
+    undecodable: bool
+
+
+def decode(data: bytes, shown: str) -> Decoded:
+    """UTF-8 text of a file (a BOM is dropped); undecodable bytes are kept as surrogates."""
+    if data.startswith(BOM):
+        data = data[len(BOM):]
+    try:
+        return Decoded(data.decode("utf-8"), [], False)
+    except UnicodeDecodeError:
+        return Decoded(data.decode("utf-8", errors="surrogateescape"), [], True)
+
+
+def sniff_delimiter(first_line: str, table: Table) -> str:
+    """',' normally; ';' when the header is the expected columns separated by semicolons."""
+    if "," not in first_line and ";" in first_line:
+        names = {n.strip().strip('"') for n in first_line.split(";")}
+        if names & set(table.columns):
+            return ";"
+    return ","
+
+
+def _empty_frame(table: Table) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series([], dtype="str") for c in table.columns})
+
+
+def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Problem]]:
+    """Read one CSV into a RawTable, with every problem of encoding and shape."""
+    problems: list[Problem] = []
+    raw = RawTable(table, shown, _empty_frame(table))
+    if not path.exists():
+        problems.append(Problem(shown, 0, FILE, f"file is missing (expected a CSV with columns {', '.join(table.columns)})"))
+        return raw, problems
+    decoded = decode(path.read_bytes(), shown)
+    text = decoded.text
+    if not text.strip():
+        problems.append(Problem(shown, 1, FILE, f"file is empty (expected a header row: {','.join(table.columns)})"))
+        return raw, problems
+    first_line = text.split("\n", 1)[0].rstrip("\r")
+    raw.delimiter = sniff_delimiter(first_line, table)
+    if raw.delimiter == ";":
+        problems.append(Problem(shown, 1, FILE,
+                                "values are separated by semicolons, as some spreadsheet software saves CSV; "
+                                "expected commas (run `tracker fmt` to convert the file)"))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=raw.delimiter)
+    header = next(reader)
+    raw.header = header
+    problems += _header_problems(header, table, shown)
+    width = len(header)
+    records, lines, previous_end = [], [], 1
+    for row in reader:
+        start, previous_end = previous_end + 1, reader.line_num
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue  # blank line
+        if len(row) != width:
+            problems.append(Problem(shown, start, FILE, f"row has {len(row)} values, expected {width} (one per column of the header)"))
+            row = (row + [""] * width)[:width]
+        records.append(row)
+        lines.append(start)
+    frame = pd.DataFrame(records, columns=header, dtype="str") if records else pd.DataFrame(columns=header, dtype="str")
+    frame.index = pd.Index(lines, dtype="int64", name="line")
+    if decoded.undecodable:
+        problems += _undecodable_values(frame, shown)
+    raw.frame = _conform(frame, table)
+    return raw, problems
+
+
+def _header_problems(header: list[str], table: Table, shown: str) -> list[Problem]:
+    problems = []
+    expected = table.columns
+    for name in sorted({h for h in header if header.count(h) > 1}):
+        problems.append(Problem(shown, 1, name, "column appears more than once in the header"))
+    for name in header:
+        if name not in expected:
+            hint = f"expected one of: {', '.join(expected)}"
+            if name.strip() in expected:
+                hint = f'remove the spaces around "{name.strip()}"'
+            problems.append(Problem(shown, 1, name or "(blank)", f"unexpected column ({hint})", name))
+    for name in expected:
+        if name not in header:
+            problems.append(Problem(shown, 1, name, "column is missing from the header (run `tracker fmt` to add it empty)"))
+    return problems
+
+
+def _undecodable_values(frame: pd.DataFrame, shown: str) -> list[Problem]:
+    problems = []
+    for column in frame.columns:
+        bad = frame[column].str.contains(_BAD_BYTES, regex=True, na=False)
+        for line, value in frame.loc[bad, column].items():
+            byte = "0x%02X" % (ord(_BAD_BYTES.search(value).group()[0]) - 0xDC00)
+            shown_value = _BAD_BYTES.sub("\ufffd", value)
+            problems.append(Problem(shown, int(line), column,
+                                    f"is not UTF-8 text (byte {byte}; the file looks saved in a legacy encoding "
+                                    "such as Windows-1252: save it as CSV UTF-8)", shown_value))
+        frame[column] = frame[column].str.replace(_BAD_BYTES, "\ufffd", regex=True)
+    return problems
+
+
+def _conform(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
+    """Only the declared columns, in declared order (missing ones empty); '' becomes missing."""
+    frame = frame.loc[:, ~frame.columns.duplicated()]
+    out = pd.DataFrame(index=frame.index)
+    for name in table.columns:
+        column = frame[name] if name in frame.columns else pd.Series(pd.NA, index=frame.index, dtype="str")
+        out[name] = column.astype("str").mask(column == "")
+    return out
+
+
+def read_package(data_dir: Path, package: Package, shown_dir: str) -> tuple[dict[str, RawTable], list[Problem]]:
+    """Read every table of the package from ``data_dir``; also flags CSVs the package lacks."""
+    tables, problems = {}, []
+    for table in package.tables:
+        shown = f"{shown_dir}/{table.filename}"
+        raw, found = read_table(data_dir / table.filename, table, shown)
+        tables[table.name], problems = raw, problems + found
+    known = set(package.by_filename())
+    for path in sorted(data_dir.glob("*.csv")):
+        if path.name not in known:
+            problems.append(Problem(f"{shown_dir}/{path.name}", 1, FILE,
+                                    f"not a table of the data package (expected one of: {', '.join(sorted(known))})"))
+    return tables, problems

@@ -1,0 +1,64 @@
+"""The one path data takes: read CSVs, check columns, load into DuckDB, check rules, apply exceptions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from tracker import allowlist
+from tracker.column_checks import check_table
+from tracker.database import load
+from tracker.load import RawTable, read_package
+from tracker.problems import Problem
+from tracker.rules import RULES, run_rules
+from tracker.schema import Package, load_package
+
+
+@dataclass
+class Outcome:
+    problems: list[Problem]
+    raws: dict[str, RawTable]
+    con: duckdb.DuckDBPyConnection | None  # loaded database (strict when there were no column problems)
+    strict: bool
+
+
+def check(data_dir: Path, shown_dir: str, target: str = ":memory:", package: Package | None = None) -> Outcome:
+    """Every problem in data_dir. The tables are loaded into ``target`` when the columns are clean;
+    otherwise into memory with constraints relaxed, so the rules still run and report too."""
+    package = package or load_package()
+    raws, problems = read_package(data_dir, package, shown_dir)
+    for raw in raws.values():
+        problems += check_table(raw)
+    strict = not problems
+    con = duckdb.connect(target if strict else ":memory:")
+    load(con, package, raws, strict)
+    findings = _rule_problems(con, package, raws)
+    accepted, list_problems = allowlist.read(data_dir, shown_dir, set(RULES))
+    problems += list_problems + allowlist.apply(findings, accepted, shown_dir)
+    return Outcome(problems, raws, con, strict)
+
+
+def _rule_problems(con, package: Package, raws: dict[str, RawTable]) -> list[Problem]:
+    problems = []
+    for name, findings in run_rules(con, package):
+        for table_name, group in findings.groupby("table_name", sort=False):
+            raw = raws[table_name]
+            lines = _lines_of_keys(raw, set(group["key"]))
+            for f in group.itertuples(index=False):
+                value = None if pd.isna(f.value) else str(f.value)
+                problems.append(Problem(raw.shown_path, lines.get(f.key, 1), f.column_name, f.message,
+                                        value, rule=name, key=f.key))
+    return problems
+
+
+def _lines_of_keys(raw: RawTable, keys: set[str]) -> dict[str, int]:
+    """CSV line of the first row having each primary key."""
+    pk = list(raw.table.primary_key)
+    frame = raw.frame[pk].astype("str")
+    joined = frame[pk[0]] if len(pk) == 1 else frame.agg("|".join, axis=1)
+    hits = joined[joined.isin(keys)]
+    hits = hits[~hits.duplicated()]
+    return {key: int(line) for line, key in hits.items()}
