@@ -37,7 +37,14 @@ def cmd_validate(args) -> int:
     outcome = check(data_dir, shown)
     outcome.con.close()
     print(render_json(outcome.problems) if args.format == "json" else render_text(outcome.problems))
+    _report_skipped(outcome)
     return 1 if outcome.problems else 0
+
+
+def _report_skipped(outcome) -> None:
+    if outcome.skipped_rules:
+        print("not checked until the problems above are fixed (they read a table with unreadable values): "
+              + ", ".join(outcome.skipped_rules), file=sys.stderr)
 
 
 def cmd_build(args) -> int:
@@ -50,6 +57,7 @@ def cmd_build(args) -> int:
     outcome = build(data_dir, shown, db)
     if outcome.problems:
         print(render_text(outcome.problems))
+        _report_skipped(outcome)
         kept = f"the previous database {db} is unchanged" if db.exists() else f"no database was written to {db}"
         print(f"build failed: {kept}", file=sys.stderr)
         return 1

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from tracker.fuzzy_dates import is_valid
+from tracker.fuzzy_dates import bounds
 from tracker.load import decode, sniff_delimiter
 from tracker.schema import Package, Table
 
@@ -48,6 +48,17 @@ def iso_date(value: str) -> str:
     return value
 
 
+def _sort_key(value: str, is_date: bool) -> tuple[str, str, str]:
+    """Dates sort by the last day they can mean (2023-03 after 2023-03-30), then the first."""
+    if is_date:
+        try:
+            earliest, latest = bounds(value)
+            return ("", latest.isoformat(), earliest.isoformat())
+        except ValueError:
+            pass
+    return (value, "", "")
+
+
 def canonical(text: str, table: Table) -> tuple[str | None, str]:
     """(canonical text, '') or (None, why it cannot be rewritten safely)."""
     if not text.strip():
@@ -66,8 +77,8 @@ def canonical(text: str, table: Table) -> tuple[str | None, str]:
     for row in body:
         values = dict(zip(header, row))
         records.append([iso_date(values.get(c, "")) if c in dated else values.get(c, "") for c in columns])
-    order = [columns.index(c) for c in table.sort_by if c in columns]
-    records.sort(key=lambda r: [r[i] for i in order])
+    order = [(columns.index(c), c in dated) for c in table.sort_by if c in columns]
+    records.sort(key=lambda r: [_sort_key(r[i], is_date) for i, is_date in order])
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
@@ -95,7 +106,7 @@ def plan(data_dir: Path, shown_dir: str, package: Package) -> list[Rewrite]:
             continue
         shown = f"{shown_dir}/{table.filename}"
         data = path.read_bytes()
-        decoded = decode(data, shown)
+        decoded = decode(data)
         before = data.decode("utf-8", errors="replace")
         if decoded.undecodable:
             rewrites.append(Rewrite(path, shown, before, None, "not UTF-8: save it as CSV UTF-8 first"))

@@ -35,18 +35,17 @@ class RawTable:
 @dataclass
 class Decoded:
     text: str
-    problems: list[Problem]
     undecodable: bool
 
 
-def decode(data: bytes, shown: str) -> Decoded:
+def decode(data: bytes) -> Decoded:
     """UTF-8 text of a file (a BOM is dropped); undecodable bytes are kept as surrogates."""
     if data.startswith(BOM):
         data = data[len(BOM):]
     try:
-        return Decoded(data.decode("utf-8"), [], False)
+        return Decoded(data.decode("utf-8"), False)
     except UnicodeDecodeError:
-        return Decoded(data.decode("utf-8", errors="surrogateescape"), [], True)
+        return Decoded(data.decode("utf-8", errors="surrogateescape"), True)
 
 
 def sniff_delimiter(first_line: str, table: Table) -> str:
@@ -69,7 +68,7 @@ def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Pro
     if not path.exists():
         problems.append(Problem(shown, 0, FILE, f"file is missing (expected a CSV with columns {', '.join(table.columns)})"))
         return raw, problems
-    decoded = decode(path.read_bytes(), shown)
+    decoded = decode(path.read_bytes())
     text = decoded.text
     if not text.strip():
         problems.append(Problem(shown, 1, FILE, f"file is empty (expected a header row: {','.join(table.columns)})"))
@@ -81,7 +80,7 @@ def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Pro
                                 "values are separated by semicolons, as some spreadsheet software saves CSV; "
                                 "expected commas (run `tracker fmt` to convert the file)"))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=raw.delimiter)
-    header = next(reader)
+    header = [_BAD_BYTES.sub("\ufffd", h) for h in next(reader)]
     raw.header = header
     problems += _header_problems(header, table, shown)
     width = len(header)
@@ -95,10 +94,10 @@ def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Pro
             row = (row + [""] * width)[:width]
         records.append(row)
         lines.append(start)
+    if decoded.undecodable:
+        problems += _undecodable_values(records, lines, header, shown)
     frame = pd.DataFrame(records, columns=header, dtype="str") if records else pd.DataFrame(columns=header, dtype="str")
     frame.index = pd.Index(lines, dtype="int64", name="line")
-    if decoded.undecodable:
-        problems += _undecodable_values(frame, shown)
     raw.frame = _conform(frame, table)
     return raw, problems
 
@@ -120,17 +119,17 @@ def _header_problems(header: list[str], table: Table, shown: str) -> list[Proble
     return problems
 
 
-def _undecodable_values(frame: pd.DataFrame, shown: str) -> list[Problem]:
+def _undecodable_values(records: list[list[str]], lines: list[int], header: list[str], shown: str) -> list[Problem]:
+    """One problem per value holding bytes that are not UTF-8; the bytes become U+FFFD."""
     problems = []
-    for column in frame.columns:
-        bad = frame[column].str.contains(_BAD_BYTES, regex=True, na=False)
-        for line, value in frame.loc[bad, column].items():
-            byte = "0x%02X" % (ord(_BAD_BYTES.search(value).group()[0]) - 0xDC00)
-            shown_value = _BAD_BYTES.sub("\ufffd", value)
-            problems.append(Problem(shown, int(line), column,
-                                    f"is not UTF-8 text (byte {byte}; the file looks saved in a legacy encoding "
-                                    "such as Windows-1252: save it as CSV UTF-8)", shown_value))
-        frame[column] = frame[column].str.replace(_BAD_BYTES, "\ufffd", regex=True)
+    for row, line in zip(records, lines):
+        for i, value in enumerate(row):
+            bad = _BAD_BYTES.search(value)
+            if bad:
+                row[i] = _BAD_BYTES.sub("\ufffd", value)
+                problems.append(Problem(shown, line, header[i], "is not UTF-8 text (byte 0x%02X; the file looks saved in a "
+                                        "legacy encoding such as Windows-1252: save it as CSV UTF-8)" % (ord(bad.group()[0]) - 0xDC00),
+                                        row[i]))
     return problems
 
 

@@ -23,6 +23,7 @@ class Outcome:
     raws: dict[str, RawTable]
     con: duckdb.DuckDBPyConnection | None  # loaded database (strict when there were no column problems)
     strict: bool
+    skipped_rules: list[str]
 
 
 def check(data_dir: Path, shown_dir: str, target: str = ":memory:", package: Package | None = None) -> Outcome:
@@ -35,15 +36,20 @@ def check(data_dir: Path, shown_dir: str, target: str = ":memory:", package: Pac
     strict = not problems
     con = duckdb.connect(target if strict else ":memory:")
     load(con, package, raws, strict)
-    findings = _rule_problems(con, package, raws)
+    by_file = {raw.shown_path: name for name, raw in raws.items()}
+    broken = {by_file[p.file] for p in problems if p.file in by_file}
+    results, skipped = run_rules(con, package, broken)
+    findings = _rule_problems(results, raws)
     accepted, list_problems = allowlist.read(data_dir, shown_dir, set(RULES))
+    if skipped:  # their exceptions cannot be matched this time
+        accepted = [e for e in accepted if e.rule not in skipped]
     problems += list_problems + allowlist.apply(findings, accepted, shown_dir)
-    return Outcome(problems, raws, con, strict)
+    return Outcome(problems, raws, con, strict, skipped)
 
 
-def _rule_problems(con, package: Package, raws: dict[str, RawTable]) -> list[Problem]:
+def _rule_problems(results, raws: dict[str, RawTable]) -> list[Problem]:
     problems = []
-    for name, findings in run_rules(con, package):
+    for name, findings in results:
         for table_name, group in findings.groupby("table_name", sort=False):
             raw = raws[table_name]
             lines = _lines_of_keys(raw, set(group["key"]))

@@ -17,6 +17,6 @@ SELECT
     CASE WHEN d.delivery_id IS NULL THEN 'committed' ELSE 'quantity' END AS column_name,
     NULL AS value,
     format('brings line {} to {} delivered, above the {} committed on {} (delivered can never exceed committed)',
-           b.line_id, b.delivered, b.committed, b.valid_from) AS message
+           b.line_id, number_text(b.delivered), number_text(b.committed), b.valid_from) AS message
 FROM breaches AS b
 LEFT JOIN deliveries_that_day AS d ON d.line_id = b.line_id AND d.date_latest = b.valid_from

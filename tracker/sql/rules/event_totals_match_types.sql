@@ -7,11 +7,11 @@ WITH ordered AS (
     WHERE date_latest IS NOT NULL AND committed IS NOT NULL
 )
 SELECT 'commitment_events' AS table_name, event_id AS key, 'committed' AS column_name,
-    CAST(committed AS VARCHAR) AS value,
+    number_text(committed) AS value,
     CASE event_type
         WHEN 'announced' THEN 'must be above 0 for an ''announced'' event (the total committed after it)'
-        WHEN 'increased' THEN format('must be above the line''s previous total of {} for an ''increased'' event (committed is the total after the event, not the change)', previous)
-        WHEN 'reduced' THEN format('must be below the line''s previous total of {} for a ''reduced'' event', previous)
+        WHEN 'increased' THEN format('must be above the line''s previous total of {} for an ''increased'' event (committed is the total after the event, not the change)', number_text(previous))
+        WHEN 'reduced' THEN format('must be below the line''s previous total of {} for a ''reduced'' event', number_text(previous))
         ELSE format('must be 0 for a ''{}'' event', event_type)
     END AS message
 FROM ordered

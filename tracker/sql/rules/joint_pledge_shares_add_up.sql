@@ -10,11 +10,11 @@ WITH shares AS (
     GROUP BY ALL
 )
 SELECT 'joint_pledges' AS table_name, j.joint_pledge_id AS key, 'total' AS column_name,
-    CAST(j.total AS VARCHAR) AS value,
+    number_text(j.total) AS value,
     CASE
         WHEN s.lines = 0 THEN 'has no pledge lines (give each donor''s share a line with this joint_pledge_id)'
         WHEN NOT s.same_system THEN format('has share lines of another system than {}', j.system_id)
-        ELSE format('differs from the sum of its donors'' lines on {} ({})', j.date, coalesce(s.committed, 0))
+        ELSE format('differs from the sum of its donors'' lines on {} ({})', j.date, number_text(coalesce(s.committed, 0)))
     END AS message
 FROM joint_pledges AS j JOIN shares AS s USING (joint_pledge_id)
 WHERE s.lines = 0 OR NOT s.same_system OR coalesce(s.committed, 0) <> j.total

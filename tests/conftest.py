@@ -1,0 +1,30 @@
+"""Shared fixtures: the shipped data built into a real DuckDB file, and data directories to break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tracker.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+VALID = Path(__file__).parent / "fixtures" / "valid"
+BAD = Path(__file__).parent / "bad"
+
+
+@pytest.fixture(scope="session")
+def shipped_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("shipped") / "tracker.duckdb"
+    outcome = build(ROOT / "data", "data", db)
+    assert outcome.problems == [], "\n".join(map(str, outcome.problems))
+    return db
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    """A working directory holding a copy of the valid fixtures as data/."""
+    shutil.copytree(VALID, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -1,0 +1,43 @@
+"""tracker sql and tracker.connect(): read-only, with table, CSV and JSON output."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import tracker
+from tracker.cli import main
+
+QUERY = "SELECT donor, committed FROM pledge_lines_as_of(DATE '2023-02-14') WHERE system_family = 'leopard-2' AND committed > 10 ORDER BY donor"
+
+
+def test_sql_outputs(shipped_db, capsys):
+    assert main(["sql", "--db", str(shipped_db), "--csv", QUERY]) == 0
+    assert capsys.readouterr().out == "donor,committed\nDEU,14\nPOL,14\n"
+    assert main(["sql", "--db", str(shipped_db), "--json", QUERY]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"donor": "DEU", "committed": 14}, {"donor": "POL", "committed": 14}]
+    assert main(["sql", "--db", str(shipped_db), QUERY]) == 0
+    assert capsys.readouterr().out.splitlines() == ["donor  committed", "-----  ---------", "DEU    14", "POL    14", "(2 rows)"]
+
+
+def test_sql_is_read_only_and_errors_are_one_line(shipped_db, capsys):
+    assert main(["sql", "--db", str(shipped_db), "DELETE FROM donors"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("tracker: SQL error:") and "read-only" in err and len(err.strip().splitlines()) == 1
+    assert main(["sql", "--db", str(shipped_db), "SELECT * FROM nowhere"]) == 2
+    assert "Table with name nowhere does not exist" in capsys.readouterr().err
+
+
+def test_missing_database_is_one_line(tmp_path, capsys):
+    assert main(["sql", "--db", str(tmp_path / "none.duckdb"), "SELECT 1"]) == 2
+    assert "database not found (run `tracker build` first)" in capsys.readouterr().err
+
+
+def test_connect_for_notebooks(shipped_db):
+    con = tracker.connect(shipped_db)
+    frame = con.sql("SELECT donor, committed FROM pledge_lines_as_of(DATE '2023-03-01') WHERE donor = 'DEU'").df()
+    assert frame.to_dict("records") == [{"donor": "DEU", "committed": 18.0}]
+    with pytest.raises(Exception, match="read-only"):
+        con.execute("CREATE TABLE x (a INT)")
+    con.close()
