@@ -27,10 +27,6 @@ class RawTable:
     header: list[str] = field(default_factory=list)
     delimiter: str = ","
 
-    def line_of(self, column: str, value: str) -> int:
-        hits = self.frame.index[self.frame[column] == value]
-        return int(hits[0]) if len(hits) else 1
-
 
 @dataclass
 class Decoded:
