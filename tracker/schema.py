@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -66,7 +66,6 @@ class Package:
     name: str
     version: str
     tables: tuple[Table, ...]
-    descriptor: dict = field(repr=False, compare=False, default_factory=dict)
 
     def table(self, name: str) -> Table:
         return next(t for t in self.tables if t.name == name)
@@ -116,4 +115,4 @@ def load_package(schema_dir: Path = SCHEMA_DIR) -> Package:
     """The data package declared in ``schema_dir``/datapackage.yaml."""
     descriptor = yaml.safe_load((schema_dir / "datapackage.yaml").read_text(encoding="utf-8"))
     tables = tuple(_table(r, schema_dir) for r in descriptor["resources"])
-    return Package(descriptor["name"], str(descriptor["version"]), tables, descriptor)
+    return Package(descriptor["name"], str(descriptor["version"]), tables)
