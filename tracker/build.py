@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 from datetime import datetime, timezone
@@ -31,11 +30,7 @@ def stamp(con, data_dir: Path, outcome: Outcome) -> None:
             ? AS built_at_utc, ? AS git_commit, ? AS git_dirty, ? AS schema_version, ? AS tracker_version, ? AS data_dir
     """, [datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None), commit, dirty, package.version, __version__,
           str(data_dir.resolve())])
-    rows = []
-    for table in package.tables:
-        path = data_dir / table.filename
-        data = path.read_bytes()
-        rows.append((table.name, table.filename, hashlib.sha256(data).hexdigest(), len(outcome.raws[table.name].frame), len(data)))
+    rows = [(name, raw.table.filename, raw.sha256, len(raw.frame), raw.size) for name, raw in outcome.raws.items()]
     con.execute("CREATE TABLE build_files (table_name VARCHAR, file VARCHAR, sha256 VARCHAR, rows BIGINT, bytes BIGINT)")
     con.executemany("INSERT INTO build_files VALUES (?, ?, ?, ?, ?)", rows)
     con.execute("COMMENT ON TABLE build_info IS 'When and from what this database was built (git commit of the data, schema version).'")
@@ -52,14 +47,12 @@ def build(data_dir: Path, shown_dir: str, db: Path) -> Outcome:
         leftover.unlink(missing_ok=True)
     outcome = check(data_dir, shown_dir, target=str(new))
     try:
-        if outcome.problems or not outcome.strict:
-            return outcome
-        stamp(outcome.con, data_dir, outcome)
-        outcome.con.execute("CHECKPOINT")
-        outcome.con.close()
-        os.replace(new, db)
-    finally:
-        if outcome.con is not None:
+        if not outcome.problems and outcome.strict:
+            stamp(outcome.con, data_dir, outcome)
+            outcome.con.execute("CHECKPOINT")
             outcome.con.close()
+            os.replace(new, db)
+    finally:
+        outcome.con.close()  # closing twice is harmless; this covers the failure paths
         new.unlink(missing_ok=True)
     return outcome

@@ -37,10 +37,3 @@ def bounds(text: str) -> tuple[date, date]:
     day = date(year, month, int(text[8:10]))  # ValueError for 2023-02-30
     return day, day
 
-
-def is_valid(text: str) -> bool:
-    try:
-        bounds(text)
-    except ValueError:
-        return False
-    return True

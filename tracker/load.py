@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -24,8 +25,8 @@ class RawTable:
     table: Table
     shown_path: str
     frame: pd.DataFrame
-    header: list[str] = field(default_factory=list)
-    delimiter: str = ","
+    sha256: str | None = None  # of the bytes read, so a build records exactly what it loaded
+    size: int = 0
 
 
 @dataclass
@@ -64,20 +65,21 @@ def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Pro
     if not path.exists():
         problems.append(Problem(shown, 0, FILE, f"file is missing (expected a CSV with columns {', '.join(table.columns)})"))
         return raw, problems
-    decoded = decode(path.read_bytes())
+    data = path.read_bytes()
+    raw.sha256, raw.size = hashlib.sha256(data).hexdigest(), len(data)
+    decoded = decode(data)
     text = decoded.text
     if not text.strip():
         problems.append(Problem(shown, 1, FILE, f"file is empty (expected a header row: {','.join(table.columns)})"))
         return raw, problems
     first_line = text.split("\n", 1)[0].rstrip("\r")
-    raw.delimiter = sniff_delimiter(first_line, table)
-    if raw.delimiter == ";":
+    delimiter = sniff_delimiter(first_line, table)
+    if delimiter == ";":
         problems.append(Problem(shown, 1, FILE,
                                 "values are separated by semicolons, as some spreadsheet software saves CSV; "
                                 "expected commas (run `tracker fmt` to convert the file)"))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=raw.delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [_BAD_BYTES.sub("\ufffd", h) for h in next(reader)]
-    raw.header = header
     problems += _header_problems(header, table, shown)
     width = len(header)
     records, lines, previous_end = [], [], 1

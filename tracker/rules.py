@@ -8,46 +8,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from tracker.schema import Package
+from tracker.schema import Package, load_package
 
 RULE_SQL = Path(__file__).parent / "sql" / "rules"
 FINDING_COLUMNS = ["table_name", "key", "column_name", "value", "message"]
-
-Rule = Callable[[duckdb.DuckDBPyConnection, Package], pd.DataFrame]
-RULES: dict[str, Rule] = {}
-
-
-def rule(function: Rule) -> Rule:
-    RULES[function.__name__] = function
-    return function
-
-
+# A derived table stands for the tables it is built from when deciding what a rule reads.
 DERIVED_FROM = {"pledge_line_history": {"commitment_events", "deliveries"}}
 
 
-def tables_read(name: str, package: Package) -> set[str]:
-    """The data tables a rule reads (a derived table stands for the tables it is built from)."""
-    if name in ("foreign_keys",):
-        return set()  # ids are text: a malformed value elsewhere in a row cannot mislead it
-    if name == "country_codes_are_iso":
-        return {"donors"}
-    sql = (RULE_SQL / f"{name}.sql").read_text(encoding="utf-8")
-    names = set(re.findall(r"\b(?:FROM|JOIN)\s+([a-z_]+)", sql))
-    tables = {t.name for t in package.tables}
-    read = names & tables
-    for derived, sources in DERIVED_FROM.items():
-        if derived in names:
-            read |= sources
-    return read
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    sentence: str
+    reads: frozenset[str]  # data tables whose unreadable values would make findings misleading
+    check: Callable[[duckdb.DuckDBPyConnection, Package], pd.DataFrame]
 
 
-def _query(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
-    return con.sql((RULE_SQL / f"{name}.sql").read_text(encoding="utf-8")).df()
+RULES: dict[str, Rule] = {}
+
+
+def rule(reads: set[str]):
+    def register(function):
+        RULES[function.__name__] = Rule(function.__name__, " ".join(function.__doc__.split()), frozenset(reads), function)
+        return function
+    return register
 
 
 def key_expression(columns: tuple[str, ...]) -> str:
@@ -56,7 +46,7 @@ def key_expression(columns: tuple[str, ...]) -> str:
     return "concat_ws('|', " + ", ".join(f"CAST({c} AS VARCHAR)" for c in columns) + ")"
 
 
-@rule
+@rule(reads=set())  # ids are text: a malformed value elsewhere in a row cannot mislead it
 def foreign_keys(con, package):
     """Every reference names an existing row: a donor, system, family, line, meeting or source
     that is declared in its own table (for lists, every item)."""
@@ -75,7 +65,7 @@ def foreign_keys(con, package):
     return con.sql("\nUNION ALL\n".join(parts)).df()
 
 
-@rule
+@rule(reads={"donors"})
 def country_codes_are_iso(con, package):
     """A country donor is keyed by its ISO 3166-1 alpha-3 code with the matching alpha-2 code; a
     donor that is not a country uses a code ISO leaves to users (AAA-AAZ, QMA-QZZ, XAA-XZZ, ZZA-ZZZ)."""
@@ -99,34 +89,27 @@ def _user_assigned(code: str) -> bool:
     return code[:2] == "AA" or "QMA" <= code <= "QZZ" or code[0] == "X" or code[:2] == "ZZ"
 
 
-def _sql_rule(name: str, sentence: str) -> None:
-    def check(con, package):
-        return _query(con, name)
-
-    check.__name__ = name
-    check.__doc__ = sentence
-    RULES[name] = check
-
-
-def _sentence(name: str) -> str:
-    lines = (RULE_SQL / f"{name}.sql").read_text(encoding="utf-8").splitlines()
-    return " ".join(line.removeprefix("--").strip() for line in lines if line.startswith("--"))
+def _register_sql_rule(path: Path, data_tables: set[str]) -> None:
+    """A rule that is one query: its header comment is its sentence; the tables it reads come from the query."""
+    sql = path.read_text(encoding="utf-8")
+    sentence = " ".join(line.removeprefix("--").strip() for line in sql.splitlines() if line.startswith("--"))
+    names = set(re.findall(r"\b(?:FROM|JOIN)\s+([a-z_]+)", sql))
+    reads = (names & data_tables).union(*(DERIVED_FROM[n] for n in names & DERIVED_FROM.keys()))
+    RULES[path.stem] = Rule(path.stem, sentence, frozenset(reads), lambda con, package: con.sql(sql).df())
 
 
-for _name in ["events_in_date_order", "event_totals_match_types", "events_on_distinct_dates",
-              "delivered_within_committed", "deliveries_after_announcement",
-              "training_ends_after_start", "line_unit_matches_system", "whole_units",
-              "joint_pledge_shares_add_up", "meeting_events_on_meeting_days", "line_id_names_donor"]:
-    _sql_rule(_name, _sentence(_name))
+_DATA_TABLES = {t.name for t in load_package().tables}
+for _path in sorted(RULE_SQL.glob("*.sql")):
+    _register_sql_rule(_path, _DATA_TABLES)
 
 
 def run_rules(con, package, broken_tables: set[str] = frozenset()) -> tuple[list[tuple[str, pd.DataFrame]], list[str]]:
     """Every rule's findings by rule name, and the rules skipped because a table they read has
     values that could not be read (their findings would be consequences of those values)."""
     results, skipped = [], []
-    for name, check in RULES.items():
-        if tables_read(name, package) & broken_tables:
-            skipped.append(name)
+    for r in RULES.values():
+        if r.reads & broken_tables:
+            skipped.append(r.name)
         else:
-            results.append((name, check(con, package)))
+            results.append((r.name, r.check(con, package)))
     return results, skipped
