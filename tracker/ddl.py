@@ -20,9 +20,9 @@ def derived_columns(field: Field) -> list[tuple[str, str, str]]:
         return []
     n = field.name
     return [
-        (f"{n}_earliest", "DATE", f"First day that {n} can mean (the date itself at day precision)."),
+        (f"{n}_earliest", "DATE", f"First day that {n} can mean (the date itself at day precision; NULL for a by-date such as ../2023-02-24)."),
         (f"{n}_latest", "DATE", f"Last day that {n} can mean; as-of answers count the row from this day."),
-        (f"{n}_precision", "VARCHAR", f"Precision of {n}: day, month, quarter or year."),
+        (f"{n}_precision", "VARCHAR", f"Precision of {n}: day, month, quarter, year, or by (on or before the date written)."),
     ]
 
 

@@ -1,4 +1,9 @@
-"""Dates with a precision: 2023-02-14 (day), 2023-02 (month), 2023-Q1 (quarter), 2023 (year)."""
+"""Dates with a precision: 2023-02-14 (day), 2023-02 (month), 2023-Q1 (quarter), 2023 (year).
+
+A date may also be open at its start, ``../2023-02-24`` ("by 2023-02-24", the EDTF notation):
+it happened on or before the end of the date written, and nothing says how long before. Kiel's
+"until 2/24/2023" entries are of this kind.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,12 @@ from tracker.schema import FUZZY_DATE_PATTERN
 FUZZY_DATE = re.compile(FUZZY_DATE_PATTERN)
 
 
+OPEN_START = "../"
+
+
 def precision(text: str) -> str:
+    if text.startswith(OPEN_START):
+        return "by"
     if len(text) == 4:
         return "year"
     if "Q" in text:
@@ -23,6 +33,8 @@ def bounds(text: str) -> tuple[date, date]:
     """First and last day the text can mean; raises ValueError when it is not a valid date."""
     if not FUZZY_DATE.fullmatch(text):
         raise ValueError(text)
+    if text.startswith(OPEN_START):
+        return date.min, bounds(text[len(OPEN_START):])[1]
     year = int(text[:4])
     kind = precision(text)
     if kind == "year":

@@ -10,7 +10,7 @@ import yaml
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
-FUZZY_DATE_PATTERN = r"[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
+FUZZY_DATE_PATTERN = r"(\.\./)?[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
 
 
 @dataclass(frozen=True)

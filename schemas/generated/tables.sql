@@ -4,11 +4,11 @@ CREATE TABLE sources (
     publisher VARCHAR NOT NULL,
     title VARCHAR NOT NULL,
     url VARCHAR,
-    published VARCHAR NOT NULL,
+    published VARCHAR,
     published_earliest DATE,
     published_latest DATE,
     published_precision VARCHAR,
-    language VARCHAR NOT NULL,
+    language VARCHAR,
     reliability VARCHAR NOT NULL,
     note VARCHAR
 );
@@ -17,11 +17,11 @@ COMMENT ON COLUMN sources.source_id IS 'Our identifier for the document, e.g. re
 COMMENT ON COLUMN sources.publisher IS 'Who published it (ministry, outlet, institute), e.g. Reuters, Bundesregierung.';
 COMMENT ON COLUMN sources.title IS 'Title of the document as published (in its own language).';
 COMMENT ON COLUMN sources.url IS 'Address of the document; empty only for print or offline material.';
-COMMENT ON COLUMN sources.published IS 'Publication date, at day, month, quarter or year precision (2023-02-14, 2023-02, 2023-Q1, 2023).';
-COMMENT ON COLUMN sources.published_earliest IS 'First day that published can mean (the date itself at day precision).';
+COMMENT ON COLUMN sources.published IS 'Publication date, at day, month, quarter or year precision (2023-02-14, 2023-02, 2023-Q1, 2023). Empty only for a web page we know by its address alone (such as the pages Kiel cites); a source without a url must have one.';
+COMMENT ON COLUMN sources.published_earliest IS 'First day that published can mean (the date itself at day precision; NULL for a by-date such as ../2023-02-24).';
 COMMENT ON COLUMN sources.published_latest IS 'Last day that published can mean; as-of answers count the row from this day.';
-COMMENT ON COLUMN sources.published_precision IS 'Precision of published: day, month, quarter or year.';
-COMMENT ON COLUMN sources.language IS 'Language of the document, ISO 639-1 code (en, de, ja, uk, ru ...).';
+COMMENT ON COLUMN sources.published_precision IS 'Precision of published: day, month, quarter, year, or by (on or before the date written).';
+COMMENT ON COLUMN sources.language IS 'Language of the document, ISO 639-1 code (en, de, ja, uk, ru ...); empty when not known.';
 COMMENT ON COLUMN sources.reliability IS 'official (government, armed forces, international body); major_outlet (wire services, national broadcasters and papers of record); specialist (defence press, research institutes); secondary (aggregators and smaller outlets quoting others); weak (outlets with a record of propaganda or errors, used only when they quote an official).';
 COMMENT ON COLUMN sources.note IS 'Our own remarks on the document (never text copied from it).';
 
@@ -47,13 +47,13 @@ COMMENT ON COLUMN donors.name IS 'Short English name.';
 COMMENT ON COLUMN donors.donor_type IS 'country, or international_organisation (EU institutions, NATO funds ...).';
 COMMENT ON COLUMN donors.iso_alpha2 IS 'ISO 3166-1 alpha-2 code for countries (DE, PL; NA is Namibia, not a missing value).';
 COMMENT ON COLUMN donors.nato_member_since IS 'When the country joined NATO (a day, or a year where only the year is sourced); empty if not a member.';
-COMMENT ON COLUMN donors.nato_member_since_earliest IS 'First day that nato_member_since can mean (the date itself at day precision).';
+COMMENT ON COLUMN donors.nato_member_since_earliest IS 'First day that nato_member_since can mean (the date itself at day precision; NULL for a by-date such as ../2023-02-24).';
 COMMENT ON COLUMN donors.nato_member_since_latest IS 'Last day that nato_member_since can mean; as-of answers count the row from this day.';
-COMMENT ON COLUMN donors.nato_member_since_precision IS 'Precision of nato_member_since: day, month, quarter or year.';
+COMMENT ON COLUMN donors.nato_member_since_precision IS 'Precision of nato_member_since: day, month, quarter, year, or by (on or before the date written).';
 COMMENT ON COLUMN donors.eu_member_since IS 'When the country joined the EU or its predecessor communities (year precision as sourced); empty if not a member.';
-COMMENT ON COLUMN donors.eu_member_since_earliest IS 'First day that eu_member_since can mean (the date itself at day precision).';
+COMMENT ON COLUMN donors.eu_member_since_earliest IS 'First day that eu_member_since can mean (the date itself at day precision; NULL for a by-date such as ../2023-02-24).';
 COMMENT ON COLUMN donors.eu_member_since_latest IS 'Last day that eu_member_since can mean; as-of answers count the row from this day.';
-COMMENT ON COLUMN donors.eu_member_since_precision IS 'Precision of eu_member_since: day, month, quarter or year.';
+COMMENT ON COLUMN donors.eu_member_since_precision IS 'Precision of eu_member_since: day, month, quarter, year, or by (on or before the date written).';
 COMMENT ON COLUMN donors.source_id IS 'Source of the membership dates.';
 COMMENT ON COLUMN donors.note IS 'Our own remarks.';
 
@@ -101,6 +101,22 @@ COMMENT ON COLUMN system_aliases.language IS 'ISO 639-1 code of the language.';
 COMMENT ON COLUMN system_aliases.family_id IS 'The family the alias names.';
 COMMENT ON COLUMN system_aliases.system_id IS 'The variant the alias names, when it names one variant rather than the family.';
 
+CREATE TABLE kiel_items (
+    kiel_item VARCHAR NOT NULL,
+    kiel_item_type VARCHAR NOT NULL,
+    kiel_sub_type VARCHAR,
+    system_id VARCHAR,
+    excluded_because VARCHAR,
+    note VARCHAR
+);
+COMMENT ON TABLE kiel_items IS 'Crosswalk from the item names in the Kiel Ukraine Support Tracker''s main sheet to our systems catalog. `tracker import kiel` reads it: an item with a system_id becomes a pledge line on that system; an item with an exclusion reason is left out on purpose; an item not listed is reported for review. Names match case-insensitively with surrounding spaces ignored. Primary key: kiel_item. References: system_id -> systems.system_id.';
+COMMENT ON COLUMN kiel_items.kiel_item IS 'The item as Kiel writes it in its Items column.';
+COMMENT ON COLUMN kiel_items.kiel_item_type IS 'Kiel''s "Type of Item" for the rows where the item appears (Heavy weapon, Aviation and drones).';
+COMMENT ON COLUMN kiel_items.kiel_sub_type IS 'Kiel''s "Sub-type of item" (155mm howitzer, Main Battle Tank (MBT) ...).';
+COMMENT ON COLUMN kiel_items.system_id IS 'The system in our catalog; empty when the item is excluded.';
+COMMENT ON COLUMN kiel_items.excluded_because IS 'Why an item without a system is left out (ammunition, repair work, drone ...); empty when mapped.';
+COMMENT ON COLUMN kiel_items.note IS 'Our own remarks (e.g. how an unspecified Kiel item was resolved).';
+
 CREATE TABLE meetings (
     meeting_id VARCHAR NOT NULL,
     series VARCHAR NOT NULL,
@@ -125,9 +141,9 @@ COMMENT ON COLUMN meetings.meeting_id IS 'Our identifier, e.g. udcg-09.';
 COMMENT ON COLUMN meetings.series IS 'udcg (Ukraine Defense Contact Group), nato_defence_ministers, nato_summit or other.';
 COMMENT ON COLUMN meetings.number IS 'Number of the meeting within its series (UDCG 9), when the series numbers them.';
 COMMENT ON COLUMN meetings.date IS 'First day of the meeting.';
-COMMENT ON COLUMN meetings.date_earliest IS 'First day that date can mean (the date itself at day precision).';
+COMMENT ON COLUMN meetings.date_earliest IS 'First day that date can mean (the date itself at day precision; NULL for a by-date such as ../2023-02-24).';
 COMMENT ON COLUMN meetings.date_latest IS 'Last day that date can mean; as-of answers count the row from this day.';
-COMMENT ON COLUMN meetings.date_precision IS 'Precision of date: day, month, quarter or year.';
+COMMENT ON COLUMN meetings.date_precision IS 'Precision of date: day, month, quarter, year, or by (on or before the date written).';
 COMMENT ON COLUMN meetings.last_day IS 'Last day, for meetings over several days; empty for one-day meetings.';
 COMMENT ON COLUMN meetings.place IS 'Where it was held (NATO headquarters, Brussels), or "virtual".';
 COMMENT ON COLUMN meetings.country IS 'Host country (ISO 3166-1 alpha-3); empty for virtual meetings.';
@@ -157,9 +173,9 @@ COMMENT ON COLUMN joint_pledges.joint_pledge_id IS 'Our identifier, e.g. dnk-nld
 COMMENT ON COLUMN joint_pledges.name IS 'Short description, e.g. Denmark and Netherlands Leopard 2A4.';
 COMMENT ON COLUMN joint_pledges.system_id IS 'The system pledged jointly.';
 COMMENT ON COLUMN joint_pledges.date IS 'Date the joint total was announced.';
-COMMENT ON COLUMN joint_pledges.date_earliest IS 'First day that date can mean (the date itself at day precision).';
+COMMENT ON COLUMN joint_pledges.date_earliest IS 'First day that date can mean (the date itself at day precision; NULL for a by-date such as ../2023-02-24).';
 COMMENT ON COLUMN joint_pledges.date_latest IS 'Last day that date can mean; as-of answers count the row from this day.';
-COMMENT ON COLUMN joint_pledges.date_precision IS 'Precision of date: day, month, quarter or year.';
+COMMENT ON COLUMN joint_pledges.date_precision IS 'Precision of date: day, month, quarter, year, or by (on or before the date written).';
 COMMENT ON COLUMN joint_pledges.total IS 'Joint total as announced (units).';
 COMMENT ON COLUMN joint_pledges.split_basis IS 'How the total is split across donors: equal_shares (no split stated; divided evenly), stated_shares (the donors stated their shares), funding_shares (in proportion to money paid), estimated (our estimate, explained in note).';
 COMMENT ON COLUMN joint_pledges.source_id IS 'Source of the joint announcement.';
@@ -172,6 +188,7 @@ CREATE TABLE pledge_lines (
     unit VARCHAR NOT NULL,
     joint_pledge_id VARCHAR,
     description VARCHAR,
+    origin VARCHAR NOT NULL,
     note VARCHAR
 );
 COMMENT ON TABLE pledge_lines IS 'One donor''s commitment of one kind of aid: a system (counted in units) or a sum of money (in the currency announced). What was committed when is the line''s history in commitment_events; increases are new events on the same line, not new lines. Primary key: line_id. References: donor -> donors.donor_id; system_id -> systems.system_id; joint_pledge_id -> joint_pledges.joint_pledge_id.';
@@ -181,6 +198,7 @@ COMMENT ON COLUMN pledge_lines.system_id IS 'The system committed; empty for a m
 COMMENT ON COLUMN pledge_lines.unit IS 'What committed counts: units for a system, or an ISO 4217 currency code for money (EUR, USD).';
 COMMENT ON COLUMN pledge_lines.joint_pledge_id IS 'The joint pledge this line is one donor''s share of, if any.';
 COMMENT ON COLUMN pledge_lines.description IS 'Short description in our words, e.g. Leopard 2A6 from Bundeswehr stocks.';
+COMMENT ON COLUMN pledge_lines.origin IS 'curated (kept by hand) or kiel (written by `tracker import kiel`, which rewrites the line, its events and its Kiel-reported delivery on every import, keeping meeting_id and note). Set a line to curated to take it over by hand; the importer then only compares it.';
 COMMENT ON COLUMN pledge_lines.note IS 'Our own remarks.';
 
 CREATE TABLE commitment_events (
@@ -196,21 +214,23 @@ CREATE TABLE commitment_events (
     value_currency VARCHAR,
     meeting_id VARCHAR,
     source_id VARCHAR NOT NULL,
+    kiel_ref VARCHAR[],
     note VARCHAR
 );
 COMMENT ON TABLE commitment_events IS 'The history of each pledge line: one row per dated announcement, increase, reduction, cancellation or refusal, with the line''s committed total after the event. "Committed as of date D" is the total after the last event that counts by D. Primary key: event_id. References: line_id -> pledge_lines.line_id; meeting_id -> meetings.meeting_id; source_id -> sources.source_id.';
 COMMENT ON COLUMN commitment_events.event_id IS 'Our identifier, e.g. DEU-leopard-2a6-2023-02-24.';
 COMMENT ON COLUMN commitment_events.line_id IS 'The pledge line this event changes.';
-COMMENT ON COLUMN commitment_events.date IS 'Date of the announcement (day, month, quarter or year precision; a coarse date counts from the end of its period).';
-COMMENT ON COLUMN commitment_events.date_earliest IS 'First day that date can mean (the date itself at day precision).';
+COMMENT ON COLUMN commitment_events.date IS 'Date of the announcement (day, month, quarter or year precision, or ../2023-02-24 for "by that date"; a coarse date counts from the end of its period).';
+COMMENT ON COLUMN commitment_events.date_earliest IS 'First day that date can mean (the date itself at day precision; NULL for a by-date such as ../2023-02-24).';
 COMMENT ON COLUMN commitment_events.date_latest IS 'Last day that date can mean; as-of answers count the row from this day.';
-COMMENT ON COLUMN commitment_events.date_precision IS 'Precision of date: day, month, quarter or year.';
+COMMENT ON COLUMN commitment_events.date_precision IS 'Precision of date: day, month, quarter, year, or by (on or before the date written).';
 COMMENT ON COLUMN commitment_events.event_type IS 'announced (first commitment), increased, reduced, cancelled (committed falls to 0), declined (a request or possibility publicly turned down; committed 0).';
 COMMENT ON COLUMN commitment_events.committed IS 'The line''s committed total after this event, in the line''s unit (not the change).';
 COMMENT ON COLUMN commitment_events.value IS 'Announced value of the committed total, when a source states one.';
 COMMENT ON COLUMN commitment_events.value_currency IS 'ISO 4217 currency of value (EUR, USD, GBP ...).';
 COMMENT ON COLUMN commitment_events.meeting_id IS 'The meeting at which it was announced, if any.';
 COMMENT ON COLUMN commitment_events.source_id IS 'The source that reports this event.';
+COMMENT ON COLUMN commitment_events.kiel_ref IS 'The Kiel main-sheet rows this event stands for, each as ID@date#item (DEM2@2024-02-24#leopard-2a6). On a curated line it tells the importer that these rows are already covered.';
 COMMENT ON COLUMN commitment_events.note IS 'Our own remarks (what sources disagree on, qualifiers such as "up to").';
 
 CREATE TABLE deliveries (
@@ -222,17 +242,19 @@ CREATE TABLE deliveries (
     date_precision VARCHAR,
     quantity DOUBLE NOT NULL,
     source_id VARCHAR NOT NULL,
+    origin VARCHAR NOT NULL,
     note VARCHAR
 );
 COMMENT ON TABLE deliveries IS 'Units (or money) handed over against a pledge line: one row per reported delivery, partial deliveries being normal (Poland''s first 4 of 14). Quantities are per delivery, not cumulative. Primary key: delivery_id. References: line_id -> pledge_lines.line_id; source_id -> sources.source_id.';
 COMMENT ON COLUMN deliveries.delivery_id IS 'Our identifier, e.g. POL-leopard-2a4-2023-02-24.';
 COMMENT ON COLUMN deliveries.line_id IS 'The pledge line delivered against.';
-COMMENT ON COLUMN deliveries.date IS 'Date of arrival in Ukraine or handover (day, month, quarter or year precision).';
-COMMENT ON COLUMN deliveries.date_earliest IS 'First day that date can mean (the date itself at day precision).';
+COMMENT ON COLUMN deliveries.date IS 'Date of arrival in Ukraine or handover (day, month, quarter or year precision, or ../2024-08-06 for "by that date", as when a release reports a count delivered without dating it).';
+COMMENT ON COLUMN deliveries.date_earliest IS 'First day that date can mean (the date itself at day precision; NULL for a by-date such as ../2023-02-24).';
 COMMENT ON COLUMN deliveries.date_latest IS 'Last day that date can mean; as-of answers count the row from this day.';
-COMMENT ON COLUMN deliveries.date_precision IS 'Precision of date: day, month, quarter or year.';
+COMMENT ON COLUMN deliveries.date_precision IS 'Precision of date: day, month, quarter, year, or by (on or before the date written).';
 COMMENT ON COLUMN deliveries.quantity IS 'Units (or money) delivered in this delivery, in the line''s unit.';
 COMMENT ON COLUMN deliveries.source_id IS 'The source that reports the delivery.';
+COMMENT ON COLUMN deliveries.origin IS 'curated (dated by hand from a source) or kiel (the part of Kiel''s delivered count that no curated delivery accounts for, dated "by" the release it was read from).';
 COMMENT ON COLUMN deliveries.note IS 'Our own remarks.';
 
 CREATE TABLE coalition_claims (
@@ -253,9 +275,9 @@ CREATE TABLE coalition_claims (
 COMMENT ON TABLE coalition_claims IS 'Aggregate statements about several donors'' aid ("62 Leopard 2 for two battalions", "more than 150 Leopards from nine countries"). Recorded with their own source and scope and reconciled against the sum of the individual pledge lines (view claim_reconciliation); never added to totals. Primary key: claim_id. References: system_families -> system_families.family_id; donors -> donors.donor_id; source_id -> sources.source_id.';
 COMMENT ON COLUMN coalition_claims.claim_id IS 'Our identifier, e.g. leopard-2-62-2023-02-14.';
 COMMENT ON COLUMN coalition_claims.date IS 'Date the claim was made (a coarse date is reconciled at the end of its period).';
-COMMENT ON COLUMN coalition_claims.date_earliest IS 'First day that date can mean (the date itself at day precision).';
+COMMENT ON COLUMN coalition_claims.date_earliest IS 'First day that date can mean (the date itself at day precision; NULL for a by-date such as ../2023-02-24).';
 COMMENT ON COLUMN coalition_claims.date_latest IS 'Last day that date can mean; as-of answers count the row from this day.';
-COMMENT ON COLUMN coalition_claims.date_precision IS 'Precision of date: day, month, quarter or year.';
+COMMENT ON COLUMN coalition_claims.date_precision IS 'Precision of date: day, month, quarter, year, or by (on or before the date written).';
 COMMENT ON COLUMN coalition_claims.claimant IS 'Who made the claim (a minister, a government, a newspaper citing officials).';
 COMMENT ON COLUMN coalition_claims.measure IS 'What the number counts: committed (promised so far), delivered, or planned (a goal not yet backed by pledges, such as "two battalions").';
 COMMENT ON COLUMN coalition_claims.quantity IS 'The number claimed, in units.';
@@ -301,17 +323,17 @@ COMMENT ON COLUMN training_programmes.host_country IS 'Country where training ta
 COMMENT ON COLUMN training_programmes.location IS 'Training site(s).';
 COMMENT ON COLUMN training_programmes.lead IS 'Who runs it (a donor code such as DEU, or XEU for the EU).';
 COMMENT ON COLUMN training_programmes.start IS 'When training began (or is to begin).';
-COMMENT ON COLUMN training_programmes.start_earliest IS 'First day that start can mean (the date itself at day precision).';
+COMMENT ON COLUMN training_programmes.start_earliest IS 'First day that start can mean (the date itself at day precision; NULL for a by-date such as ../2023-02-24).';
 COMMENT ON COLUMN training_programmes.start_latest IS 'Last day that start can mean; as-of answers count the row from this day.';
-COMMENT ON COLUMN training_programmes.start_precision IS 'Precision of start: day, month, quarter or year.';
+COMMENT ON COLUMN training_programmes.start_precision IS 'Precision of start: day, month, quarter, year, or by (on or before the date written).';
 COMMENT ON COLUMN training_programmes.planned_end IS 'When it was planned to end, as announced ("by the end of March" is 2023-03).';
-COMMENT ON COLUMN training_programmes.planned_end_earliest IS 'First day that planned_end can mean (the date itself at day precision).';
+COMMENT ON COLUMN training_programmes.planned_end_earliest IS 'First day that planned_end can mean (the date itself at day precision; NULL for a by-date such as ../2023-02-24).';
 COMMENT ON COLUMN training_programmes.planned_end_latest IS 'Last day that planned_end can mean; as-of answers count the row from this day.';
-COMMENT ON COLUMN training_programmes.planned_end_precision IS 'Precision of planned_end: day, month, quarter or year.';
+COMMENT ON COLUMN training_programmes.planned_end_precision IS 'Precision of planned_end: day, month, quarter, year, or by (on or before the date written).';
 COMMENT ON COLUMN training_programmes.actual_end IS 'When it actually ended; empty while ongoing or unknown.';
-COMMENT ON COLUMN training_programmes.actual_end_earliest IS 'First day that actual_end can mean (the date itself at day precision).';
+COMMENT ON COLUMN training_programmes.actual_end_earliest IS 'First day that actual_end can mean (the date itself at day precision; NULL for a by-date such as ../2023-02-24).';
 COMMENT ON COLUMN training_programmes.actual_end_latest IS 'Last day that actual_end can mean; as-of answers count the row from this day.';
-COMMENT ON COLUMN training_programmes.actual_end_precision IS 'Precision of actual_end: day, month, quarter or year.';
+COMMENT ON COLUMN training_programmes.actual_end_precision IS 'Precision of actual_end: day, month, quarter, year, or by (on or before the date written).';
 COMMENT ON COLUMN training_programmes.trainees_planned IS 'Number of trainees planned.';
 COMMENT ON COLUMN training_programmes.trainees_trained IS 'Number trained, as last reported.';
 COMMENT ON COLUMN training_programmes.status IS 'planned, ongoing, completed, suspended or cancelled (as last reported).';
