@@ -7,18 +7,20 @@ import os
 import sys
 from pathlib import Path
 
+from tracker.problems import UserError
+
 EXAMPLES = {
     "validate": "examples:\n  tracker validate\n  tracker validate --data path/to/data --format json",
     "build": "examples:\n  tracker build\n  tracker build --data data --db build/tracker.duckdb",
     "sql": ("examples:\n  tracker sql \"SELECT donor, committed FROM pledge_lines_as_of(DATE '2023-02-14') "
             "WHERE system_family = 'leopard-2'\"\n  tracker sql --csv \"SELECT * FROM claim_reconciliation\""),
     "fmt": "examples:\n  tracker fmt           # rewrite data/*.csv canonically\n  tracker fmt --check   # show what would change; exit 1 if anything would",
+    "import": ("examples:\n  tracker import kiel Ukraine_Support_Tracker.xlsx --release-date 2024-08-06\n"
+               "  tracker import kiel main_sheet.csv --dry-run   # show what a newer release would change\n\n"
+               "Lines the importer writes have origin 'kiel' and are rewritten on every import; set a line's\n"
+               "origin to 'curated' to keep it by hand. Anomalies go to the review report, never fixed silently."),
     "generate": "examples:\n  tracker generate          # rewrite the DDL file and README data dictionary from schemas/\n  tracker generate --check  # exit 1 if they drifted",
 }
-
-
-class UserError(Exception):
-    """Bad input or environment: printed as one line, never with a traceback."""
 
 
 def _data_dir(args) -> tuple[Path, str]:
@@ -104,6 +106,30 @@ def cmd_fmt(args) -> int:
     return status
 
 
+def cmd_import(args) -> int:
+    from collections import Counter
+    from datetime import date
+
+    from tracker.kiel.importer import run
+
+    data_dir, _ = _data_dir(args)
+    try:
+        first, last = date.fromisoformat(args.date_from), date.fromisoformat(args.date_to)
+    except ValueError:
+        raise UserError(f"--from/--to must be dates (YYYY-MM-DD), got {args.date_from!r} and {args.date_to!r}") from None
+    result = run(Path(args.file), args.file, data_dir, first, last, args.release_date, args.dry_run)
+    report = Path(args.report)
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(result.report, encoding="utf-8")
+    tally = Counter(c.kind for c in result.changes)
+    counts = ", ".join(f"{n} {k}" for k, n in sorted(result.counts.items()))
+    verb = "would change" if args.dry_run else "changed"
+    summary = ", ".join(f"{tally[k]} {k}" for k in ("added", "changed", "removed") if tally[k]) or "nothing"
+    print(f"{args.file}: {counts}")
+    print(f"{verb} {summary}; {result.findings} findings for review in {report}")
+    return 0
+
+
 def cmd_generate(args) -> int:
     from tracker import generate
 
@@ -142,6 +168,16 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("fmt", parents=[common], help="rewrite the CSVs canonically without changing a value", epilog=EXAMPLES["fmt"], formatter_class=raw)
     p.add_argument("--check", action="store_true", help="print the diff instead of writing; exit 1 if anything would change")
     p.set_defaults(run=cmd_fmt)
+
+    p = sub.add_parser("import", parents=[common], help="import a release of another tracker (kiel) into data/", epilog=EXAMPLES["import"], formatter_class=raw)
+    p.add_argument("kind", choices=["kiel"], help="whose release: kiel (Kiel Ukraine Support Tracker, xlsx or CSV of its main sheet)")
+    p.add_argument("file", help="the release file")
+    p.add_argument("--from", dest="date_from", default="2022-01-01", help="first announcement date imported (default 2022-01-01)")
+    p.add_argument("--to", dest="date_to", default="2023-12-31", help="last announcement date imported (default 2023-12-31)")
+    p.add_argument("--release-date", help="date of the release (default: its 'retrieved' column or a date in the file name)")
+    p.add_argument("--report", default="reports/kiel_import_review.md", help="where to write the review report (default reports/kiel_import_review.md)")
+    p.add_argument("--dry-run", action="store_true", help="report what would change without writing data/")
+    p.set_defaults(run=cmd_import)
 
     p = sub.add_parser("generate", help="regenerate the DDL file and README data dictionary from schemas/", epilog=EXAMPLES["generate"], formatter_class=raw)
     p.add_argument("--check", action="store_true", help="exit 1 if a generated artefact is out of date")

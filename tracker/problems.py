@@ -38,3 +38,7 @@ def render_text(problems: list[Problem]) -> str:
 def render_json(problems: list[Problem]) -> str:
     return json.dumps({"ok": not problems, "problems": [asdict(p) for p in sorted(problems)]},
                       ensure_ascii=False, indent=2)
+
+
+class UserError(Exception):
+    """Bad input or environment: printed as one line, never with a traceback."""

@@ -1,4 +1,16 @@
 -- Generated from schemas/ by `tracker generate`; do not edit by hand.
+CREATE TABLE outlets (
+    domain VARCHAR NOT NULL,
+    publisher VARCHAR NOT NULL,
+    reliability VARCHAR NOT NULL,
+    note VARCHAR
+);
+COMMENT ON TABLE outlets IS 'Publishers we know by their web address, with how far we trust them. `tracker import kiel` names and grades the pages Kiel cites from this table (an address not listed is graded secondary under its domain name); a source row can still be graded by hand. Primary key: domain.';
+COMMENT ON COLUMN outlets.domain IS 'Registered domain of the publisher''s site, without www (defense.gov, reuters.com).';
+COMMENT ON COLUMN outlets.publisher IS 'The publisher''s name as we write it in sources.publisher.';
+COMMENT ON COLUMN outlets.reliability IS 'Grade given to its documents (see sources.reliability).';
+COMMENT ON COLUMN outlets.note IS 'Our own remarks (why an outlet is graded weak).';
+
 CREATE TABLE sources (
     source_id VARCHAR NOT NULL,
     publisher VARCHAR NOT NULL,
@@ -209,7 +221,7 @@ CREATE TABLE commitment_events (
     date_latest DATE,
     date_precision VARCHAR,
     event_type VARCHAR NOT NULL,
-    committed DOUBLE NOT NULL,
+    committed DOUBLE,
     value DOUBLE,
     value_currency VARCHAR,
     meeting_id VARCHAR,
@@ -225,7 +237,7 @@ COMMENT ON COLUMN commitment_events.date_earliest IS 'First day that date can me
 COMMENT ON COLUMN commitment_events.date_latest IS 'Last day that date can mean; as-of answers count the row from this day.';
 COMMENT ON COLUMN commitment_events.date_precision IS 'Precision of date: day, month, quarter, year, or by (on or before the date written).';
 COMMENT ON COLUMN commitment_events.event_type IS 'announced (first commitment), increased, reduced, cancelled (committed falls to 0), declined (a request or possibility publicly turned down; committed 0).';
-COMMENT ON COLUMN commitment_events.committed IS 'The line''s committed total after this event, in the line''s unit (not the change).';
+COMMENT ON COLUMN commitment_events.committed IS 'The line''s committed total after this event, in the line''s unit (not the change); empty when the quantity is undisclosed.';
 COMMENT ON COLUMN commitment_events.value IS 'Announced value of the committed total, when a source states one.';
 COMMENT ON COLUMN commitment_events.value_currency IS 'ISO 4217 currency of value (EUR, USD, GBP ...).';
 COMMENT ON COLUMN commitment_events.meeting_id IS 'The meeting at which it was announced, if any.';
