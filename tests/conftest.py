@@ -12,6 +12,19 @@ from tracker.build import build
 ROOT = Path(__file__).resolve().parent.parent
 VALID = Path(__file__).parent / "fixtures" / "valid"
 BAD = Path(__file__).parent / "bad"
+REFERENCE = ROOT.parent / "shared" / "reference"
+KIEL_MAIN = REFERENCE / "kiel-ust-main-data" / "kiel_bilateral_main_data_retrieved_2024-08-06.csv"
+
+
+def require_reference(path: Path) -> Path:
+    """The shared reference material: skipped on a developer machine without it, a failure in CI."""
+    import os
+
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing: CI must have shared/ beside the clone")
+        pytest.skip(f"reference material not found at {path}")
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,8 @@ EXAMPLES = {
                "  tracker import kiel main_sheet.csv --dry-run   # show what a newer release would change\n\n"
                "Lines the importer writes have origin 'kiel' and are rewritten on every import; set a line's\n"
                "origin to 'curated' to keep it by hand. Anomalies go to the review report, never fixed silently."),
+    "compare": ("examples:\n  tracker compare kiel ../shared/reference/kiel-ust-website/weapons.csv\n\n"
+                "Exits 1 when a difference has no explanation in data/kiel_comparison_notes.csv."),
     "generate": "examples:\n  tracker generate          # rewrite the DDL file and README data dictionary from schemas/\n  tracker generate --check  # exit 1 if they drifted",
 }
 
@@ -130,6 +132,30 @@ def cmd_import(args) -> int:
     return 0
 
 
+def cmd_compare(args) -> int:
+    from tracker.database import connect_read_only
+    from tracker.kiel.compare import compare, render
+
+    weapons = Path(args.file)
+    if not weapons.is_file():
+        raise UserError(f"{args.file}: file not found")
+    con = connect_read_only(args.db)
+    try:
+        rows = compare(con, weapons, args.as_of, args.release, Path(args.main_sheet) if args.main_sheet else None)
+    finally:
+        con.close()
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render(rows, args.as_of, args.release, weapons), encoding="utf-8")
+    unexplained = [r for r in rows if r.differs and not r.reason]
+    for r in unexplained:
+        print(f"data/kiel_comparison_notes.csv: no explanation for {r.donor} {r.category} "
+              f"(Kiel {r.kiel_count if r.kiel_count is not None else 'none'}, ours {r.committed:g})", file=sys.stderr)
+    print(f"wrote {out}: {len(rows)} donor-category pairs, {sum(not r.differs for r in rows)} agree, "
+          f"{sum(r.differs for r in rows)} differ, {len(unexplained)} unexplained")
+    return 1 if unexplained else 0
+
+
 def cmd_generate(args) -> int:
     from tracker import generate
 
@@ -178,6 +204,15 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--report", default="reports/kiel_import_review.md", help="where to write the review report (default reports/kiel_import_review.md)")
     p.add_argument("--dry-run", action="store_true", help="report what would change without writing data/")
     p.set_defaults(run=cmd_import)
+
+    p = sub.add_parser("compare", parents=[common], help="compare our per-donor counts with another tracker's published counts (kiel)", epilog=EXAMPLES["compare"], formatter_class=raw)
+    p.add_argument("kind", choices=["kiel"], help="kiel: the Kiel website's weapons.csv (donor x category counts)")
+    p.add_argument("file", help="the published counts file")
+    p.add_argument("--as-of", default="2023-12-31", help="date our counts are taken at (default 2023-12-31)")
+    p.add_argument("--release", default="2024-08-06", help="date of the Kiel release imported, for Kiel-reported deliveries (default 2024-08-06)")
+    p.add_argument("--main-sheet", metavar="FILE", help="the Kiel main-sheet release we import, to show its counts beside both")
+    p.add_argument("--out", default="reports/kiel_comparison.md", help="where to write the report (default reports/kiel_comparison.md)")
+    p.set_defaults(run=cmd_compare)
 
     p = sub.add_parser("generate", help="regenerate the DDL file and README data dictionary from schemas/", epilog=EXAMPLES["generate"], formatter_class=raw)
     p.add_argument("--check", action="store_true", help="exit 1 if a generated artefact is out of date")

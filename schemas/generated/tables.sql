@@ -88,6 +88,7 @@ CREATE TABLE systems (
     name VARCHAR NOT NULL,
     category VARCHAR NOT NULL,
     kiel_item_type VARCHAR,
+    kiel_category VARCHAR,
     sipri_category VARCHAR,
     note VARCHAR
 );
@@ -98,6 +99,7 @@ COMMENT ON COLUMN systems.variant IS 'Variant designation within the family (2A4
 COMMENT ON COLUMN systems.name IS 'Display name, e.g. Leopard 2A6.';
 COMMENT ON COLUMN systems.category IS 'What kind of system it is.';
 COMMENT ON COLUMN systems.kiel_item_type IS 'Kiel Ukraine Support Tracker "Type of Item" for this system (e.g. Heavy weapon).';
+COMMENT ON COLUMN systems.kiel_category IS 'The category the Kiel website''s per-donor weapons counts file it under (Tanks, IFV, Howitzers, MLRS, Air Defense); empty for what those counts leave out (anti-aircraft guns, mortars, other vehicles).';
 COMMENT ON COLUMN systems.sipri_category IS 'SIPRI Arms Transfers Database weapon category.';
 COMMENT ON COLUMN systems.note IS 'Our own remarks.';
 
@@ -352,6 +354,18 @@ COMMENT ON COLUMN training_programmes.status IS 'planned, ongoing, completed, su
 COMMENT ON COLUMN training_programmes.pledge_lines IS 'Pledge lines whose equipment the trainees will operate, separated by semicolons.';
 COMMENT ON COLUMN training_programmes.source_id IS 'The source for the programme''s dates and scale.';
 COMMENT ON COLUMN training_programmes.note IS 'Our own remarks (disagreeing start dates, course length).';
+
+CREATE TABLE kiel_comparison_notes (
+    donor VARCHAR NOT NULL,
+    kiel_category VARCHAR NOT NULL,
+    explanation VARCHAR NOT NULL,
+    source_id VARCHAR
+);
+COMMENT ON TABLE kiel_comparison_notes IS 'Why our counts differ from the Kiel Institute''s published per-donor heavy-weapon counts (weapons.csv of the Kiel website): one explanation per donor and category, in our words. `tracker compare kiel` puts them beside each difference and fails on a difference without one. Primary key: donor, kiel_category. References: donor -> donors.donor_id; source_id -> sources.source_id.';
+COMMENT ON COLUMN kiel_comparison_notes.donor IS 'The donor (donors.donor_id).';
+COMMENT ON COLUMN kiel_comparison_notes.kiel_category IS 'Kiel''s website category.';
+COMMENT ON COLUMN kiel_comparison_notes.explanation IS 'Why the counts differ, in our words.';
+COMMENT ON COLUMN kiel_comparison_notes.source_id IS 'A source that supports the explanation, if one is needed beyond the rows already cited.';
 
 CREATE TABLE exchange_rates (
     currency VARCHAR NOT NULL,

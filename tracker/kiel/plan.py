@@ -182,10 +182,10 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
     lines: dict[str, list[KielRow]] = defaultdict(list)
     covered: dict[str, list[KielRow]] = defaultdict(list)
     for r in rows:
-        if r.item_type.lower() not in IN_SCOPE_TYPES:
-            continue
-        counts["rows in scope"] += 1
         entry = crosswalk.get(item_key(r.item))
+        if entry is None and r.item_type.lower() not in IN_SCOPE_TYPES:
+            continue  # in scope: the crosswalk's items (whatever Kiel's type) and every heavy weapon or aircraft
+        counts["rows in scope"] += 1
         if entry is None:
             findings.append(Finding("unmapped_item", r.row, r.kiel_id, r.donor_name, r.item,
                                     f"{r.item_type} / {r.sub_type or 'no sub-type'}: add it to data/kiel_items.csv with a system_id or a reason to exclude it"))

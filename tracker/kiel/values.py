@@ -25,7 +25,7 @@ def url(text: str) -> str | None:
 
 
 _MDY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_MY = re.compile(r"(\d{1,2})/(\d{2}|\d{4})")
+_MY = re.compile(r"(\d{1,2})/(\d{4}|\d{2})\b")
 
 
 def _day(m: re.Match) -> str:
