@@ -104,3 +104,9 @@ def test_every_event_and_delivery_cites_an_address_or_a_full_citation(con):
         uncited = con.execute(f"SELECT count(*) FROM {table} t JOIN sources s USING (source_id) "
                               "WHERE s.url IS NULL AND (s.published IS NULL OR s.publisher IS NULL)").fetchall()
         assert uncited == [(0,)], table
+
+
+def test_package_announced_at_the_fifth_meeting_stays_linked_through_imports(con):
+    # An imported (origin kiel) event: the importer rewrites its facts but keeps the analyst's meeting link.
+    assert event(con, "USA-howitzer-105mm-unspecified-2022-09-08") == ("2022-09-08", "announced", 20, "udcg-05", True)
+    assert con.execute("SELECT origin FROM pledge_lines WHERE line_id = 'USA-howitzer-105mm-unspecified'").fetchall() == [("kiel",)]
