@@ -108,5 +108,5 @@ def test_every_event_and_delivery_cites_an_address_or_a_full_citation(con):
 
 def test_package_announced_at_the_fifth_meeting_stays_linked_through_imports(con):
     # An imported (origin kiel) event: the importer rewrites its facts but keeps the analyst's meeting link.
-    assert event(con, "USA-howitzer-105mm-unspecified-2022-09-08") == ("2022-09-08", "announced", 20, "udcg-05", True)
+    assert event(con, "USA-howitzer-105mm-unspecified-2022-09-08") == ("2022-09-08", "increased", 20, "udcg-05", True)
     assert con.execute("SELECT origin FROM pledge_lines WHERE line_id = 'USA-howitzer-105mm-unspecified'").fetchall() == [("kiel",)]
