@@ -12,6 +12,7 @@ import pytest
 from conftest import KIEL_MAIN, ROOT, require_reference
 from tracker.cli import main
 from tracker.kiel import values
+from tracker.load import read_rows
 
 REPORT = ROOT / "reports" / "kiel_import_review.md"
 
@@ -146,11 +147,17 @@ def test_xlsx_release_with_title_rows(kiel, tmp_path, capsys):
 
 def kiel_event(data: Path) -> dict[str, str]:
     """An imported event standing for exactly one Kiel row, with a disclosed quantity."""
-    with (data / "pledge_lines.csv").open(encoding="utf-8") as f:
-        kiel_lines = {r["line_id"] for r in csv.DictReader(f) if r["origin"] == "kiel"}
-    with (data / "commitment_events.csv").open(encoding="utf-8") as f:
-        return next(e for e in csv.DictReader(f) if e["line_id"] in kiel_lines and e["kiel_ref"]
-                    and ";" not in e["kiel_ref"] and e["committed"] and e["event_type"] == "announced")
+    kiel_lines = {r["line_id"] for r in read_rows(data / "pledge_lines.csv") if r["origin"] == "kiel"}
+    return next(e for e in read_rows(data / "commitment_events.csv") if e["line_id"] in kiel_lines and e["kiel_ref"]
+                and ";" not in e["kiel_ref"] and e["committed"] and e["event_type"] == "announced")
+
+
+def row_behind(event: dict[str, str], header: list[str], rows: list[list[str]]) -> int:
+    """Index of the Kiel row an imported event stands for."""
+    col = {name: i for i, name in enumerate(header)}
+    package = event["kiel_ref"].split("@")[0]
+    return next(i for i, r in enumerate(rows) if r[col["ID"]] == package and r[col["No. of Units"]] == event["committed"]
+                and values.fuzzy_date(r[col["Announcement Date"]])[0] == event["date"])
 
 
 def test_newer_release_shows_what_it_adds_changes_and_removes(kiel, tmp_path, capsys):
@@ -158,12 +165,11 @@ def test_newer_release_shows_what_it_adds_changes_and_removes(kiel, tmp_path, ca
     col = {name: i for i, name in enumerate(header)}
     data = copy_data(tmp_path)
     event = kiel_event(data)
-    package = event["kiel_ref"].split("@")[0]
     # Changed: the row behind that event now says two more units.
-    target = next(r for r in rows if r[col["ID"]] == package and values.fuzzy_date(r[col["Announcement Date"]])[0] == event["date"]
-                  and r[col["No. of Units"]] == event["committed"])
+    index = row_behind(event, header, rows)
+    target = rows[index]
     newer = [list(r) for r in rows]
-    newer[rows.index(target)][col["No. of Units"]] = str(int(event["committed"]) + 2)
+    newer[index][col["No. of Units"]] = str(int(event["committed"]) + 2)
     # Added: a pledge Kiel did not have before.
     added = list(target)
     added[col["ID"]], added[col["Countries"]], added[col["Items"]] = "ISM99", "Iceland", "M777 howitzer"
@@ -183,8 +189,7 @@ def test_newer_release_shows_what_it_adds_changes_and_removes(kiel, tmp_path, ca
     assert "| deliveries | ISL-m777-kiel | added |" in report
     # Written for real, the new release's numbers are in data/ and a second import changes nothing.
     assert run_import(capsys, path, data, tmp_path / "review.md")[0] == 0
-    with (data / "commitment_events.csv").open(encoding="utf-8") as f:
-        events = {e["event_id"]: e for e in csv.DictReader(f)}
+    events = {e["event_id"]: e for e in read_rows(data / "commitment_events.csv")}
     assert events[event["event_id"]]["committed"] == str(int(event["committed"]) + 2)
     assert events["ISL-m777-2023-11-30"]["committed"] == "3"
     assert "changed nothing" in run_import(capsys, path, data, tmp_path / "review.md")[1]
@@ -226,10 +231,8 @@ def test_delivered_above_committed_goes_to_review_not_into_data(kiel, tmp_path, 
     col = {name: i for i, name in enumerate(header)}
     data = copy_data(tmp_path)
     event = kiel_event(data)
-    package = event["kiel_ref"].split("@")[0]
     newer = [list(r) for r in rows]
-    target = next(r for r in newer if r[col["ID"]] == package and r[col["No. of Units"]] == event["committed"]
-                  and values.fuzzy_date(r[col["Announcement Date"]])[0] == event["date"])
+    target = newer[row_behind(event, header, rows)]
     target[col["No. of Units Delivered (in-kind military aid)"]] = str(int(event["committed"]) + 5)
     path = write_csv(tmp_path / "kiel_main_2024-09-01.csv", header, newer)
     code, out, err = run_import(capsys, path, data, tmp_path / "review.md")

@@ -58,6 +58,12 @@ def _empty_frame(table: Table) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([], dtype="str") for c in table.columns})
 
 
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """A valid CSV as plain rows of text (empty cells as ""), for code that rewrites data/ or counts it."""
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return [{k: (v or "") for k, v in row.items()} for row in csv.DictReader(f)]
+
+
 def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Problem]]:
     """Read one CSV into a RawTable, with every problem of encoding and shape."""
     problems: list[Problem] = []

@@ -8,13 +8,14 @@ import json
 from datetime import date, datetime
 
 
-def _cell(value) -> str:
+def cell(value) -> str:
+    """A value as text: None is empty, 14.0 is 14, a list is joined with ';'."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, list):
-        return ";".join(_cell(v) for v in value)
+        return ";".join(cell(v) for v in value)
     return str(value)
 
 
@@ -33,7 +34,7 @@ def _json_value(value):
 def render(columns: list[str], rows: list[tuple], fmt: str = "table") -> str:
     if fmt == "json":
         return json.dumps([{c: _json_value(v) for c, v in zip(columns, r)} for r in rows], ensure_ascii=False, indent=2)
-    cells = [[_cell(v) for v in r] for r in rows]
+    cells = [[cell(v) for v in r] for r in rows]
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tracker.database import SQL_DIR
 from tracker.kiel.plan import Donors
+from tracker.output import cell
 
 CATEGORIES = ("Tanks", "IFV", "Howitzers", "MLRS", "Air Defense")
 
@@ -59,7 +60,7 @@ def read_kiel(path: Path, donors: Donors) -> dict[tuple[str, str], tuple[int, st
     return out
 
 
-def main_sheet_counts(con, main_sheet: Path, as_of: str) -> dict[tuple[str, str], float]:
+def main_sheet_counts(con, main_sheet: Path, as_of: str, donors: Donors) -> dict[tuple[str, str], float]:
     """Kiel's main-sheet units per donor and website category, dated up to as_of (joint shares included)."""
     from datetime import date
 
@@ -67,7 +68,6 @@ def main_sheet_counts(con, main_sheet: Path, as_of: str) -> dict[tuple[str, str]
     from tracker.kiel.read import read_release
     from tracker.kiel.rows import item_key, parse
 
-    donors = Donors([{"donor_id": d, "name": n} for d, n in con.execute("SELECT donor_id, name FROM donors").fetchall()])
     category = {item_key(k): c for k, c in con.execute(
         "SELECT k.kiel_item, s.kiel_category FROM kiel_items k JOIN systems s USING (system_id) "
         "WHERE s.kiel_category IS NOT NULL").fetchall()}
@@ -89,7 +89,7 @@ def compare(con, weapons_csv: Path, as_of: str, release: str, main_sheet: Path |
     query = (SQL_DIR / "reports" / "kiel_categories.sql").read_text(encoding="utf-8")
     ours = {(r[0], r[1]): r[2:] for r in con.execute(query, [as_of, release]).fetchall()}
     notes = dict(((d, c), e) for d, c, e in con.execute("SELECT donor, kiel_category, explanation FROM kiel_comparison_notes").fetchall())
-    sheet = main_sheet_counts(con, main_sheet, as_of) if main_sheet else {}
+    sheet = main_sheet_counts(con, main_sheet, as_of, donors) if main_sheet else {}
     rows = []
     for key in sorted(kiel.keys() | ours.keys()):
         count, listed, kiel_name = kiel.get(key, (None, "", ""))
@@ -100,9 +100,7 @@ def compare(con, weapons_csv: Path, as_of: str, release: str, main_sheet: Path |
 
 
 def _n(x) -> str:
-    if x is None:
-        return "–"
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+    return "–" if x is None else cell(round(x, 2))
 
 
 def render(rows: list[Row], as_of: str, release: str, weapons_csv: Path) -> str:

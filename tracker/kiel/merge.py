@@ -9,19 +9,15 @@ from pathlib import Path
 
 from tracker.fmt import canonical
 from tracker.kiel.plan import Existing, Plan
+from tracker.load import read_rows
 from tracker.schema import Package
 
 OWNED = ("pledge_lines", "commitment_events", "deliveries", "sources")
 KEYS = {"pledge_lines": "line_id", "commitment_events": "event_id", "deliveries": "delivery_id", "sources": "source_id"}
 
 
-def read_table(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        return [{k: (v or "") for k, v in row.items()} for row in csv.DictReader(f)]
-
-
 def read_existing(data_dir: Path, package: Package) -> Existing:
-    tables = {name: read_table(data_dir / package.table(name).filename)
+    tables = {name: read_rows(data_dir / package.table(name).filename)
               for name in ("donors", "systems", "kiel_items", "outlets", "sources",
                            "pledge_lines", "commitment_events", "deliveries")}
     return Existing(**tables)

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from tracker.fuzzy_dates import bounds
 from tracker.kiel.findings import Finding
 from tracker.kiel.rows import KielRow, item_key, slug
+from tracker.output import cell
 
 IN_SCOPE_TYPES = {"heavy weapon", "aviation and drones"}
 INVASION = date(2022, 2, 24)
@@ -122,7 +123,7 @@ class Sources:
         return source_id
 
 
-def _check_rows(rows: list[KielRow], donors: Donors, release_day: date, findings: list[Finding]) -> dict[str, str]:
+def _check_rows(rows: list[KielRow], donors: Donors, findings: list[Finding]) -> dict[str, str]:
     """Row-level findings; returns the donor code per Kiel donor name."""
     codes: dict[str, str] = {}
     by_package: dict[str, list[KielRow]] = defaultdict(list)
@@ -168,9 +169,8 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
     findings = plan.findings
     release_day = date.fromisoformat(release)
     donors = Donors(existing.donors)
-    codes = _check_rows(rows, donors, release_day, findings)
+    codes = _check_rows(rows, donors, findings)
     crosswalk = {item_key(k["kiel_item"]): k for k in existing.kiel_items}
-    systems = {s["system_id"]: s for s in existing.systems}
     curated_lines = {l["line_id"]: l for l in existing.pledge_lines if l["origin"] != "kiel"}
     old_kiel_lines = {l["line_id"]: l for l in existing.pledge_lines if l["origin"] == "kiel"}
     claimed = {ref: e["line_id"] for e in existing.commitment_events if e["line_id"] in curated_lines
@@ -239,14 +239,14 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
 
     sources = Sources(existing, release)
     for line_id, members in sorted(lines.items()):
-        _plan_line(plan, line_id, members, systems, sources, old_kiel_lines, old_events, old_deliveries, existing)
+        _plan_line(plan, line_id, members, sources, old_kiel_lines, old_events, old_deliveries, existing)
     _compare_curated(plan, covered, existing)
     plan.new_sources = sorted(sources.new.values(), key=lambda s: s["source_id"])
     plan.counts = dict(counts)
     return plan
 
 
-def _plan_line(plan: Plan, line_id: str, members: list[KielRow], systems, sources: Sources,
+def _plan_line(plan: Plan, line_id: str, members: list[KielRow], sources: Sources,
                old_lines, old_events, old_deliveries, existing: Existing) -> None:
     members.sort(key=lambda r: (latest(r.date), r.row))
     first = members[0]
@@ -256,7 +256,6 @@ def _plan_line(plan: Plan, line_id: str, members: list[KielRow], systems, source
     for r in members:
         by_date[r.date].append(r)
     total: float | None = None
-    undisclosed: list[str] = []
     events = []
     for d, group in sorted(by_date.items(), key=lambda kv: (latest(kv[0]), kv[0])):
         disclosed = [r.units for r in group if r.units is not None]
@@ -265,8 +264,7 @@ def _plan_line(plan: Plan, line_id: str, members: list[KielRow], systems, source
             plan.findings.append(Finding("undisclosed", r.row, r.kiel_id, r.donor_name, r.item,
                                          "quantity undisclosed: counted as unknown", line_id))
         if events and not disclosed:
-            undisclosed += [r.ref for r in hidden]
-            continue
+            continue  # an undisclosed increase leaves the known total as it is (listed in the review)
         if disclosed:
             total = (total or 0) + sum(disclosed)
         event_id = f"{line_id}-{d.replace('../', 'by-')}"
@@ -274,23 +272,22 @@ def _plan_line(plan: Plan, line_id: str, members: list[KielRow], systems, source
         events.append({
             "event_id": event_id, "line_id": line_id, "date": d,
             "event_type": "announced" if not events else "increased",
-            "committed": _num(total), "value": "", "value_currency": "",
+            "committed": cell(total), "value": "", "value_currency": "",
             "meeting_id": old_event.get("meeting_id", ""),
             "source_id": sources.for_url(next((r.sources[0] for r in group if r.sources), None), group[0]),
             "kiel_ref": ";".join(r.ref for r in group),
             "note": old_event.get("note", ""),
         })
-    note = old.get("note", "")
     plan.pledge_lines.append({
         "line_id": line_id, "donor": line_id[:3], "system_id": system_id, "unit": "units",
         "joint_pledge_id": "", "description": old.get("description") or f"Listed by Kiel as {first.item}",
-        "origin": "kiel", "note": note})
+        "origin": "kiel", "note": old.get("note", "")})
     plan.commitment_events += events
 
     delivered = sum(r.delivered for r in members if r.delivered is not None)
     if total is not None and delivered > total:
         plan.findings.append(Finding("delivered_above_committed", None, first.kiel_id, first.donor_name, first.item,
-                                     f"Kiel counts {_num(delivered)} delivered against {_num(total)} committed; imported {_num(total)}",
+                                     f"Kiel counts {cell(delivered)} delivered against {cell(total)} committed; imported {cell(total)}",
                                      line_id))
         delivered = total
     curated = sum(float(d["quantity"]) for d in existing.deliveries
@@ -298,13 +295,13 @@ def _plan_line(plan: Plan, line_id: str, members: list[KielRow], systems, source
     rest = delivered - curated
     if rest < 0:
         plan.findings.append(Finding("curated_deliveries_exceed", None, first.kiel_id, first.donor_name, first.item,
-                                     f"our dated deliveries add up to {_num(curated)}, Kiel counts {_num(delivered)}", line_id))
+                                     f"our dated deliveries add up to {cell(curated)}, Kiel counts {cell(delivered)}", line_id))
     if rest > 0:
         delivery_id = f"{line_id}-kiel"
         url = next((r.delivery_source for r in members if r.delivery_source), None)
         plan.deliveries.append({
             "delivery_id": delivery_id, "line_id": line_id, "date": f"../{plan.release}",
-            "quantity": _num(rest),
+            "quantity": cell(rest),
             "source_id": sources.for_url(url, first) if url else sources.release_source(),
             "origin": "kiel", "note": old_deliveries.get(delivery_id, {}).get("note", "")})
 
@@ -324,14 +321,9 @@ def _compare_curated(plan: Plan, covered: dict[str, list[KielRow]], existing: Ex
         ours = final.get(line_id, (None, ""))[1]
         r = members[0]
         if ours == "" or float(ours) != kiel_units or delivered[line_id] != kiel_delivered:
-            dates = ", ".join(sorted({f"{m.date_text}: {_num(m.units) if m.units is not None else 'undisclosed'}" for m in members}))
+            dates = ", ".join(sorted({f"{m.date_text}: {cell(m.units) if m.units is not None else 'undisclosed'}" for m in members}))
             plan.findings.append(Finding(
                 "curated_differs", None, r.kiel_id, r.donor_name, r.item,
-                f"we record {ours or 'no total'} committed and {_num(delivered[line_id])} delivered; "
-                f"Kiel {_num(kiel_units)} committed ({dates}) and {_num(kiel_delivered)} delivered", line_id))
+                f"we record {ours or 'no total'} committed and {cell(delivered[line_id])} delivered; "
+                f"Kiel {cell(kiel_units)} committed ({dates}) and {cell(kiel_delivered)} delivered", line_id))
 
-
-def _num(x: float | None) -> str:
-    if x is None:
-        return ""
-    return str(int(x)) if float(x).is_integer() else repr(float(x))

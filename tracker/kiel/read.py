@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,13 +83,8 @@ def read_release(path: Path, shown: str | None = None) -> Sheet:
     sheet_name = None
     if data[:4] == b"PK\x03\x04":
         sheet_name, rows = _xlsx_rows(path, shown)
-        first_line = 1
     else:
-        import csv
-        import io
-
         rows = list(csv.reader(io.StringIO(_csv_text(data, shown), newline="")))
-        first_line = 1
     h = _header_row(rows)
     if h < 0:
         raise UserError(f"{shown}: no header row naming Kiel's columns (ID, Countries, Items, ...) in its first {HEADER_SEARCH_ROWS} rows")
@@ -100,7 +97,7 @@ def read_release(path: Path, shown: str | None = None) -> Sheet:
     for m in matches:
         i = position[m.header]
         columns[m.field] = [(r[i] if i < len(r) else "") or "" for r in body]
-    lines = range(first_line + h + 1, first_line + h + 1 + len(body))
+    lines = range(h + 2, h + 2 + len(body))  # numbered as a spreadsheet numbers rows
     frame = pd.DataFrame(columns, index=pd.Index(lines, name="line"), dtype="string").fillna("")
     frame = frame[~(frame == "").all(axis=1)]
     return Sheet(path, hashlib.sha256(data).hexdigest(), sheet_name, frame, matches, headers)
