@@ -1,8 +1,11 @@
-# The two set-up commands of the README: `make run` (install, build, summarise) and `make test`.
+# The two set-up commands of the README: `make run` (install, build if needed, serve the dashboard)
+# and `make test` (install, run the test suite).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DB := build/tracker.duckdb
+HOST ?= 127.0.0.1
+PORT ?= 8050
 
 .PHONY: run test install
 
@@ -14,12 +17,9 @@ $(BIN)/tracker: pyproject.toml
 
 install: $(BIN)/tracker
 
-# Rebuild only when a CSV, a schema or the package's SQL is newer than the database.
-$(DB): $(BIN)/tracker $(wildcard data/*.csv data/*.yaml schemas/*.yaml tracker/*.py tracker/sql/*/*.sql)
-	$(BIN)/tracker build --db $(DB)
-
-run: $(DB)
-	$(BIN)/tracker sql --db $(DB) "SELECT (SELECT count(*) FROM pledge_lines) AS pledge_lines, (SELECT count(*) FROM commitment_events) AS events, (SELECT count(*) FROM deliveries) AS deliveries, (SELECT count(*) FROM coalition_claims) AS claims, (SELECT count(*) FROM sources) AS sources, (SELECT git_commit FROM build_info) AS data_commit"
+# `tracker serve` builds the database first when it is missing or older than a CSV, schema or SQL file.
+run: $(BIN)/tracker
+	$(BIN)/tracker serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: $(BIN)/tracker
 	$(BIN)/python -m pytest

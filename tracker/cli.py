@@ -1,4 +1,4 @@
-"""The `tracker` command: validate, build, sql, fmt, generate."""
+"""The `tracker` command: validate, build, sql, fmt, import, compare, serve, generate."""
 
 from __future__ import annotations
 
@@ -21,6 +21,11 @@ EXAMPLES = {
                "origin to 'curated' to keep it by hand. Anomalies go to the review report, never fixed silently."),
     "compare": ("examples:\n  tracker compare kiel ../shared/reference/kiel-ust-website/weapons.csv\n\n"
                 "Exits 1 when a difference has no explanation in data/kiel_comparison_notes.csv."),
+    "serve": ("examples:\n  tracker serve                 # build if needed, then http://127.0.0.1:8050\n"
+              "  tracker serve --port 8060 --no-build\n\n"
+              "The database is rebuilt first when it is missing or older than a CSV, schema or SQL file; if the\n"
+              "data has problems the previous database is served unchanged. A rebuilt database is picked up\n"
+              "by the running server on the next page view."),
     "generate": "examples:\n  tracker generate          # rewrite the DDL file and README data dictionary from schemas/\n  tracker generate --check  # exit 1 if they drifted",
 }
 
@@ -156,6 +161,14 @@ def cmd_compare(args) -> int:
     return 1 if unexplained else 0
 
 
+def cmd_serve(args) -> int:
+    from tracker.database import db_path
+    from tracker.serve import serve
+
+    data_dir, shown = _data_dir(args)
+    return serve(data_dir, shown, db_path(args.db), args.host, args.port, build_first=not args.no_build)
+
+
 def cmd_generate(args) -> int:
     from tracker import generate
 
@@ -213,6 +226,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--main-sheet", metavar="FILE", help="the Kiel main-sheet release we import, to show its counts beside both")
     p.add_argument("--out", default="reports/kiel_comparison.md", help="where to write the report (default reports/kiel_comparison.md)")
     p.set_defaults(run=cmd_compare)
+
+    p = sub.add_parser("serve", parents=[common], help="build the database if needed and serve the dashboard", epilog=EXAMPLES["serve"], formatter_class=raw)
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8050, help="port (default 8050)")
+    p.add_argument("--no-build", action="store_true", help="serve the existing database as it is")
+    p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("generate", help="regenerate the DDL file and README data dictionary from schemas/", epilog=EXAMPLES["generate"], formatter_class=raw)
     p.add_argument("--check", action="store_true", help="exit 1 if a generated artefact is out of date")

@@ -22,7 +22,8 @@ def counts(package: Package) -> str:
 
     t = {name: read_rows(ROOT / package.table(name).path) for name in ("donors", "systems", "system_families", "system_aliases", "kiel_items",
                                                  "pledge_lines", "commitment_events", "deliveries", "meetings",
-                                                 "training_programmes", "sources", "coalition_claims", "joint_pledges")}
+                                                 "training_programmes", "sources", "coalition_claims", "joint_pledges",
+                                                 "unit_prices")}
     origin = Counter(r["origin"] for r in t["pledge_lines"])
     delivered = Counter(r["origin"] for r in t["deliveries"])
     meetings = Counter(r["series"] for r in t["meetings"])
@@ -40,6 +41,8 @@ def counts(package: Package) -> str:
         f"| pledge lines | {len(t['pledge_lines'])}: {origin['curated']} curated, {origin['kiel']} imported from Kiel |",
         f"| commitment events | {len(t['commitment_events'])} |",
         f"| deliveries | {len(t['deliveries'])}: {delivered['curated']} dated from a source, {delivered['kiel']} Kiel counts dated by its release |",
+        f"| unit prices | {len(t['unit_prices'])} systems priced: "
+        + ", ".join(f"{n} {b.replace('_', ' ')}" for b, n in Counter(r["basis"] for r in t["unit_prices"]).most_common()) + " |",
         f"| joint pledges | {len(t['joint_pledges'])} |",
         f"| coalition claims | {len(t['coalition_claims'])} |",
         f"| meetings | {len(t['meetings'])}: {meetings['udcg']} Contact Group, {meetings['nato_defence_ministers']} NATO defence ministers |",

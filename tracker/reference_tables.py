@@ -10,6 +10,10 @@ from pathlib import Path
 
 RATES_SOURCE = "ecb-euro-reference-rates"
 GDP_SOURCE = "worldbank-gdp-current-usd"
+# Rates from 2021: donor_values_as_of converts 2021 GDP at the 2021 average USD rate (Kiel's
+# convention of measuring aid against pre-war GDP); announcements start in 2022.
+RATES_FIRST, RATES_LAST = date(2021, 1, 1), date(2023, 12, 31)
+GDP_YEARS = range(2021, 2024)
 RATE_CURRENCIES = ["AUD", "CAD", "CHF", "CZK", "DKK", "GBP", "JPY", "KRW", "NOK", "NZD", "PLN", "SEK", "USD"]
 
 
@@ -43,7 +47,8 @@ def write(path: Path, header: list[str], rows: list[list[str]]) -> None:
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
-def refresh(data_dir: Path, worldbank_csv: Path | None, first: date, last: date) -> list[Path]:
+def refresh(data_dir: Path, worldbank_csv: Path | None, first: date = RATES_FIRST, last: date = RATES_LAST,
+            gdp_years: range = GDP_YEARS) -> list[Path]:
     written = []
     rates = data_dir / "exchange_rates.csv"
     write(rates, ["currency", "date", "per_eur", "source_id"], exchange_rates(first, last))
@@ -52,7 +57,7 @@ def refresh(data_dir: Path, worldbank_csv: Path | None, first: date, last: date)
         with (data_dir / "donors.csv").open(encoding="utf-8", newline="") as f:
             donors = {r["donor_id"] for r in csv.DictReader(f) if r["donor_type"] == "country"}
         target = data_dir / "gdp.csv"
-        write(target, ["donor", "year", "gdp_usd", "source_id"], gdp(worldbank_csv, donors, range(first.year - 1, last.year + 1)))
+        write(target, ["donor", "year", "gdp_usd", "source_id"], gdp(worldbank_csv, donors, gdp_years))
         written.append(target)
     return written
 
@@ -61,5 +66,5 @@ if __name__ == "__main__":
     import sys
 
     gdp_csv = Path(sys.argv[1]) if len(sys.argv) > 1 else None  # e.g. ../shared/reference/gdp-worldbank/gdp.csv
-    for written in refresh(Path("data"), gdp_csv, date(2022, 1, 1), date(2023, 12, 31)):
+    for written in refresh(Path("data"), gdp_csv):
         print(f"wrote {written}")

@@ -103,6 +103,22 @@ COMMENT ON COLUMN systems.kiel_category IS 'The category the Kiel website''s per
 COMMENT ON COLUMN systems.sipri_category IS 'SIPRI Arms Transfers Database weapon category.';
 COMMENT ON COLUMN systems.note IS 'Our own remarks.';
 
+CREATE TABLE unit_prices (
+    system_id VARCHAR NOT NULL,
+    price DOUBLE NOT NULL,
+    currency VARCHAR NOT NULL,
+    basis VARCHAR NOT NULL,
+    source_id VARCHAR NOT NULL,
+    note VARCHAR
+);
+COMMENT ON TABLE unit_prices IS 'Estimated price of one unit of a system, for valuing pledge lines that state no value of their own (line_values_as_of flags such values as estimates). One price per system; `tracker import kiel` writes the rows with basis kiel_estimate from the release''s "Unit Price in USD" column and rewrites them on every import; rows with another basis are kept by hand and take precedence over Kiel''s price for their system. Primary key: system_id. References: system_id -> systems.system_id; source_id -> sources.source_id.';
+COMMENT ON COLUMN unit_prices.system_id IS 'The system priced (systems.system_id).';
+COMMENT ON COLUMN unit_prices.price IS 'Price of one unit, in currency, as the source estimates it (Kiel''s prices are rounded to the whole dollar).';
+COMMENT ON COLUMN unit_prices.currency IS 'ISO 4217 currency of price (USD for Kiel''s prices).';
+COMMENT ON COLUMN unit_prices.basis IS 'kiel_estimate (the Kiel Institute''s per-item price, written by the importer), official (a price a government or manufacturer states for this system) or other_estimate (another published estimate, named in source_id).';
+COMMENT ON COLUMN unit_prices.source_id IS 'The source of the price (for Kiel''s, the release read).';
+COMMENT ON COLUMN unit_prices.note IS 'Our own remarks (for Kiel''s, which price we took when its rows price the item differently).';
+
 CREATE TABLE system_aliases (
     alias VARCHAR NOT NULL,
     language VARCHAR NOT NULL,
@@ -212,7 +228,7 @@ COMMENT ON COLUMN pledge_lines.system_id IS 'The system committed; empty for a m
 COMMENT ON COLUMN pledge_lines.unit IS 'What committed counts: units for a system, or an ISO 4217 currency code for money (EUR, USD).';
 COMMENT ON COLUMN pledge_lines.joint_pledge_id IS 'The joint pledge this line is one donor''s share of, if any.';
 COMMENT ON COLUMN pledge_lines.description IS 'Short description in our words, e.g. Leopard 2A6 from Bundeswehr stocks.';
-COMMENT ON COLUMN pledge_lines.origin IS 'curated (kept by hand) or kiel (written by `tracker import kiel`, which rewrites the line, its events and its Kiel-reported delivery on every import, keeping meeting_id and note). Set a line to curated to take it over by hand; the importer then only compares it.';
+COMMENT ON COLUMN pledge_lines.origin IS 'curated (kept by hand) or kiel (written by `tracker import kiel`, which rewrites the line, its events and its Kiel-reported delivery on every import, keeping an event''s meeting_id, value, value_currency and note). Set a line to curated to take it over by hand; the importer then only compares it.';
 COMMENT ON COLUMN pledge_lines.note IS 'Our own remarks.';
 
 CREATE TABLE commitment_events (
@@ -373,7 +389,7 @@ CREATE TABLE exchange_rates (
     per_eur DOUBLE NOT NULL,
     source_id VARCHAR NOT NULL
 );
-COMMENT ON TABLE exchange_rates IS 'European Central Bank euro reference rates: units of a currency per 1 EUR on a day. Used to convert announced values to EUR at the announcement date. Primary key: currency, date. References: source_id -> sources.source_id.';
+COMMENT ON TABLE exchange_rates IS 'European Central Bank euro reference rates: units of a currency per 1 EUR on a day, 2021 to 2023. Used to convert stated values to EUR at their announcement date, unit prices at the first announcement of the line they value, and 2021 GDP at the 2021 average USD rate. Primary key: currency, date. References: source_id -> sources.source_id.';
 COMMENT ON COLUMN exchange_rates.currency IS 'ISO 4217 code (USD, GBP, NOK ...).';
 COMMENT ON COLUMN exchange_rates.date IS 'The day of the reference rate (ECB working days).';
 COMMENT ON COLUMN exchange_rates.per_eur IS 'Units of the currency per 1 EUR.';

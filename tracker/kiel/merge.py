@@ -8,19 +8,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.fmt import canonical
-from tracker.kiel.plan import Existing, Plan
+from tracker.kiel.plan import KIEL_PRICE_BASIS, Existing, Plan
 from tracker.load import read_rows
 from tracker.schema import Package
 
-OWNED = ("pledge_lines", "commitment_events", "deliveries", "sources")
-KEYS = {"pledge_lines": "line_id", "commitment_events": "event_id", "deliveries": "delivery_id", "sources": "source_id"}
+OWNED = ("pledge_lines", "commitment_events", "deliveries", "unit_prices", "sources")
+KEYS = {"pledge_lines": "line_id", "commitment_events": "event_id", "deliveries": "delivery_id",
+        "unit_prices": "system_id", "sources": "source_id"}
 
 
 def read_existing(data_dir: Path, package: Package) -> Existing:
     tables = {name: read_rows(data_dir / package.table(name).filename)
               for name in ("donors", "systems", "kiel_items", "outlets", "sources",
                            "pledge_lines", "commitment_events", "deliveries")}
-    return Existing(**tables)
+    prices = data_dir / package.table("unit_prices").filename
+    return Existing(**tables, unit_prices=read_rows(prices) if prices.exists() else [])
 
 
 @dataclass
@@ -37,6 +39,7 @@ def merged(existing: Existing, plan: Plan) -> dict[str, list[dict[str, str]]]:
         "pledge_lines": [l for l in existing.pledge_lines if l["line_id"] not in kiel_lines] + plan.pledge_lines,
         "commitment_events": [e for e in existing.commitment_events if e["line_id"] not in kiel_lines] + plan.commitment_events,
         "deliveries": [d for d in existing.deliveries if d["origin"] != "kiel"] + plan.deliveries,
+        "unit_prices": [p for p in existing.unit_prices if p["basis"] != KIEL_PRICE_BASIS] + plan.unit_prices,
         "sources": existing.sources + plan.new_sources,
     }
 

@@ -1,19 +1,23 @@
 """Turn Kiel's rows into our pledge lines, events, deliveries and sources, beside what we keep by hand.
 
 Ownership: a pledge line with origin 'kiel', its events and its 'kiel' delivery belong to the
-importer and are rewritten on every import (keeping the meeting_id and note an analyst added).
+importer and are rewritten on every import (keeping the meeting_id, stated value and note an
+analyst added to an event).
 Everything else is curated: the importer never changes it, only compares Kiel's count with it.
+The same holds for unit prices: rows with basis 'kiel_estimate' are the importer's (one per
+system, from Kiel's "Unit Price in USD"), any other row is kept by hand and wins for its system.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 from tracker.fuzzy_dates import bounds
+from tracker.kiel import values
 from tracker.kiel.findings import Finding
 from tracker.kiel.rows import KielRow, item_key, slug
 from tracker.output import cell
@@ -21,6 +25,7 @@ from tracker.output import cell
 IN_SCOPE_TYPES = {"heavy weapon", "aviation and drones"}
 INVASION = date(2022, 2, 24)
 SUSPICIOUS_GAP = timedelta(days=180)
+KIEL_PRICE_BASIS = "kiel_estimate"
 KIEL_XLSX = ("https://www.ifw-kiel.de/fileadmin/Dateiverwaltung/Subject_Dossiers_Topics/Ukraine/"
              "Ukraine_Support_Tracker/Ukraine_Support_Tracker.xlsx")
 
@@ -38,6 +43,7 @@ class Existing:
     pledge_lines: Table
     commitment_events: Table
     deliveries: Table
+    unit_prices: Table = field(default_factory=list)
 
 
 @dataclass
@@ -47,6 +53,7 @@ class Plan:
     pledge_lines: Table = field(default_factory=list)
     commitment_events: Table = field(default_factory=list)
     deliveries: Table = field(default_factory=list)
+    unit_prices: Table = field(default_factory=list)
     new_sources: Table = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
@@ -181,6 +188,7 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
 
     lines: dict[str, list[KielRow]] = defaultdict(list)
     covered: dict[str, list[KielRow]] = defaultdict(list)
+    priced: dict[str, list[KielRow]] = defaultdict(list)   # system -> every row of an item mapped to it
     for r in rows:
         entry = crosswalk.get(item_key(r.item))
         if entry is None and r.item_type.lower() not in IN_SCOPE_TYPES:
@@ -193,6 +201,7 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
         if not entry["system_id"]:
             counts["rows excluded by the crosswalk"] += 1
             continue
+        priced[entry["system_id"]].append(r)  # a price is the item's, whatever the row's donor or date
         code = codes.get(r.donor_name)
         if code is None:
             findings.append(Finding("unknown_donor", r.row, r.kiel_id, r.donor_name, r.item,
@@ -241,6 +250,7 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
     for line_id, members in sorted(lines.items()):
         _plan_line(plan, line_id, members, sources, old_kiel_lines, old_events, old_deliveries, existing)
     _compare_curated(plan, covered, existing)
+    _plan_prices(plan, priced, sources, existing)
     plan.new_sources = sorted(sources.new.values(), key=lambda s: s["source_id"])
     plan.counts = dict(counts)
     return plan
@@ -272,7 +282,8 @@ def _plan_line(plan: Plan, line_id: str, members: list[KielRow], sources: Source
         events.append({
             "event_id": event_id, "line_id": line_id, "date": d,
             "event_type": "announced" if not events else "increased",
-            "committed": cell(total), "value": "", "value_currency": "",
+            "committed": cell(total),
+            "value": old_event.get("value", ""), "value_currency": old_event.get("value_currency", ""),
             "meeting_id": old_event.get("meeting_id", ""),
             "source_id": sources.for_url(next((r.sources[0] for r in group if r.sources), None), group[0]),
             "kiel_ref": ";".join(r.ref for r in group),
@@ -327,3 +338,42 @@ def _compare_curated(plan: Plan, covered: dict[str, list[KielRow]], existing: Ex
                 f"we record {ours or 'no total'} committed and {cell(delivered[line_id])} delivered; "
                 f"Kiel {cell(kiel_units)} committed ({dates}) and {cell(kiel_delivered)} delivered", line_id))
 
+
+def _plan_prices(plan: Plan, priced: dict[str, list[KielRow]], sources: Sources, existing: Existing) -> None:
+    """One unit price per system from Kiel's "Unit Price in USD", rounded to the whole dollar.
+    Where Kiel's rows price a system differently, the most frequent price is taken (on a tie, the
+    lower) and the note gives the range. A system priced by hand keeps its own row."""
+    by_hand = {p["system_id"] for p in existing.unit_prices if p["basis"] != KIEL_PRICE_BASIS}
+    for system_id, members in sorted(priced.items()):
+        if system_id in by_hand:
+            continue
+        prices = []
+        for r in members:
+            try:
+                price = values.number(r.unit_price_text)
+            except ValueError:
+                plan.findings.append(Finding("unreadable", r.row, r.kiel_id, r.donor_name, r.item,
+                                             f"unit price: {r.unit_price_text!r} is not a number"))
+                continue
+            if price is not None and price > 0:
+                prices.append(round(price))
+        if not prices:
+            continue
+        tally = Counter(prices)
+        chosen = min(tally, key=lambda p: (-tally[p], p))
+        unpriced = len(members) - len(prices)
+        if len(tally) == 1:
+            note = {1: "the price of Kiel's one priced row for this system",
+                    2: "the same price in both of Kiel's priced rows for this system"}.get(
+                len(prices), f"the same price in all {len(prices)} of Kiel's priced rows for this system")
+        else:
+            tied = sum(n == tally[chosen] for n in tally.values()) > 1
+            note = (f"Kiel gives {len(tally)} prices in its {len(prices)} priced rows for this system, from "
+                    f"{min(tally):,} to {max(tally):,} USD; "
+                    + (f"none is more frequent than the others ({tally[chosen]} rows each), so we take the lowest" if tied
+                       else f"we take the most frequent ({tally[chosen]} of {len(prices)} rows)"))
+        if unpriced:
+            note += f"; {unpriced} more row{'s' if unpriced > 1 else ''} without a price"
+        plan.unit_prices.append({
+            "system_id": system_id, "price": str(chosen), "currency": "USD", "basis": KIEL_PRICE_BASIS,
+            "source_id": sources.release_source(), "note": note[0].upper() + note[1:] + "."})

@@ -31,7 +31,7 @@ def review(sheet: Sheet, shown: str, plan: Plan, changed: list[Change], first: s
     out += [f"- {name.capitalize()}: {n}" for name, n in sorted(plan.counts.items())]
     out += [
         f"- Written: {len(plan.pledge_lines)} pledge lines, {len(plan.commitment_events)} commitment events, "
-        f"{len(plan.deliveries)} deliveries; {len(plan.new_sources)} new sources",
+        f"{len(plan.deliveries)} deliveries, {len(plan.unit_prices)} unit prices; {len(plan.new_sources)} new sources",
         "",
         "## Columns",
         "",

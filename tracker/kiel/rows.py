@@ -41,6 +41,7 @@ class KielRow:
     delivery_source: str | None
     retrieved: str
     unreadable: list[str] = field(default_factory=list)   # column: why
+    unit_price_text: str = ""   # Kiel's "Unit Price in USD", read only for items the crosswalk maps
 
     @property
     def ref(self) -> str:
@@ -82,5 +83,6 @@ def parse(frame: pd.DataFrame) -> list[KielRow]:
             delivery_source=values.url(rec.get("delivery_source", "")),
             retrieved=rec.get("retrieved", "").strip(),
             unreadable=unreadable,
+            unit_price_text=rec.get("unit_price_usd", "").strip(),
         ))
     return rows

@@ -1,0 +1,30 @@
+"""The Dash app for policy readers: commitments over time, pledged against delivered, training, meetings, sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def create_app(db=None):
+    """Build the app over the database at `db` (default: $TRACKER_DB or build/tracker.duckdb).
+
+    Nothing is read here: every page and callback queries the database when it is asked for, so a
+    rebuilt database shows on the next page view without a restart.
+    """
+    from dash import Dash
+
+    from dashboards import components, url_state  # noqa: F401  (url_state registers its callbacks)
+    from dashboards.db import Database
+    from tracker.database import db_path
+
+    app = Dash(
+        __name__,
+        use_pages=True,
+        pages_folder=str(Path(__file__).parent / "pages"),
+        suppress_callback_exceptions=True,  # pages are built per request from the URL
+        title="Military aid to Ukraine",
+        update_title=None,
+    )
+    app.server.config["TRACKER_DATABASE"] = Database(db_path(db))
+    app.layout = components.shell
+    return app

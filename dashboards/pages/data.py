@@ -1,0 +1,108 @@
+"""Data: every commitment event, delivery and source, searchable and filterable, downloadable as CSV."""
+
+from __future__ import annotations
+
+import dash
+import dash_ag_grid as dag
+from dash import Input, Output, State, callback, dcc, html
+
+from dashboards import components as ui
+from dashboards.downloads import csv_text
+from dashboards.safety import markdown_link
+
+dash.register_page(__name__, path="/data", name="Data", title="Data · Military aid to Ukraine", order=5)
+
+TABLES = {
+    "events": ("data_events", "Commitment events",
+               [("date", "Date"), ("donor_name", "Donor"), ("system_name", "System"), ("event_type", "Event"),
+                ("committed", "Committed (line total after)"), ("meeting_id", "Meeting"), ("source", "Source"),
+                ("event_id", "Event id")]),
+    "deliveries": ("data_deliveries", "Deliveries",
+                   [("date", "Date"), ("donor_name", "Donor"), ("system_name", "System"), ("quantity", "Quantity"),
+                    ("origin", "Origin"), ("source", "Source"), ("delivery_id", "Delivery id")]),
+    "sources": ("data_sources", "Sources",
+                [("source_id", "Source id"), ("publisher", "Publisher"), ("source", "Title"), ("published", "Published"),
+                 ("language", "Language"), ("reliability", "Reliability"), ("rows_citing", "Rows citing it")]),
+}
+
+
+def rows_for(table: str, state) -> list[dict]:
+    """The rows of one table for the page's filters; `source` is a Markdown link, only for http(s) URLs."""
+    query, _, _ = TABLES[table]
+    rows = ui.database().rows(query, **state.params())
+    for row in rows:
+        row["source"] = markdown_link(row.get("source_title") or row.get("title") or row.get("source_id"), row.get("source_url"))
+        for key, value in list(row.items()):
+            if hasattr(value, "isoformat"):
+                row[key] = value.isoformat()[:10]
+            elif isinstance(value, float) and value != value:  # NaN from pandas means missing
+                row[key] = None
+    return rows
+
+
+def column_defs(columns) -> list[dict]:
+    defs = []
+    for key, label in columns:
+        spec = {"field": key, "headerName": label}
+        if key == "source":
+            # Cells hold Markdown links built by safety.markdown_link: http(s) only, no raw HTML.
+            spec.update(cellRenderer="markdown", linkTarget="_blank", minWidth=260, flex=2)
+        elif key in ("committed", "quantity", "rows_citing"):
+            spec.update(filter="agNumberColumnFilter", type="numericColumn", maxWidth=170)
+        defs.append(spec)
+    return defs
+
+
+def layout(**query):
+    state, opts = ui.page_state(query)
+    table = state.extra.get("table") if state.extra.get("table") in TABLES else "events"
+    search = state.extra.get("q", "")
+    _, title, columns = TABLES[table]
+    rows = rows_for(table, state)
+    picker = html.Label([
+        html.Span("Table", className="filter-label"),
+        dcc.RadioItems(id={"type": "filter", "name": "table"}, value=table, inline=True,
+                       options=[{"label": t[1], "value": k} for k, t in TABLES.items()]),
+    ], className="filter")
+    searcher = html.Label([
+        html.Span("Search all columns", className="filter-label"),
+        dcc.Input(id={"type": "filter", "name": "q"}, value=search, type="search", debounce=True,
+                  placeholder="e.g. Leopard, bundesregierung, udcg-09", className="search"),
+    ], className="filter filter-wide")
+    return html.Div([
+        html.H1("Data"),
+        ui.filter_bar(state, opts, extra=[picker, searcher]),
+        html.P(f"{title}: {len(rows):,} rows for these filters. Each column also filters in the row under its "
+               "header; click a header to sort. The download holds the rows the grid shows.",
+               className="hint", id="data-count"),
+        html.Button("Download the rows shown (CSV)", id="data-download-button", className="button"),
+        dcc.Download(id="data-download"),
+        dag.AgGrid(
+            id="data-table",
+            rowData=rows,
+            columnDefs=column_defs(columns),
+            defaultColDef={"sortable": True, "filter": True, "floatingFilter": True, "resizable": True,
+                           "wrapText": True, "autoHeight": True, "flex": 1, "minWidth": 110},
+            dashGridOptions={"pagination": True, "paginationPageSize": 25, "quickFilterText": search,
+                             "animateRows": False},
+            style={"height": "760px"},
+            className="ag-theme-alpine",
+        ),
+        ui.footer(),
+    ])
+
+
+@callback(
+    Output("data-download", "data"),
+    Input("data-download-button", "n_clicks"),
+    State("data-table", "virtualRowData"),
+    State("data-table", "columnDefs"),
+    State({"type": "filter", "name": "table"}, "value"),
+    prevent_initial_call=True,
+)
+def download(n_clicks, shown_rows, columns, table):
+    """The rows the table shows (after its own filters and sort) as CSV, safe to open in a spreadsheet."""
+    if not n_clicks:
+        return dash.no_update
+    keys = [c["field"] for c in columns]
+    return dcc.send_string(csv_text(shown_rows or [], keys), f"ukraine-aid-{table or 'rows'}.csv")

@@ -1,0 +1,78 @@
+"""Overview: headline figures, cumulative committed and delivered over time, top donors."""
+
+from __future__ import annotations
+
+import dash
+from dash import Input, Output, State, callback, html
+
+from dashboards import components as ui
+from dashboards import figures, panels
+
+dash.register_page(__name__, path="/", name="Overview", title="Overview · Military aid to Ukraine", order=0)
+
+
+def scope_text(state) -> str:
+    parts = [ui.category_label(state.category) or "", state.family or "", ", ".join(state.donors)]
+    return " · ".join(p for p in parts if p) or "all donors and systems"
+
+
+def headline_figures(state) -> dict:
+    row = ui.database().rows("headline", **state.params())[0]
+    return {k: (0 if v is None and k != "eur_committed" else v) for k, v in row.items()}
+
+
+def eur_text(value) -> str:
+    if value is None:
+        return "not valued"
+    return f"€{value / 1e9:,.2f} bn" if value >= 1e9 else f"€{value / 1e6:,.0f} m"
+
+
+def layout(**query):
+    state, opts = ui.page_state(query)
+    db = ui.database()
+    h = headline_figures(state)
+    steps = db.frame("steps_total", **state.params())
+    ranking = db.frame("donor_ranking", **state.params())
+    valued_note = (f"{h['lines_estimated']} lines valued at unit prices (estimates); {h['lines_unvalued']} lines without a value"
+                   if h["eur_committed"] is not None else "no line has a value yet")
+    return html.Div([
+        html.H1("Overview"),
+        ui.filter_bar(state, opts),
+        html.Div([
+            ui.headline("donors with pledges", f"{h['donors']:,}", element_id="overview-donors"),
+            ui.headline("pledge lines", f"{h['pledge_lines']:,}", "one donor, one system", element_id="overview-lines"),
+            ui.headline("units committed", f"{h['units_committed']:,.0f}", element_id="overview-committed"),
+            ui.headline("units delivered", f"{h['units_delivered']:,.0f}",
+                        f"{h['units_delivered'] / h['units_committed']:.0%} of committed" if h["units_committed"] else "",
+                        element_id="overview-delivered"),
+            ui.headline("EUR committed", eur_text(h["eur_committed"]), valued_note, element_id="overview-eur"),
+        ], className="headlines", id="overview-headlines"),
+        html.Div([
+            ui.graph("overview-cumulative", figures.cumulative(steps, state.as_of, scope_text(state), state.start, state.end)),
+            ui.graph("overview-top-donors", figures.ranking(ranking, "units", state.as_of)),
+        ], className="grid-2"),
+        html.P("Deliveries that the Kiel Institute's release reports without a date count from the day of that "
+               "release (dated 'by' it): they show as one step at its date.", className="hint"),
+        ui.details("overview-details", "Click a point or a bar to see the rows and sources behind it."),
+        ui.footer(),
+    ])
+
+
+@callback(
+    Output("overview-details", "children"),
+    Input("overview-cumulative", "clickData"),
+    Input("overview-top-donors", "clickData"),
+    State("_pages_location", "search"),
+    prevent_initial_call=True,
+)
+def show_rows(cumulative_click, donor_click, search):
+    """The rows behind a clicked point: what changed that day, or a donor's lines."""
+    state = ui.state_from_search(search)
+    triggered = dash.ctx.triggered_id
+    if triggered == "overview-cumulative" and cumulative_click:
+        day = str(cumulative_click["points"][0]["customdata"][0])[:10]
+        return panels.changes(state, day)
+    if triggered == "overview-top-donors" and donor_click:
+        donor = donor_click["points"][0]["customdata"][0]
+        return panels.donor_lines(state.with_(donors=(donor,)))
+    return dash.no_update

@@ -1,0 +1,78 @@
+"""Systems: one system family (Leopard 2 by default) or category, per donor over time, against coalition claims."""
+
+from __future__ import annotations
+
+import dash
+from dash import Input, Output, State, callback, html
+
+from dashboards import components as ui
+from dashboards import figures, panels
+
+dash.register_page(__name__, path="/systems", name="Systems", title="Systems · Military aid to Ukraine", order=1)
+
+DEFAULT_FAMILY = "leopard-2"
+LINE_COLUMNS = [("donor_name", "Donor"), ("system_name", "System"), ("committed", "Committed"),
+                ("delivered", "Delivered"), ("outstanding", "Outstanding"), ("first_announced", "First announced"),
+                ("last_event", "Latest event"), ("last_event_date", "on"), ("source", "Source of the latest event")]
+
+
+def focus(state):
+    """The Systems page shows one family; with neither a family nor a category chosen, Leopard 2."""
+    if state.family or state.category:
+        return state
+    return state.with_(family=DEFAULT_FAMILY)
+
+
+def scope_name(state, opts) -> str:
+    if state.family:
+        names = {o["value"]: o["label"] for o in opts["family"]}
+        return names.get(state.family, state.family)
+    return ui.category_label(state.category)
+
+
+def layout(**query):
+    state, opts = ui.page_state(query)
+    state = focus(state)
+    db = ui.database()
+    params = state.params()
+    steps = db.frame("steps", **params)
+    totals = db.frame("steps_total", **params)
+    claims = db.frame("claims", **params) if state.family else db.frame("claims", **{**params, "family": ""})
+    lines = db.rows("filtered_lines", **params)
+    lines = [r for r in lines if r["committed"] or r["delivered"]]
+    name = scope_name(state, opts)
+    total_committed = sum(r["committed"] or 0 for r in lines)
+    total_delivered = sum(r["delivered"] or 0 for r in lines)
+    return html.Div([
+        html.H1(f"Systems: {name}"),
+        ui.filter_bar(state, opts),
+        html.Div([
+            ui.headline("units committed", f"{total_committed:,.0f}", "sum of individual pledge lines", element_id="systems-committed"),
+            ui.headline("units delivered", f"{total_delivered:,.0f}", element_id="systems-delivered"),
+            ui.headline("donors", f"{len({r['donor'] for r in lines if r['committed']}):,}", element_id="systems-donors"),
+            ui.headline("coalition claims", f"{len(claims):,}", "drawn as diamonds, never added", element_id="systems-claims"),
+        ], className="headlines"),
+        ui.graph("systems-steps", figures.donor_steps(steps, totals, claims, name, state.as_of, state.start, state.end)),
+        ui.details("systems-details", "Click a point to see the announcements and deliveries behind it, with their sources."),
+        html.H2(f"Pledge lines as known on {state.as_of.isoformat()}"),
+        ui.table(lines, LINE_COLUMNS, table_id="systems-lines"),
+        ui.footer(),
+    ])
+
+
+@callback(
+    Output("systems-details", "children"),
+    Input("systems-steps", "clickData"),
+    State("_pages_location", "search"),
+    prevent_initial_call=True,
+)
+def show_rows(click, search):
+    """A donor's point: what changed for that donor that day. A diamond: the coalition claim."""
+    if not click:
+        return dash.no_update
+    state = focus(ui.state_from_search(search))
+    custom = click["points"][0].get("customdata") or []
+    if len(custom) == 1:
+        return panels.claim(state, custom[0])
+    donor, day = custom[0], str(custom[1])[:10]
+    return panels.changes(state.with_(donors=(donor,)) if donor else state, day)

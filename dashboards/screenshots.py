@@ -1,0 +1,50 @@
+"""Screenshots of every page at desktop and phone width: `python -m dashboards.screenshots [BASE_URL] [OUT_DIR]`.
+
+Needs a running dashboard (`tracker serve`) and Debian's Chromium at /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+VIEWS = {
+    "overview": "/?as_of=2023-12-31",
+    "systems": "/systems?as_of=2023-03-31&family=leopard-2",
+    "donors": "/donors?as_of=2023-12-31&measure=gdp&focus=DEU",
+    "training": "/training?as_of=2023-12-31",
+    "meetings": "/meetings?as_of=2023-12-31&meeting=udcg-09",
+    "data": "/data?as_of=2023-03-31&family=leopard-2&table=deliveries",
+}
+WIDTHS = (1280, 390)
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"]
+
+
+def take(base: str, out: Path) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for width in WIDTHS:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            for name, path in VIEWS.items():
+                page.goto(base.rstrip("/") + path)
+                page.wait_for_load_state("networkidle")
+                page.wait_for_selector(".footer")
+                page.wait_for_timeout(800)  # let plotly finish drawing
+                target = out / f"{name}-{width}.png"
+                page.screenshot(path=str(target), full_page=True)
+                written.append(target)
+            page.close()
+        browser.close()
+    return written
+
+
+if __name__ == "__main__":
+    base = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8050"
+    out = Path(sys.argv[2] if len(sys.argv) > 2 else "build/screenshots")
+    for path in take(base, out):
+        print(path)

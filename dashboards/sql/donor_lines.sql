@@ -1,0 +1,19 @@
+-- One donor's pledge lines as known on $as_of: outstanding units and delivery lags (days from the
+-- first announcement to the first delivery and to the day delivered reached committed).
+WITH lines AS (
+    {filtered_lines}
+), milestones AS (
+    SELECT h.line_id,
+           min(h.valid_from) FILTER (WHERE h.delivered > 0) AS first_delivery,
+           min(h.valid_from) FILTER (WHERE h.committed > 0 AND h.delivered >= h.committed) AS full_delivery
+    FROM pledge_line_history AS h JOIN lines USING (line_id)
+    WHERE h.valid_from <= $as_of::DATE
+    GROUP BY h.line_id
+)
+SELECT l.line_id, l.system_name, l.source_id, l.source_title, l.category, l.committed, l.delivered, l.outstanding,
+       l.first_announced, m.first_delivery, m.full_delivery,
+       date_diff('day', l.first_announced, m.first_delivery) AS days_to_first_delivery,
+       date_diff('day', l.first_announced, m.full_delivery) AS days_to_full_delivery,
+       l.value_eur, l.value_basis, l.source_url
+FROM lines AS l LEFT JOIN milestones AS m USING (line_id)
+ORDER BY l.committed DESC, l.line_id

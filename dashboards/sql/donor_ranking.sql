@@ -1,0 +1,21 @@
+-- Each donor's filtered lines as known on $as_of: units, EUR value, and value as a share of GDP.
+WITH lines AS (
+    {filtered_lines}
+)
+SELECT
+    l.donor,
+    any_value(l.donor_name) AS donor_name,
+    any_value(dn.donor_type) AS donor_type,
+    sum(l.committed) FILTER (WHERE l.unit = 'units') AS units_committed,
+    sum(l.delivered) FILTER (WHERE l.unit = 'units') AS units_delivered,
+    count(*) FILTER (WHERE l.committed > 0) AS pledge_lines,
+    sum(l.value_eur) AS value_eur,
+    any_value(g.gdp_eur) AS gdp_eur,
+    any_value(g.gdp_year) AS gdp_year,
+    sum(l.value_eur) / any_value(g.gdp_eur) AS share_of_gdp
+FROM lines AS l
+JOIN donors AS dn ON dn.donor_id = l.donor
+LEFT JOIN donor_values_as_of($as_of::DATE) AS g USING (donor)
+GROUP BY l.donor
+HAVING sum(l.committed) > 0
+ORDER BY units_committed DESC NULLS LAST, l.donor

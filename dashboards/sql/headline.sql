@@ -1,0 +1,13 @@
+-- The Overview's headline figures as known on $as_of for the filtered lines.
+WITH lines AS (
+    {filtered_lines}
+)
+SELECT
+    count(DISTINCT donor) FILTER (WHERE committed > 0) AS donors,
+    count(*) FILTER (WHERE committed > 0) AS pledge_lines,
+    coalesce(sum(committed) FILTER (WHERE unit = 'units'), 0) AS units_committed,
+    coalesce(sum(delivered) FILTER (WHERE unit = 'units'), 0) AS units_delivered,
+    sum(value_eur) AS eur_committed,
+    count(*) FILTER (WHERE committed > 0 AND value_eur IS NULL) AS lines_unvalued,
+    count(*) FILTER (WHERE is_estimate) AS lines_estimated
+FROM lines

@@ -1,0 +1,205 @@
+"""Every page and callback of the dashboard called directly, on the shipped data in a real DuckDB file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from contextvars import copy_context
+from pathlib import Path
+
+import duckdb
+import pytest
+from dash._callback_context import context_value
+from dash._utils import AttributeDict
+
+from dashboards import create_app
+from dashboards.components import table
+from dashboards.db import Database
+from dashboards.url_state import filters_to_url
+from tests.conftest import ROOT, VALID
+from tests.dash_tree import find, links, table_rows, text
+from tracker.build import build
+
+
+@pytest.fixture(scope="module")
+def app(shipped_db):
+    """The app over the shipped database; its pages are importable only once an app exists."""
+    app = create_app(shipped_db)
+    global data_page, donors, meetings, overview, systems, training
+    from dashboards.pages import data as data_page
+    from dashboards.pages import donors, meetings, overview, systems, training
+    return app
+
+
+@pytest.fixture
+def request_ctx(app):
+    with app.server.test_request_context():
+        yield app
+
+
+def run_callback(function, *args, triggered: str | None = None, inputs_list=None):
+    """Call a callback as Dash would, with the triggering input set."""
+    def call():
+        context_value.set(AttributeDict(
+            triggered_inputs=[{"prop_id": triggered, "value": None}] if triggered else [],
+            inputs_list=inputs_list or [],
+        ))
+        return function(*args)
+    return copy_context().run(call)
+
+
+def lines_by_donor(page) -> dict[str, list[str]]:
+    return {row[0]: row for row in table_rows(find(page, "systems-lines"))}
+
+
+def test_systems_page_leopard_2_as_of_the_seed_article_and_after_delivery(request_ctx):
+    before = systems.layout(as_of="2023-02-14")
+    assert find(before, "systems-committed").children == "43"
+    germany = lines_by_donor(before)["Germany"]
+    assert germany[1:5] == ["Leopard 2A6", "14", "0", "14"]
+    after = systems.layout(as_of="2023-03-31")
+    germany = lines_by_donor(after)["Germany"]
+    assert germany[1:5] == ["Leopard 2A6", "18", "18", "0"]
+    # The 62 is drawn as a claim marker and never added to the itemised total.
+    figure = find(before, "systems-steps").figure
+    claim = [t for t in figure.data if t.name.startswith("Coalition claim")][0]
+    assert 62 in list(claim.y)
+    total = [t for t in figure.data if t.name == "Sum of individual pledges"][0]
+    assert max(total.y) == 43
+
+
+def test_systems_page_defaults_to_leopard_2_and_follows_a_category(request_ctx):
+    assert find(systems.layout(), "systems-steps").figure.layout.title.text.startswith("Leopard 2 per donor")
+    tanks = systems.layout(as_of="2023-12-31", category="main_battle_tank")
+    assert find(tanks, "systems-steps").figure.layout.title.text.startswith("Main battle tanks per donor")
+    assert int(find(tanks, "systems-committed").children.replace(",", "")) > 43
+
+
+def expected_headline(db: Path, as_of: str) -> tuple[int, int, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(
+            "SELECT count(*) FILTER (WHERE committed > 0), sum(committed) FILTER (WHERE unit = 'units'), "
+            "sum(delivered) FILTER (WHERE unit = 'units') FROM pledge_lines_as_of(?::DATE)", [as_of]).fetchone()
+    finally:
+        con.close()
+
+
+def test_overview_headlines_follow_the_as_of_date(request_ctx, shipped_db):
+    for as_of in ("2023-02-14", "2023-12-31"):
+        page = overview.layout(as_of=as_of)
+        lines, committed, delivered = expected_headline(shipped_db, as_of)
+        assert find(page, "overview-lines").children == f"{lines:,}"
+        assert find(page, "overview-committed").children == f"{committed:,.0f}"
+        assert find(page, "overview-delivered").children == f"{delivered:,.0f}"
+        assert find(page, "overview-eur").children.startswith("€")
+    assert overview.layout(as_of="2023-02-14") != overview.layout(as_of="2023-12-31")
+    leopards = overview.layout(as_of="2023-02-14", family="leopard-2")
+    assert find(leopards, "overview-committed").children == "43"
+
+
+def test_click_on_a_point_shows_the_rows_and_sources_behind_it(request_ctx):
+    click = {"points": [{"customdata": ["DEU", "2023-02-24"]}]}
+    panel = run_callback(systems.show_rows, click, "?as_of=2023-03-31", triggered="systems-steps.clickData")
+    rows = table_rows(panel)
+    assert rows == [["commitment event", "Germany", "Leopard 2A6", "2023-02-24", "increased", "18",
+                     "[Germany to send more Leopard 2 tanks to Ukraine than planned]"]] or rows[0][:6] == [
+        "commitment event", "Germany", "Leopard 2A6", "2023-02-24", "increased", "18"]
+    assert links(panel) == ["https://www.bnnbloomberg.ca/germany-to-send-more-leopard-2-tanks-to-ukraine-than-planned-1.1887934"]
+    delivery = run_callback(systems.show_rows, {"points": [{"customdata": ["DEU", "2023-03-27"]}]}, "?as_of=2023-03-31")
+    assert table_rows(delivery)[0][:6] == ["delivery", "Germany", "Leopard 2A6", "2023-03-27", "delivered", "18"]
+    claim = run_callback(systems.show_rows, {"points": [{"customdata": ["leopard-2-62-bundesregierung"]}]}, "")
+    assert "never added" in text(claim)
+
+
+def test_overview_clicks(request_ctx):
+    day = run_callback(overview.show_rows, {"points": [{"customdata": ["2023-03-27"]}]}, None, "?family=leopard-2",
+                       triggered="overview-cumulative.clickData")
+    # Germany's 18 and Portugal's 3 Leopard 2A6 arrived on the same day.
+    assert [(r[0], r[1], r[5]) for r in table_rows(day)] == [("delivery", "Germany", "18"), ("delivery", "Portugal", "3")]
+    bar = run_callback(overview.show_rows, None, {"points": [{"customdata": ["DEU"]}]}, "?as_of=2023-03-31",
+                       triggered="overview-top-donors.clickData")
+    rows = {r[0]: r for r in table_rows(bar)}
+    assert rows["Leopard 2A6"][1:4] == ["18", "18", "0"]
+    assert rows["Leopard 2A6"][6] == "61"  # 2023-01-25 to 2023-03-27
+
+
+def test_donors_page_detail_and_click(request_ctx):
+    page = donors.layout(as_of="2023-12-31", focus="DEU", measure="gdp")
+    detail = find(page, "donors-details")
+    assert "Germany" in text(detail)
+    assert {r[0] for r in table_rows(detail)} >= {"Leopard 2A6", "Marder 1A3"}
+    assert find(page, "donors-ranking").figure.layout.title.text == "Value committed as a share of GDP by donor (% of GDP)"
+    picked = run_callback(donors.focus_on_clicked, {"points": [{"customdata": ["POL"]}]}, None, triggered="donors-map.clickData")
+    assert picked == "POL"
+
+
+def test_meetings_page_shows_a_meetings_commitments(request_ctx):
+    page = meetings.layout(as_of="2023-12-31", meeting="udcg-09")
+    detail = find(page, "meetings-details")
+    rows = table_rows(detail)
+    assert rows[0][:6] == ["Norway", "Leopard 2A4", "2023-02-14", "announced", "0", "8"]
+    assert run_callback(meetings.pick_clicked, {"points": [{"customdata": ["udcg-05"]}]}) == "udcg-05"
+    early = meetings.layout(as_of="2022-05-01")
+    assert [r[0] for r in table_rows(find(early, "meetings-table"))] == ["udcg-01"]
+
+
+def test_training_click_shows_programme_source_and_lines(request_ctx):
+    panel = run_callback(training.show_programme, {"points": [{"customdata": ["usa-himars-first-group"]}]}, "?as_of=2023-12-31")
+    assert table_rows(panel)[0][:2] == ["United States", "M142 HIMARS"]
+    assert any(h.startswith("https://") for h in links(panel))
+
+
+def test_data_page_rows_links_and_download(request_ctx):
+    page = data_page.layout(as_of="2023-03-31", family="leopard-2", table="deliveries")
+    grid = find(page, "data-table")
+    ids = [r["delivery_id"] for r in grid.rowData]
+    assert "DEU-leopard-2a6-2023-03-27" in ids and all(i.split("-")[1] == "leopard" for i in ids)
+    assert all(r["source"].startswith("[") for r in grid.rowData)
+    sent = run_callback(data_page.download, 1, grid.rowData, grid.columnDefs, "deliveries")
+    assert sent["filename"] == "ukraine-aid-deliveries.csv"
+    header = sent["content"].splitlines()[0]
+    assert header == "date,donor_name,system_name,quantity,origin,delivery_id,source_id,source_title,source_url"
+    assert len(sent["content"].splitlines()) == len(grid.rowData) + 1
+    searched = data_page.layout(as_of="2023-03-31", q="bundesregierung")
+    assert find(searched, "data-table").dashGridOptions["quickFilterText"] == "bundesregierung"
+
+
+def test_filter_change_writes_the_url(request_ctx):
+    inputs = [[{"id": {"type": "filter", "name": n}} for n in ("donor", "category", "family")],
+              [{"id": {"type": "filter-date", "name": n}} for n in ("as_of", "start", "end")]]
+    search = run_callback(filters_to_url, [["DEU"], None, "leopard-2"], ["2023-02-14", None, None], "",
+                          inputs_list=inputs)
+    assert search == "?as_of=2023-02-14&donor=DEU&family=leopard-2"
+
+
+def test_source_links_only_for_http_urls(request_ctx):
+    rendered = table([{"source_title": "bad", "source_url": "javascript:alert(1)"},
+                      {"source_title": "good", "source_url": "https://example.org/a"}], [("source", "Source")])
+    assert links(rendered) == ["https://example.org/a"]
+    assert "bad" in text(rendered)
+
+
+def test_footer_names_the_data_version(request_ctx, shipped_db):
+    con = duckdb.connect(str(shipped_db), read_only=True)
+    commit = con.execute("SELECT git_commit FROM build_info").fetchone()[0]
+    con.close()
+    footer = find(overview.layout(), "footer-version")
+    assert commit[:10] in footer.children and "schema" in footer.children
+
+
+def test_a_rebuilt_database_is_picked_up_without_a_restart(tmp_path):
+    db_file = tmp_path / "tracker.duckdb"
+    assert build(VALID, "fixtures", db_file).problems == []
+    database = Database(db_file)
+    small = len(database.frame("data_sources"))
+    reader = duckdb.connect(str(db_file), read_only=True)  # another reader holds the old file open
+    assert build(ROOT / "data", "data", db_file).problems == []
+    assert len(database.frame("data_sources")) > small
+    assert reader.execute("SELECT count(*) FROM sources").fetchone()[0] == small
+    reader.close()
+
+
+def test_queries_need_their_parameters(tmp_path, shipped_db):
+    with pytest.raises(TypeError, match="as_of"):
+        Database(shipped_db).frame("steps", donors=[], category=None, family=None)

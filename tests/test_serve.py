@@ -1,0 +1,53 @@
+"""`tracker serve`: build when missing or stale, keep serving the previous database when the data is bad."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from tests.conftest import VALID
+from tracker.cli import parser
+from tracker.problems import UserError
+from tracker.serve import ensure_built, stale_because
+
+
+def test_binds_to_this_machine_only_by_default():
+    args = parser().parse_args(["serve"])
+    assert (args.host, args.port, args.no_build) == ("127.0.0.1", 8050, False)
+
+
+def test_builds_when_missing_then_only_when_an_input_is_newer(tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(VALID, data)
+    db = tmp_path / "tracker.duckdb"
+    assert stale_because(data, db) == f"{db} does not exist"
+    ensure_built(data, "data", db)
+    assert db.exists() and stale_because(data, db) is None
+    built = db.stat().st_mtime_ns
+    ensure_built(data, "data", db)
+    assert db.stat().st_mtime_ns == built  # up to date: not rebuilt
+    edited = db.stat().st_mtime + 10  # a CSV edited after the build
+    os.utime(data / "deliveries.csv", (edited, edited))
+    assert stale_because(data, db) == f"{data / 'deliveries.csv'} changed since {db} was built"
+    ensure_built(data, "data", db)
+    assert db.stat().st_mtime_ns != built
+    assert "building" in capsys.readouterr().err
+
+
+def test_bad_data_keeps_the_previous_database_or_stops_with_a_message(tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(VALID, data)
+    db = tmp_path / "tracker.duckdb"
+    ensure_built(data, "data", db)
+    before = db.read_bytes()
+    with open(data / "deliveries.csv", "a", encoding="utf-8") as f:
+        f.write("broken,NO-SUCH-LINE,2023-02-30,1,wire-2023-03,curated,\n")
+    ensure_built(data, "data", db)
+    err = capsys.readouterr().err
+    assert "serving the previous database" in err and "2023-02-30" in err
+    assert db.read_bytes() == before
+    db.unlink()
+    with pytest.raises(UserError, match="no earlier database"):
+        ensure_built(data, "data", db)

@@ -1,0 +1,58 @@
+-- donor_values_as_of(d [, gdp_year := 2021]): one row per donor with a pledge line known on date d:
+-- units committed and delivered, the EUR value of its lines as line_values_as_of(d) gives it
+-- (value_eur = stated_eur + estimated_eur, summed over the lines that could be valued; NULL when
+-- none could; lines_unvalued counts the others), and that value as a share of the donor's GDP.
+-- GDP convention (Kiel's): the World Bank GDP of 2021, the last year before the invasion, in
+-- current US$, converted to EUR at the ECB's 2021 average USD rate (the mean of the daily
+-- reference rates in exchange_rates for that year). share_of_gdp is a fraction (0.0012 = 0.12 %).
+-- gdp_year := Y uses year Y's GDP at year Y's average rate instead; both are NULL when gdp or
+-- exchange_rates lack that year.
+-- Example: SELECT donor, value_eur, share_of_gdp FROM donor_values_as_of(DATE '2023-12-31') ORDER BY share_of_gdp DESC;
+CREATE OR REPLACE MACRO donor_values_as_of(as_of, gdp_year := 2021) AS TABLE
+WITH lines AS (
+    SELECT l.donor, l.unit, v.*
+    FROM pledge_line_values AS v
+    JOIN pledge_lines AS l USING (line_id)
+    WHERE v.valid_from <= CAST(as_of AS DATE) AND CAST(as_of AS DATE) < v.valid_to
+), usd AS (  -- the year's average, only when exchange_rates holds the whole year (about 255 ECB days)
+    SELECT avg(per_eur) AS per_eur
+    FROM exchange_rates
+    WHERE currency = 'USD' AND year(date) = gdp_year
+    HAVING count(*) >= 240
+), totals AS (
+    SELECT
+        donor,
+        coalesce(sum(committed) FILTER (WHERE unit = 'units'), 0) AS committed_units,
+        coalesce(sum(delivered) FILTER (WHERE unit = 'units'), 0) AS delivered_units,
+        sum(value_eur) AS value_eur,
+        sum(delivered_value_eur) AS delivered_value_eur,
+        count(value_eur) AS lines_valued,
+        count(*) - count(value_eur) AS lines_unvalued,
+        coalesce(sum(value_eur) FILTER (WHERE value_basis = 'unit_price'), 0) AS estimated_eur,
+        coalesce(sum(value_eur) FILTER (WHERE value_basis = 'stated'), 0) AS stated_eur
+    FROM lines
+    GROUP BY donor
+)
+SELECT
+    t.donor,
+    dn.name AS donor_name,
+    dn.iso_alpha2,
+    t.committed_units,
+    t.delivered_units,
+    CAST(t.value_eur AS DOUBLE) AS value_eur,
+    CAST(CASE WHEN t.lines_valued > 0 THEN t.estimated_eur END AS DOUBLE) AS estimated_eur,
+    CAST(CASE WHEN t.lines_valued > 0 THEN t.stated_eur END AS DOUBLE) AS stated_eur,
+    CAST(t.delivered_value_eur AS DOUBLE) AS delivered_value_eur,
+    t.lines_valued,
+    t.lines_unvalued,
+    CAST(gdp_year AS INTEGER) AS gdp_year,
+    g.gdp_usd,
+    CAST(g.gdp_usd / u.per_eur AS DOUBLE) AS gdp_eur,
+    CAST(t.value_eur / (g.gdp_usd / u.per_eur) AS DOUBLE) AS share_of_gdp
+FROM totals AS t
+JOIN donors AS dn ON dn.donor_id = t.donor
+LEFT JOIN gdp AS g ON g.donor = t.donor AND g.year = gdp_year
+LEFT JOIN usd AS u ON true
+ORDER BY t.donor;
+
+COMMENT ON MACRO TABLE donor_values_as_of IS 'donor_values_as_of(d [, gdp_year := 2021]): each donor with a line known on d: units, EUR value of its lines (stated and estimated), lines valued and unvalued, GDP of gdp_year in EUR at that year''s average ECB USD rate, and share_of_gdp (a fraction).';

@@ -1,0 +1,41 @@
+-- line_values_as_of(d): one row per pledge line known on date d (the lines of pledge_lines_as_of(d))
+-- with its value in EUR as known on d. value_basis is 'stated' when the line's latest commitment
+-- event on or before d states a value (converted at the ECB rate of that event's day), 'unit_price'
+-- when it is committed x the unit price of its system (converted at the ECB rate of the line's
+-- first commitment event; is_estimate), NULL when it cannot be valued (value_eur NULL). See
+-- pledge_line_values for the conventions.
+-- Example: SELECT donor, sum(value_eur) FROM line_values_as_of(DATE '2023-12-31') GROUP BY donor;
+CREATE OR REPLACE MACRO line_values_as_of(as_of) AS TABLE
+SELECT
+    l.line_id,
+    l.donor,
+    dn.name AS donor_name,
+    s.family_id AS system_family,
+    l.system_id AS system,
+    s.name AS system_name,
+    s.category,
+    l.unit,
+    v.committed,
+    v.delivered,
+    v.value_eur,
+    v.delivered_value_eur,
+    v.value_basis,
+    v.is_estimate,
+    v.stated_value,
+    v.stated_currency,
+    v.stated_rate_date,
+    v.unit_price,
+    v.unit_price_currency,
+    v.unit_price_eur,
+    v.price_rate_date,
+    v.price_source_id,
+    v.value_source_id,
+    v.last_event_id
+FROM pledge_line_values AS v
+JOIN pledge_lines AS l USING (line_id)
+JOIN donors AS dn ON dn.donor_id = l.donor
+LEFT JOIN systems AS s ON s.system_id = l.system_id
+WHERE v.valid_from <= CAST(as_of AS DATE) AND CAST(as_of AS DATE) < v.valid_to
+ORDER BY l.line_id;
+
+COMMENT ON MACRO TABLE line_values_as_of IS 'line_values_as_of(d): each pledge line known on d with its EUR value as known on d: value_eur, delivered_value_eur, value_basis (stated, unit_price or NULL), is_estimate, unit_price_eur, price_source_id.';
