@@ -185,6 +185,17 @@ def _segments(rows, start_col: str, end_col: str):
     return (ends - starts).dt.total_seconds() * 1000, starts.dt.strftime("%Y-%m-%d")
 
 
+def short_labels(names: pd.Series, limit: int = 34) -> pd.Series:
+    """Axis labels that fit a phone: a name without its parenthesis, cut at `limit` characters.
+
+    The full name stays in the hover text; where shortening would make two labels equal, the
+    full names are kept.
+    """
+    short = names.str.replace(r"\s*\(.*\)\s*$", "", regex=True)
+    short = short.where(short.str.len() <= limit, short.str.slice(0, limit - 1).str.rstrip() + "…")
+    return short if short.is_unique else names
+
+
 def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
     """Each programme's planned span beside its actual span; the uncertain part of a coarse date is hatched."""
     title = "Training programmes: planned and actual duration"
@@ -203,8 +214,9 @@ def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
     p["actual_to"] = p["actual_end_earliest"].where(~running, as_of_ts)
     p["actual_to_latest"] = p["actual_end_latest"].where(~running, as_of_ts)
     p["planned_to"] = p["planned_end_earliest"]
+    p["label"] = short_labels(p["name"])
     fig = go.Figure()
-    label = p["name"]
+    label = p["label"]
 
     def bars(frame, start_col, end_col, name, colour, hatched, offset, show_legend, hover):
         frame = frame.dropna(subset=[start_col, end_col])
@@ -213,7 +225,7 @@ def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
             return
         width, base = _segments(frame, start_col, end_col)
         fig.add_trace(go.Bar(
-            y=frame["name"], x=width.clip(lower=86_400_000), base=base, orientation="h", name=name,
+            y=frame["label"], x=width.clip(lower=86_400_000), base=base, orientation="h", name=name,
             offsetgroup=offset, legendgroup=name, showlegend=show_legend,
             marker={"color": colour, "pattern": {"shape": "/" if hatched else "", "fgcolor": "#ffffff", "solidity": 0.4}},
             customdata=frame[["programme_id"]].to_numpy(),

@@ -158,6 +158,14 @@ def test_training_planned_against_actual_with_coarse_dates_hatched():
     assert fig.layout.title.text == "Training programmes: planned and actual duration"
 
 
+def test_training_labels_are_short_enough_for_a_phone():
+    names = pd.Series(["Operation Interflex (UK-led basic training)", "Bundeswehr training of Ukrainian soldiers in 2023",
+                       "Marder crews"])
+    assert list(figures.short_labels(names)) == ["Operation Interflex", "Bundeswehr training of Ukrainian…", "Marder crews"]
+    twins = pd.Series(["Leopard crews (Spain)", "Leopard crews (Poland)"])
+    assert list(figures.short_labels(twins)) == list(twins)
+
+
 def test_training_before_planned_end_counts_as_running():
     fig = figures.training_timeline(training_fixture(), date(2023, 2, 20))
     actual = _bars(fig, "Actual (to date if running)")

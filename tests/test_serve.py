@@ -51,3 +51,16 @@ def test_bad_data_keeps_the_previous_database_or_stops_with_a_message(tmp_path, 
     db.unlink()
     with pytest.raises(UserError, match="no earlier database"):
         ensure_built(data, "data", db)
+
+
+def test_the_app_reads_nothing_when_it_is_created(tmp_path):
+    """Data is read per request, never at import or start-up: the app builds over a missing file."""
+    import subprocess
+    import sys
+
+    missing = tmp_path / "not-built-yet.duckdb"
+    code = ("from dashboards import create_app; app = create_app(%r); "
+            "print(app.server.config['TRACKER_DATABASE'].path)" % str(missing))
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == str(missing) and not missing.exists()

@@ -72,5 +72,8 @@ def serve(data_dir: Path, shown_dir: str, db: Path, host: str, port: int, build_
     if host not in ("127.0.0.1", "localhost", "::1"):
         print(f"warning: serving on {host}, reachable from other machines", file=sys.stderr)
     print(f"dashboard on http://{host}:{port}/ (reading {db}; Ctrl+C stops)", file=sys.stderr)
-    app.run(host=host, port=port, debug=False)
+    # waitress: a production WSGI server with a thread pool (Flask's own server is for development).
+    from waitress import serve as serve_wsgi
+
+    serve_wsgi(app.server, host=host, port=port, threads=8, ident="tracker")
     return 0

@@ -38,18 +38,17 @@ def layout(**query):
     steps = db.frame("steps", **params)
     totals = db.frame("steps_total", **params)
     claims = db.frame("claims", **params) if state.family else db.frame("claims", **{**params, "family": ""})
-    lines = db.rows("filtered_lines", **params)
-    lines = [r for r in lines if r["committed"] or r["delivered"]]
+    lines = [r for r in db.rows("filtered_lines", **params) if r["committed"] or r["delivered"]]
+    counts = db.rows("headline", **params)[0]
     name = scope_name(state, opts)
-    total_committed = sum(r["committed"] or 0 for r in lines)
-    total_delivered = sum(r["delivered"] or 0 for r in lines)
     return html.Div([
         html.H1(f"Systems: {name}"),
         ui.filter_bar(state, opts),
         html.Div([
-            ui.headline("units committed", f"{total_committed:,.0f}", "sum of individual pledge lines", element_id="systems-committed"),
-            ui.headline("units delivered", f"{total_delivered:,.0f}", element_id="systems-delivered"),
-            ui.headline("donors", f"{len({r['donor'] for r in lines if r['committed']}):,}", element_id="systems-donors"),
+            ui.headline("units committed", f"{counts['units_committed']:,.0f}", "sum of individual pledge lines",
+                        element_id="systems-committed"),
+            ui.headline("units delivered", f"{counts['units_delivered']:,.0f}", element_id="systems-delivered"),
+            ui.headline("donors", f"{counts['donors']:,}", element_id="systems-donors"),
             ui.headline("coalition claims", f"{len(claims):,}", "drawn as diamonds, never added", element_id="systems-claims"),
         ], className="headlines"),
         ui.graph("systems-steps", figures.donor_steps(steps, totals, claims, name, state.as_of, state.start, state.end)),
