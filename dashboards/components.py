@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from datetime import date
 from urllib.parse import parse_qsl
 
@@ -11,7 +12,7 @@ from flask import current_app
 
 from dashboards.db import Database
 from dashboards.safety import safe_url
-from dashboards.state import ViewState, parse
+from dashboards.state import ViewState, parse, to_search
 
 PAGES = (("/", "Overview"), ("/systems", "Systems"), ("/donors", "Donors"),
          ("/training", "Training"), ("/meetings", "Meetings"), ("/data", "Data"))
@@ -106,20 +107,39 @@ def _dropdown(name: str, value, label: str, choices: list, multi: bool = False, 
     ], className="filter filter-wide" if multi else "filter")
 
 
-def filter_bar(state: ViewState, opts: dict, family_default: str | None = None, extra: list | None = None) -> html.Div:
-    """The as-of date and the filters every page obeys; each change is written into the URL."""
+def _with_unknown(choices: list, values) -> list:
+    """Keep a value from the URL that has no pledge lines selectable, so the link is not rewritten."""
+    known = {o["value"] for o in choices}
+    values = values if isinstance(values, (list, tuple)) else [values] if values else []
+    return choices + [{"label": f"{v} (no pledge lines)", "value": v} for v in values if v not in known]
+
+
+def filter_bar(state: ViewState, opts: dict, extra: list | None = None, shown: dict | None = None,
+               family_placeholder: str = "all") -> html.Div:
+    """The as-of date and the filters every page obeys; each change is written into the URL.
+
+    `shown` holds the values of the page's own controls in `extra`. The store `page-search` records
+    the query string that the controls show as rendered, so that the values a control reports when
+    it mounts are not taken for a change (which would push a new history entry and trap Back).
+    """
+    rendered = to_search({"as_of": state.as_of.isoformat(), "donor": list(state.donors), "category": state.category,
+                          "family": state.family, "start": state.start and state.start.isoformat(),
+                          "end": state.end and state.end.isoformat(), **(shown or {})})
     return html.Div([
+        dcc.Store(id="page-search", data=rendered),
         html.Div([
             _date_picker("as_of", state.as_of, "As known on", opts, clearable=False),
-            _dropdown("donor", list(state.donors), "Donors", opts["donor"], multi=True),
-            _dropdown("category", state.category, "Category", opts["category"]),
-            _dropdown("family", state.family or family_default, "System family", opts["family"]),
+            _dropdown("donor", list(state.donors), "Donors", _with_unknown(opts["donor"], state.donors), multi=True),
+            _dropdown("category", state.category, "Category", _with_unknown(opts["category"], state.category)),
+            _dropdown("family", state.family, "System family", _with_unknown(opts["family"], state.family),
+                      placeholder=family_placeholder),
             _date_picker("start", state.start, "From", opts, clearable=True),
             _date_picker("end", state.end, "To", opts, clearable=True),
         ] + (extra or []), className="filters"),
-        html.P(f"Every figure counts only what had been announced or delivered by the as-of date. "
-               f"The record runs from {opts['first_day'].isoformat()} to {opts['last_day'].isoformat()}; "
-               "the date range narrows time axes and listed rows.", className="hint"),
+        html.P(f"Every figure counts only what had been announced or delivered by the as-of date "
+               f"(the record runs from {opts['first_day'].isoformat()} to {opts['last_day'].isoformat()}). "
+               "From and To narrow the time axes and the rows listed; the totals stay those of the as-of date.",
+               className="hint"),
     ], className="filter-bar")
 
 
@@ -167,6 +187,10 @@ def format_cell(value) -> str:
             return ""
     except (TypeError, ValueError):
         pass
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, numbers.Integral):
+        return f"{int(value):,}" if abs(int(value)) >= 10000 else str(int(value))  # 56,000 trainees; 2021 stays a year
     if isinstance(value, float):
         return f"{value:,.0f}" if value.is_integer() or abs(value) >= 100 else f"{value:,.2f}"
     if hasattr(value, "isoformat"):

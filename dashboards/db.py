@@ -76,4 +76,6 @@ class Database:
             cursor.close()
 
     def rows(self, name: str, **params) -> list[dict]:
-        return self.frame(name, **params).to_dict("records")
+        """The rows as dicts, with None (never pandas' NaN or NaT) for a missing value."""
+        frame = self.frame(name, **params)
+        return frame.astype(object).where(frame.notna(), None).to_dict("records")

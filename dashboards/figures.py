@@ -60,8 +60,13 @@ def empty(title: str, message: str, subtitle: str | None = None) -> go.Figure:
     return fig
 
 
-def cumulative(steps: pd.DataFrame, as_of: date, scope: str, start=None, end=None) -> go.Figure:
-    """Committed and delivered units over time, summed over the lines in scope, drawn as steps."""
+def cumulative(steps: pd.DataFrame, as_of: date, scope: str, start=None, end=None,
+               undated: pd.DataFrame | None = None) -> go.Figure:
+    """Committed and delivered units over time, summed over the lines in scope, drawn as steps.
+
+    `undated` lists days on which deliveries known only as "by this day" take effect; each is marked
+    on the chart so that its step is not read as one day's deliveries.
+    """
     title = "Committed and delivered (units)"
     subtitle = f"as known on {as_of.isoformat()}; cumulative; {scope}"
     if steps.empty:
@@ -75,6 +80,11 @@ def cumulative(steps: pd.DataFrame, as_of: date, scope: str, start=None, end=Non
             customdata=steps[["date"]].astype(str).to_numpy(),
             hovertemplate=f"%{{x|%Y-%m-%d}}<br>{name}: %{{y:,.0f}} units<extra></extra>",
         ))
+    for row in (undated.itertuples() if undated is not None else ()):
+        fig.add_vline(x=pd.Timestamp(row.date).timestamp() * 1000, line={"color": TOTAL, "dash": "dot", "width": 1})
+        fig.add_annotation(x=pd.Timestamp(row.date), y=1, yref="paper", xanchor="right", yanchor="top", showarrow=False,
+                           text=f"{row.quantity:,.0f} units reported delivered<br>by {pd.Timestamp(row.date):%Y-%m-%d}, undated",
+                           font={"size": 11}, align="right")
     _window(fig, start, end)
     return _layout(fig, title, "Units (cumulative)", subtitle=subtitle)
 

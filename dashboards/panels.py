@@ -28,8 +28,9 @@ def changes(state, day: str) -> html.Div:
 
 def donor_lines(state, title: str | None = None) -> html.Div:
     rows = ui.database().rows("donor_lines", **state.params())
+    names = ", ".join(sorted({r["donor_name"] for r in rows})) or ", ".join(state.donors)
     return html.Div([
-        html.H3(title or f"Pledge lines of {', '.join(state.donors)} as known on {state.as_of.isoformat()}"),
+        html.H3(title or f"Pledge lines of {names} as known on {state.as_of.isoformat()}"),
         ui.table(rows, LINE_COLUMNS, table_id="details-rows"),
     ])
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl
-
 import dash
 from dash import ALL, Input, Output, State, callback
 
@@ -11,29 +9,29 @@ from dashboards.components import PAGES
 from dashboards.state import shared_search, to_search
 
 
-def search_for(names: list[str], values: list, date_names: list[str], dates: list, current: str | None) -> str | None:
-    """The query string for the filter values now on the page, or None when the URL already says so.
+def search_for(names: list[str], values: list, date_names: list[str], dates: list, rendered: str | None) -> str | None:
+    """The query string for the filter values now on the page, or None when nothing changed.
 
-    Parameters the page has no control for (a page-specific one from another page, say) are dropped:
-    the URL holds exactly what the page shows.
+    `rendered` is the query string the controls showed when the page was built (the `page-search`
+    store): a control reporting its value as it mounts is not a change. Parameters the page has no
+    control for are dropped: the URL holds exactly what the page shows.
     """
-    wanted = dict(zip(date_names, dates)) | dict(zip(names, values))
+    wanted = dict(zip(date_names, [d[:10] if isinstance(d, str) else d for d in dates])) | dict(zip(names, values))
     search = to_search(wanted)
-    current_canonical = to_search(dict(parse_qsl((current or "").lstrip("?"))))
-    return None if search == current_canonical else search
+    return None if search == (rendered or "") else search
 
 
 @callback(
     Output("_pages_location", "search"),
     Input({"type": "filter", "name": ALL}, "value"),
     Input({"type": "filter-date", "name": ALL}, "date"),
-    State("_pages_location", "search"),
+    State("page-search", "data"),
     prevent_initial_call=True,
 )
-def filters_to_url(values, dates, current):
+def filters_to_url(values, dates, rendered):
     names = [item["id"]["name"] for item in dash.ctx.inputs_list[0]]
     date_names = [item["id"]["name"] for item in dash.ctx.inputs_list[1]]
-    search = search_for(names, values, date_names, dates, current)
+    search = search_for(names, values, date_names, dates, rendered)
     return dash.no_update if search is None else search
 
 

@@ -188,3 +188,46 @@ def test_the_url_of_a_filtered_view_restores_it_in_a_new_page(server, watched):
     assert "Leopard 2" in again.locator('[id=\'{"name":"family","type":"filter"}\']').inner_text()
     assert again.locator("input[type=radio][value=deliveries]").is_checked()
     assert w.problems == [] and fresh.problems == []
+
+
+def test_the_data_grid_shows_coarse_dates_as_written(server, watched):
+    w = watched()
+    page = w.open(server + "/data?as_of=2023-06-30&family=leopard-2&table=deliveries")
+    page.wait_for_selector("#data-table .ag-row")
+    dates = page.locator("#data-table .ag-center-cols-container [col-id=date]").all_inner_texts()
+    assert dates == ["2023-02-24", "2023-03-27", "2023-03-27", "2023-03", "2023-04", "2023-Q2"]
+    links = page.locator("#data-table .ag-center-cols-container [col-id=source] a")
+    assert links.count() == 6 and all(h.startswith("http") for h in links.evaluate_all("els => els.map(e => e.href)"))
+    assert w.problems == []
+
+
+def test_back_leaves_a_page_opened_from_a_bare_link(server, watched):
+    w = watched()
+    page = w.open(server + "/meetings?as_of=2023-12-31")
+    for path in ("/", "/systems", "/data"):
+        page.goto(server + path)
+        w.settle()
+        page.wait_for_timeout(300)
+        assert urlsplit(page.url).query == "", f"{path} rewrote its URL on load: {page.url}"
+        page.go_back()
+        w.settle()
+        assert urlsplit(page.url).path == "/meetings", f"Back from {path} stayed on {page.url}"
+    assert w.problems == []
+
+
+def test_systems_default_family_stays_on_its_page_and_a_category_can_be_chosen(server, watched):
+    w = watched()
+    page = w.open(server + "/systems?as_of=2023-12-31")
+    assert page.locator("h1").inner_text() == "Systems: Leopard 2"
+    dropdown = page.locator('[id=\'{"name":"category","type":"filter"}\']')
+    dropdown.click()
+    page.keyboard.type("Air defence")
+    page.locator("[role=option]", has_text="Air defence").first.click()
+    page.wait_for_url("**category=air_defence**")
+    w.settle()
+    assert "family" not in parse_qs(urlsplit(page.url).query)
+    page.wait_for_function("() => document.querySelector('h1').innerText === 'Systems: Air defence'")
+    assert int(page.locator("#systems-committed").inner_text().replace(",", "")) > 0
+    overview_link = page.locator("a.nav-link", has_text="Overview").get_attribute("href")
+    assert overview_link == "/?as_of=2023-12-31&category=air_defence"
+    assert w.problems == []

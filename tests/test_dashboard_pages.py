@@ -203,3 +203,12 @@ def test_a_rebuilt_database_is_picked_up_without_a_restart(tmp_path):
 def test_queries_need_their_parameters(tmp_path, shipped_db):
     with pytest.raises(TypeError, match="as_of"):
         Database(shipped_db).frame("steps", donors=[], category=None, family=None)
+
+
+def test_pages_before_any_record_say_so_without_nan(request_ctx):
+    page = overview.layout(as_of="2021-01-01")
+    assert find(page, "overview-eur").children == "none valued"
+    assert find(page, "overview-committed").children == "0"
+    assert "nan" not in text(page).lower().split()
+    panel = run_callback(training.show_programme, {"points": [{"customdata": ["gbr-interflex"]}]}, "?as_of=2023-12-31")
+    assert "nan" not in text(panel) and "planned end not stated" in text(panel)

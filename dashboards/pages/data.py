@@ -48,7 +48,11 @@ def column_defs(columns) -> list[dict]:
             # Cells hold Markdown links built by safety.markdown_link: http(s) only, no raw HTML.
             spec.update(cellRenderer="markdown", linkTarget="_blank", minWidth=260, flex=2)
         elif key in ("committed", "quantity", "rows_citing"):
-            spec.update(filter="agNumberColumnFilter", type="numericColumn", maxWidth=170)
+            spec.update(cellDataType="number", filter="agNumberColumnFilter", type="numericColumn", maxWidth=170)
+        else:
+            # Dates are text on purpose: "2023-03" or "../2024-08-06" are valid dates of the record that
+            # the grid's date type would show as blank.
+            spec.update(cellDataType="text")
         defs.append(spec)
     return defs
 
@@ -71,9 +75,11 @@ def layout(**query):
     ], className="filter filter-wide")
     return html.Div([
         html.H1("Data"),
-        ui.filter_bar(state, opts, extra=[picker, searcher]),
-        html.P(f"{title}: {len(rows):,} rows for these filters. Each column also filters in the row under its "
-               "header; click a header to sort. The download holds the rows the grid shows.",
+        ui.filter_bar(state, opts, extra=[picker, searcher], shown={"table": table, "q": search}),
+        html.P(f"{title}: {len(rows):,} rows match the filters above; the search box and each column's own filter "
+               "(the row under its header) narrow them further, and the count at the grid's foot follows. Click a "
+               "header to sort. The download holds the rows the grid shows. A source title in [brackets] is our own "
+               "description of the page, where its own title was not in the material.",
                className="hint", id="data-count"),
         html.Button("Download the rows shown (CSV)", id="data-download-button", className="button"),
         dcc.Download(id="data-download"),
@@ -83,7 +89,8 @@ def layout(**query):
             columnDefs=column_defs(columns),
             defaultColDef={"sortable": True, "filter": True, "floatingFilter": True, "resizable": True,
                            "wrapText": True, "autoHeight": True, "flex": 1, "minWidth": 110},
-            dashGridOptions={"pagination": True, "paginationPageSize": 25, "quickFilterText": search,
+            dashGridOptions={"pagination": True, "paginationPageSize": 25, "paginationPageSizeSelector": [25, 50, 100],
+                             "quickFilterText": search,
                              "animateRows": False},
             style={"height": "760px"},
             className="ag-theme-alpine",

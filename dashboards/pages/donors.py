@@ -39,7 +39,7 @@ def layout(**query):
               if focus else html.P("Pick a donor, or click one on the map or in the ranking.", className="hint"))
     return html.Div([
         html.H1("Donors"),
-        ui.filter_bar(state, opts, extra=[picker, focus_picker]),
+        ui.filter_bar(state, opts, extra=[picker, focus_picker], shown={"measure": measure, "focus": focus}),
         html.Div([
             ui.graph("donors-map", figures.world_map(ranking, measure, state.as_of)),
             ui.graph("donors-ranking", figures.ranking(ranking, measure, state.as_of)),

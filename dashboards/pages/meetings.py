@@ -29,7 +29,7 @@ def layout(**query):
     ], className="filter filter-wide")
     return html.Div([
         html.H1("Meetings"),
-        ui.filter_bar(state, opts, extra=[picker]),
+        ui.filter_bar(state, opts, extra=[picker], shown={"meeting": chosen}),
         ui.graph("meetings-timeline", figures.meetings_timeline(meetings, state.as_of)),
         html.Div(meeting_panel(meetings, chosen) if chosen else
                  html.P("Click a meeting, or pick one, to see its outcome and the commitments announced at it.", className="hint"),

@@ -11,19 +11,23 @@ from dashboards import figures, panels
 dash.register_page(__name__, path="/", name="Overview", title="Overview · Military aid to Ukraine", order=0)
 
 
-def scope_text(state) -> str:
-    parts = [ui.category_label(state.category) or "", state.family or "", ", ".join(state.donors)]
+def scope_text(state, opts) -> str:
+    """The filters in words for a chart's subtitle: names, not codes."""
+    families = {o["value"]: o["label"] for o in opts["family"]}
+    donors = {o["value"]: o["label"] for o in opts["donor"]}
+    parts = [ui.category_label(state.category), families.get(state.family, state.family or ""),
+             ", ".join(donors.get(d, d) for d in state.donors)]
     return " · ".join(p for p in parts if p) or "all donors and systems"
 
 
 def headline_figures(state) -> dict:
     row = ui.database().rows("headline", **state.params())[0]
-    return {k: (0 if v is None and k != "eur_committed" else v) for k, v in row.items()}
+    return {k: (0 if v is None and k != "eur_committed" else v) for k, v in row.items()}  # rows() gives None, never NaN
 
 
 def eur_text(value) -> str:
     if value is None:
-        return "not valued"
+        return "none valued"
     return f"€{value / 1e9:,.2f} bn" if value >= 1e9 else f"€{value / 1e6:,.0f} m"
 
 
@@ -33,6 +37,7 @@ def layout(**query):
     h = headline_figures(state)
     steps = db.frame("steps_total", **state.params())
     ranking = db.frame("donor_ranking", **state.params())
+    releases = db.frame("undated_delivery_days", **state.params())
     valued_note = (f"{h['lines_estimated']} lines valued at unit prices (estimates); {h['lines_unvalued']} lines without a value"
                    if h["eur_committed"] is not None else "no line has a value yet")
     return html.Div([
@@ -48,7 +53,7 @@ def layout(**query):
             ui.headline("EUR committed", eur_text(h["eur_committed"]), valued_note, element_id="overview-eur"),
         ], className="headlines", id="overview-headlines"),
         html.Div([
-            ui.graph("overview-cumulative", figures.cumulative(steps, state.as_of, scope_text(state), state.start, state.end)),
+            ui.graph("overview-cumulative", figures.cumulative(steps, state.as_of, scope_text(state, opts), state.start, state.end, releases)),
             ui.graph("overview-top-donors", figures.ranking(ranking, "units", state.as_of)),
         ], className="grid-2"),
         html.P("Deliveries that the Kiel Institute's release reports without a date count from the day of that "

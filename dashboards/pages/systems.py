@@ -31,8 +31,8 @@ def scope_name(state, opts) -> str:
 
 
 def layout(**query):
-    state, opts = ui.page_state(query)
-    state = focus(state)
+    asked, opts = ui.page_state(query)
+    state = focus(asked)
     db = ui.database()
     params = state.params()
     steps = db.frame("steps", **params)
@@ -43,7 +43,7 @@ def layout(**query):
     name = scope_name(state, opts)
     return html.Div([
         html.H1(f"Systems: {name}"),
-        ui.filter_bar(state, opts),
+        ui.filter_bar(asked, opts, family_placeholder="Leopard 2 unless a category is chosen"),
         html.Div([
             ui.headline("units committed", f"{counts['units_committed']:,.0f}", "sum of individual pledge lines",
                         element_id="systems-committed"),

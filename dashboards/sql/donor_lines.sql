@@ -10,7 +10,7 @@ WITH lines AS (
     WHERE h.valid_from <= $as_of::DATE
     GROUP BY h.line_id
 )
-SELECT l.line_id, l.system_name, l.source_id, l.source_title, l.category, l.committed, l.delivered, l.outstanding,
+SELECT l.line_id, l.donor_name, l.system_name, l.source_id, l.source_title, l.category, l.committed, l.delivered, l.outstanding,
        l.first_announced, m.first_delivery, m.full_delivery,
        date_diff('day', l.first_announced, m.first_delivery) AS days_to_first_delivery,
        date_diff('day', l.first_announced, m.full_delivery) AS days_to_full_delivery,

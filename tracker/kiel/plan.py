@@ -121,7 +121,8 @@ class Sources:
         self.new[source_id] = {
             "source_id": source_id,
             "publisher": outlet["publisher"] if outlet else host,
-            "title": f"[Page the Kiel tracker cites for {row.donor_name}: {row.item} ({row.kiel_id})]",
+            # The page backs a whole package, not one item: name the package, never an item.
+            "title": f"[Page the Kiel tracker cites for {row.donor_name} (first for its package {row.kiel_id})]",
             "url": url, "published": "", "language": "",
             "reliability": outlet["reliability"] if outlet else "secondary",
             "note": "Address taken from the Kiel Ukraine Support Tracker; title is our description.",
