@@ -82,9 +82,9 @@ def cumulative(steps: pd.DataFrame, as_of: date, scope: str, start=None, end=Non
         ))
     for row in (undated.itertuples() if undated is not None else ()):
         fig.add_vline(x=pd.Timestamp(row.date).timestamp() * 1000, line={"color": TOTAL, "dash": "dot", "width": 1})
-        fig.add_annotation(x=pd.Timestamp(row.date), y=1, yref="paper", xanchor="right", yanchor="top", showarrow=False,
-                           text=f"{row.quantity:,.0f} units reported delivered<br>by {pd.Timestamp(row.date):%Y-%m-%d}, undated",
-                           font={"size": 11}, align="right")
+        fig.add_annotation(x=pd.Timestamp(row.date), y=0.55, yref="paper", xanchor="right", yanchor="middle",
+                           showarrow=False, bgcolor="rgba(255,255,255,0.9)", font={"size": 11}, align="right",
+                           text=f"{row.quantity:,.0f} units reported delivered<br>by {pd.Timestamp(row.date):%Y-%m-%d}, undated")
     _window(fig, start, end)
     return _layout(fig, title, "Units (cumulative)", subtitle=subtitle)
 

@@ -78,6 +78,13 @@ def test_cumulative_committed_and_delivered():
     assert fig.data[0].customdata[2][0] == "2023-02-24"
 
 
+def test_undated_deliveries_are_marked_where_they_take_effect():
+    undated = pd.DataFrame({"date": pd.to_datetime(["2024-08-06"]), "quantity": [2675.0], "deliveries": [82]})
+    fig = figures.cumulative(totals_fixture(), AS_OF, "all", undated=undated)
+    assert fig.layout.annotations[0].text == "2,675 units reported delivered<br>by 2024-08-06, undated"
+    assert len(fig.layout.shapes) == 1 and fig.layout.shapes[0].line.dash == "dot"
+
+
 def test_date_range_sets_the_time_window():
     fig = figures.cumulative(totals_fixture(), AS_OF, "x", start=date(2023, 2, 1), end=date(2023, 3, 1))
     assert list(fig.layout.xaxis.range) == ["2023-02-01", "2023-03-01"]
