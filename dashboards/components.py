@@ -12,7 +12,7 @@ from flask import current_app
 
 from dashboards.db import Database
 from dashboards.safety import safe_url
-from dashboards.state import ViewState, parse, to_search
+from dashboards.state import ViewState, parse
 
 PAGES = (("/", "Overview"), ("/systems", "Systems"), ("/donors", "Donors"),
          ("/training", "Training"), ("/meetings", "Meetings"), ("/data", "Data"))
@@ -122,11 +122,8 @@ def filter_bar(state: ViewState, opts: dict, extra: list | None = None, shown: d
     the query string that the controls show as rendered, so that the values a control reports when
     it mounts are not taken for a change (which would push a new history entry and trap Back).
     """
-    rendered = to_search({"as_of": state.as_of.isoformat(), "donor": list(state.donors), "category": state.category,
-                          "family": state.family, "start": state.start and state.start.isoformat(),
-                          "end": state.end and state.end.isoformat(), **(shown or {})})
     return html.Div([
-        dcc.Store(id="page-search", data=rendered),
+        dcc.Store(id="page-search", data=state.search(**(shown or {}))),
         html.Div([
             _date_picker("as_of", state.as_of, "As known on", opts, clearable=False),
             _dropdown("donor", list(state.donors), "Donors", _with_unknown(opts["donor"], state.donors), multi=True),
@@ -200,9 +197,8 @@ def format_cell(value) -> str:
     return str(value)
 
 
-def graph(graph_id: str, figure, height: int | None = None) -> dcc.Graph:
-    style = {"height": f"{height}px"} if height else None
-    return dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG, style=style)
+def graph(graph_id: str, figure) -> dcc.Graph:
+    return dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG)
 
 
 def footer() -> html.Footer:

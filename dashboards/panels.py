@@ -36,7 +36,7 @@ def donor_lines(state, title: str | None = None) -> html.Div:
 
 
 def claim(state, claim_id: str) -> html.Div:
-    rows = [r for r in ui.database().rows("claims", **state.params()) if r["claim_id"] == claim_id]
+    rows = ui.database().rows("claims", claim=claim_id, **state.params())
     return html.Div([
         html.H3("Coalition claim (never added to the itemised total)"),
         ui.table(rows, CLAIM_COLUMNS, table_id="details-rows"),

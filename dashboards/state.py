@@ -48,6 +48,11 @@ class ViewState:
         values.update(overrides)
         return values
 
+    def search(self, **page_values) -> str:
+        """The canonical query string of this state plus the page's own values (measure, focus ...)."""
+        return to_search({"as_of": self.as_of, "donor": self.donors, "category": self.category,
+                          "family": self.family, "start": self.start, "end": self.end, **page_values})
+
     def with_(self, **changes) -> "ViewState":
         return replace(self, **changes)
 
@@ -79,7 +84,7 @@ def to_search(values: dict) -> str:
             value = ",".join(str(v) for v in value)
         if value in (None, ""):
             continue
-        pairs.append((key, str(value)[:10] if key in DATES else str(value)))
+        pairs.append((key, str(value)[:10] if key in DATES else str(value)))  # a date picker may add a time
     return "?" + urlencode(pairs, safe=",") if pairs else ""
 
 

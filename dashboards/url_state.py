@@ -16,7 +16,7 @@ def search_for(names: list[str], values: list, date_names: list[str], dates: lis
     store): a control reporting its value as it mounts is not a change. Parameters the page has no
     control for are dropped: the URL holds exactly what the page shows.
     """
-    wanted = dict(zip(date_names, [d[:10] if isinstance(d, str) else d for d in dates])) | dict(zip(names, values))
+    wanted = dict(zip(date_names, dates)) | dict(zip(names, values))
     search = to_search(wanted)
     return None if search == (rendered or "") else search
 

@@ -86,6 +86,22 @@ class Watched:
         self.page.wait_for_selector(".footer")
         self.page.wait_for_function("() => !document.querySelector('[data-dash-is-loading]')")
 
+    def type_as_of(self, day: str):
+        """Type a date into the as-of control and wait for the page the new URL describes."""
+        field = self.page.locator(AS_OF_INPUT)
+        field.fill(day)
+        field.press("Enter")
+        self.page.wait_for_url(f"**as_of={day}**")
+        self.settle()
+
+    def pick(self, filter_name: str, label: str, url_part: str):
+        """Choose an option of a dropdown filter by typing its label, and wait for the new URL."""
+        self.page.locator(f'[id=\'{{"name":"{filter_name}","type":"filter"}}\']').click()
+        self.page.keyboard.type(label)
+        self.page.locator("[role=option]", has_text=label).first.click()
+        self.page.wait_for_url(f"**{url_part}**")
+        self.settle()
+
     def close(self):
         self.page.close()
 
@@ -124,11 +140,7 @@ def test_leopard_2_for_germany_is_14_then_18_as_the_as_of_date_changes(server, w
     assert page.locator("h1").inner_text() == "Systems: Leopard 2"
     assert cell_text(page, "systems-lines", "Germany", 2) == "14"
     # Type a new as-of date into the control: the URL and the figures follow.
-    field = page.locator(AS_OF_INPUT)
-    field.fill("2023-03-31")
-    field.press("Enter")
-    page.wait_for_url("**as_of=2023-03-31**")
-    w.settle()
+    w.type_as_of("2023-03-31")
     page.wait_for_function("() => document.querySelector('#systems-lines').innerText.includes('18')")
     assert cell_text(page, "systems-lines", "Germany", 2) == "18"
     assert cell_text(page, "systems-lines", "Germany", 3) == "18"
@@ -139,11 +151,7 @@ def test_changing_the_as_of_date_changes_the_headline_figures(server, watched):
     w = watched()
     page = w.open(server + "/?as_of=2023-12-31")
     before = page.locator("#overview-committed").inner_text()
-    field = page.locator(AS_OF_INPUT)
-    field.fill("2022-06-30")
-    field.press("Enter")
-    page.wait_for_url("**as_of=2022-06-30**")
-    w.settle()
+    w.type_as_of("2022-06-30")
     page.wait_for_function(f"() => document.querySelector('#overview-committed').innerText !== {before!r}")
     after = page.locator("#overview-committed").inner_text()
     assert int(after.replace(",", "")) < int(before.replace(",", ""))
@@ -171,12 +179,7 @@ def test_the_url_of_a_filtered_view_restores_it_in_a_new_page(server, watched):
     page.locator("input[type=radio][value=deliveries]").check()
     page.wait_for_url("**table=deliveries**")
     w.settle()
-    dropdown = page.locator('[id=\'{"name":"family","type":"filter"}\']')
-    dropdown.click()
-    page.keyboard.type("Leopard 2")
-    page.locator(".dash-dropdown-option, [role=option]", has_text="Leopard 2").first.click()
-    page.wait_for_url("**family=leopard-2**")
-    w.settle()
+    w.pick("family", "Leopard 2", "family=leopard-2")
     url = page.url
     query = parse_qs(urlsplit(url).query)
     assert query == {"as_of": ["2023-03-31"], "family": ["leopard-2"], "table": ["deliveries"]}
@@ -219,12 +222,7 @@ def test_systems_default_family_stays_on_its_page_and_a_category_can_be_chosen(s
     w = watched()
     page = w.open(server + "/systems?as_of=2023-12-31")
     assert page.locator("h1").inner_text() == "Systems: Leopard 2"
-    dropdown = page.locator('[id=\'{"name":"category","type":"filter"}\']')
-    dropdown.click()
-    page.keyboard.type("Air defence")
-    page.locator("[role=option]", has_text="Air defence").first.click()
-    page.wait_for_url("**category=air_defence**")
-    w.settle()
+    w.pick("category", "Air defence", "category=air_defence")
     assert "family" not in parse_qs(urlsplit(page.url).query)
     page.wait_for_function("() => document.querySelector('h1').innerText === 'Systems: Air defence'")
     assert int(page.locator("#systems-committed").inner_text().replace(",", "")) > 0

@@ -29,14 +29,9 @@ TABLES = {
 def rows_for(table: str, state) -> list[dict]:
     """The rows of one table for the page's filters; `source` is a Markdown link, only for http(s) URLs."""
     query, _, _ = TABLES[table]
-    rows = ui.database().rows(query, **state.params())
+    rows = ui.database().rows(query, **state.params())  # dates come as text, missing values as None
     for row in rows:
-        row["source"] = markdown_link(row.get("source_title") or row.get("title") or row.get("source_id"), row.get("source_url"))
-        for key, value in list(row.items()):
-            if hasattr(value, "isoformat"):
-                row[key] = value.isoformat()[:10]
-            elif isinstance(value, float) and value != value:  # NaN from pandas means missing
-                row[key] = None
+        row["source"] = markdown_link(row["source_title"] or row["source_id"], row["source_url"])
     return rows
 
 

@@ -21,8 +21,7 @@ def scope_text(state, opts) -> str:
 
 
 def headline_figures(state) -> dict:
-    row = ui.database().rows("headline", **state.params())[0]
-    return {k: (0 if v is None and k != "eur_committed" else v) for k, v in row.items()}  # rows() gives None, never NaN
+    return ui.database().rows("headline", **state.params())[0]  # counts and unit sums are never NULL
 
 
 def eur_text(value) -> str:

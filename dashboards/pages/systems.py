@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dash
+import pandas as pd
 from dash import Input, Output, State, callback, html
 
 from dashboards import components as ui
@@ -37,7 +38,8 @@ def layout(**query):
     params = state.params()
     steps = db.frame("steps", **params)
     totals = db.frame("steps_total", **params)
-    claims = db.frame("claims", **params) if state.family else db.frame("claims", **{**params, "family": ""})
+    # Claims are about system families: a category view has none to draw.
+    claims = db.frame("claims", claim=None, **params) if state.family else pd.DataFrame()
     lines = [r for r in db.rows("filtered_lines", **params) if r["committed"] or r["delivered"]]
     counts = db.rows("headline", **params)[0]
     name = scope_name(state, opts)

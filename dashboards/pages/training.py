@@ -20,7 +20,7 @@ LINKED_COLUMNS = [("donor_name", "Donor"), ("system_name", "System"), ("committe
 
 def layout(**query):
     state, opts = ui.page_state(query)
-    programmes = ui.database().frame("training", **state.params())
+    programmes = ui.database().frame("training", programme=None, **state.params())
     return html.Div([
         html.H1("Training"),
         ui.filter_bar(state, opts),
@@ -51,8 +51,7 @@ def show_programme(click, search):
 
 def programme_panel(state, programme_id: str) -> html.Div:
     db = ui.database()
-    found = [r for r in db.rows("training", **state.params(start=None, end=None, donors=[], family=None))
-             if r["programme_id"] == programme_id]
+    found = db.rows("training", programme=programme_id, **state.params(start=None, end=None, donors=[], family=None))
     if not found:
         return html.P(f"{programme_id}: not known on {state.as_of.isoformat()}.", className="hint")
     p = found[0]

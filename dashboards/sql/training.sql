@@ -15,6 +15,7 @@ FROM training_programmes AS p
 LEFT JOIN system_families AS f ON f.family_id = p.system_family
 LEFT JOIN sources AS s USING (source_id)
 WHERE p.start_earliest <= $as_of::DATE
+  AND ($programme::VARCHAR IS NULL OR p.programme_id = $programme)
   AND ($family::VARCHAR IS NULL OR p.system_family = $family)
   AND (len($donors::VARCHAR[]) = 0 OR list_contains($donors::VARCHAR[], p.host_country)
        OR list_contains($donors::VARCHAR[], p.lead))
