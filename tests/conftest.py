@@ -11,6 +11,7 @@ from tracker.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = Path(__file__).parent / "fixtures" / "valid"
+RESEARCH = Path(__file__).parent / "fixtures" / "research"  # valid, plus shapes the research views need
 BAD = Path(__file__).parent / "bad"
 REFERENCE = ROOT.parent / "shared" / "reference"
 KIEL_MAIN = REFERENCE / "kiel-ust-main-data" / "kiel_bilateral_main_data_retrieved_2024-08-06.csv"
@@ -31,6 +32,14 @@ def require_reference(path: Path) -> Path:
 def shipped_db(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("shipped") / "tracker.duckdb"
     outcome = build(ROOT / "data", "data", db)
+    assert outcome.problems == [], "\n".join(map(str, outcome.problems))
+    return db
+
+
+@pytest.fixture(scope="session")
+def research_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("research") / "tracker.duckdb"
+    outcome = build(RESEARCH, "research", db)
     assert outcome.problems == [], "\n".join(map(str, outcome.problems))
     return db
 

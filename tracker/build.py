@@ -7,7 +7,7 @@ import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
-from tracker import __version__
+from tracker import __version__, catalogue
 from tracker.pipeline import Outcome, check
 from tracker.schema import load_package
 
@@ -33,8 +33,8 @@ def stamp(con, data_dir: Path, outcome: Outcome) -> None:
     rows = [(name, raw.table.filename, raw.sha256, len(raw.frame), raw.size) for name, raw in outcome.raws.items()]
     con.execute("CREATE TABLE build_files (table_name VARCHAR, file VARCHAR, sha256 VARCHAR, rows BIGINT, bytes BIGINT)")
     con.executemany("INSERT INTO build_files VALUES (?, ?, ?, ?, ?)", rows)
-    con.execute("COMMENT ON TABLE build_info IS 'When and from what this database was built (git commit of the data, schema version).'")
-    con.execute("COMMENT ON TABLE build_files IS 'Each CSV the database was built from: SHA-256 checksum, data rows and bytes.'")
+    catalogue.create_dictionary(con, package)
+    catalogue.apply_comments(con)
 
 
 def build(data_dir: Path, shown_dir: str, db: Path) -> Outcome:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from tracker import ddl
+from tracker import catalogue, ddl
 from tracker.load import RawTable
 from tracker.schema import Package
 
@@ -31,8 +31,21 @@ def sql_files(stage: str) -> list[Path]:
 
 
 def run_stage(con: duckdb.DuckDBPyConnection, stage: str) -> None:
-    for path in sql_files(stage):
-        con.execute(path.read_text(encoding="utf-8"))
+    """Run a stage's files. A view or macro may read one defined in a later file: files that fail
+    because something they read is not defined yet are retried after the others, until none is left
+    or a round makes no progress (then the first error is raised: a real mistake in the SQL)."""
+    pending = sql_files(stage)
+    while pending:
+        failed: list[tuple[Path, duckdb.CatalogException]] = []
+        for path in pending:
+            try:
+                con.execute(path.read_text(encoding="utf-8"))
+            except duckdb.CatalogException as error:
+                failed.append((path, error))
+        if len(failed) == len(pending):
+            path, error = failed[0]
+            raise duckdb.CatalogException(f"{path.name}: {error}")
+        pending = [path for path, _ in failed]
 
 
 def load(con: duckdb.DuckDBPyConnection, package: Package, raws: dict[str, RawTable], strict: bool) -> None:
@@ -45,6 +58,7 @@ def load(con: duckdb.DuckDBPyConnection, package: Package, raws: dict[str, RawTa
         con.unregister("_csv_text")
     run_stage(con, "derived")
     run_stage(con, "views")
+    catalogue.apply_comments(con)
 
 
 def connect_read_only(db=None) -> duckdb.DuckDBPyConnection:

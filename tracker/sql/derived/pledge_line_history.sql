@@ -41,5 +41,3 @@ ASOF LEFT JOIN events AS e ON c.line_id = e.line_id AND c.day >= e.day
 ASOF LEFT JOIN delivered_cumulative AS d ON c.line_id = d.line_id AND c.day >= d.day
 LEFT JOIN announcements AS a ON a.line_id = c.line_id
 ORDER BY c.line_id, c.day;
-
-COMMENT ON TABLE pledge_line_history IS 'State of each pledge line between the days it changed (derived from commitment_events and deliveries). Coarse dates take effect at the end of their period.';

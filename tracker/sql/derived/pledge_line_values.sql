@@ -88,5 +88,3 @@ SELECT
     last_event_id
 FROM valued
 ORDER BY line_id, valid_from;
-
-COMMENT ON TABLE pledge_line_values IS 'EUR value of each pledge line between the days it changed (intervals of pledge_line_history): a stated value at the ECB rate of its event''s day, else committed x unit price at the ECB rate of the line''s first event (an estimate).';

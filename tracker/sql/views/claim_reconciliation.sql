@@ -51,5 +51,3 @@ SELECT
 FROM compared AS c
 LEFT JOIN sources AS src USING (source_id)
 ORDER BY c.date_latest, c.claim_id;
-
-COMMENT ON VIEW claim_reconciliation IS 'Each coalition claim beside the sum of the individual pledge lines in its scope on its date; claims are never added to totals.';

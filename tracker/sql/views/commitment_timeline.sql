@@ -26,5 +26,3 @@ JOIN unit_lines AS u ON u.donor = c.donor AND u.family_id = c.family_id
 JOIN pledge_line_history AS h ON h.line_id = u.line_id AND h.valid_from <= c.day AND c.day < h.valid_to
 GROUP BY ALL
 ORDER BY date, donor, system_family;
-
-COMMENT ON VIEW commitment_timeline IS 'Cumulative units committed and delivered per day, donor and system family (steps: each row holds until the next one for the same donor and family).';

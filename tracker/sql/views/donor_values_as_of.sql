@@ -54,5 +54,3 @@ JOIN donors AS dn ON dn.donor_id = t.donor
 LEFT JOIN gdp AS g ON g.donor = t.donor AND g.year = gdp_year
 LEFT JOIN usd AS u ON true
 ORDER BY t.donor;
-
-COMMENT ON MACRO TABLE donor_values_as_of IS 'donor_values_as_of(d [, gdp_year := 2021]): each donor with a line known on d: units, EUR value of its lines (stated and estimated), lines valued and unvalued, GDP of gdp_year in EUR at that year''s average ECB USD rate, and share_of_gdp (a fraction).';

@@ -37,5 +37,3 @@ JOIN donors AS dn ON dn.donor_id = l.donor
 LEFT JOIN systems AS s ON s.system_id = l.system_id
 WHERE v.valid_from <= CAST(as_of AS DATE) AND CAST(as_of AS DATE) < v.valid_to
 ORDER BY l.line_id;
-
-COMMENT ON MACRO TABLE line_values_as_of IS 'line_values_as_of(d): each pledge line known on d with its EUR value as known on d: value_eur, delivered_value_eur, value_basis (stated, unit_price or NULL), is_estimate, unit_price_eur, price_source_id.';

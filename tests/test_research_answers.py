@@ -1,0 +1,77 @@
+"""The answers issue 5 pins, on the shipped data, each checked by hand against its sources."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+
+@pytest.fixture(scope="module")
+def con(shipped_db):
+    c = duckdb.connect(str(shipped_db), read_only=True)
+    yield c
+    c.close()
+
+
+def test_germany_leopard_2_days_from_first_announcement_to_full_delivery(con):
+    """Announced 2023-01-25 (14 Leopard 2A6), raised to 18 on 2023-02-24, all 18 arrived 2023-03-27."""
+    rows = con.execute("""
+        SELECT line_id, first_announced, full_delivery, days_to_full_delivery, days_to_first_delivery, dates_exact
+        FROM line_delivery_as_of(DATE '2023-12-31') WHERE donor = 'DEU' AND system_family = 'leopard-2'
+    """).fetchall()
+    assert [(r[0], str(r[1]), str(r[2]), r[3], r[4], r[5]) for r in rows] == [
+        ("DEU-leopard-2a6", "2023-01-25", "2023-03-27", 61, 61, True)]
+    # the 4 added on 2023-02-24 took 31 days, the first 14 took 61
+    matches = con.execute("""SELECT committed_on, units, days FROM delivery_matches_as_of(DATE '2023-12-31')
+                             WHERE line_id = 'DEU-leopard-2a6' ORDER BY committed_on""").fetchall()
+    assert [(str(d), u, n) for d, u, n in matches] == [("2023-01-25", 14, 61), ("2023-02-24", 4, 31)]
+
+
+def test_eur_total_of_a_donor_with_a_stated_value_in_a_foreign_currency(con):
+    """Australia, known on 2022-04-20: its only line is the 20 Bushmasters of 2022-04-08, stated at
+    AUD 49,000,000. The ECB reference rate of 2022-04-08 is 1.4552 AUD per EUR (exchange_rates.csv),
+    so 49,000,000 / 1.4552 = EUR 33,672,347.44."""
+    assert con.execute("SELECT per_eur FROM exchange_rates WHERE currency = 'AUD' AND date = DATE '2022-04-08'").fetchone()[0] == 1.4552
+    row = con.execute("""SELECT value_eur, stated_eur, estimated_eur, lines_valued, lines_unvalued
+                         FROM donor_values_as_of(DATE '2022-04-20') WHERE donor = 'AUS'""").fetchone()
+    assert row[0] == pytest.approx(33_672_347.44, abs=0.01)
+    assert row[1:] == (pytest.approx(33_672_347.44, abs=0.01), 0, 1, 0)
+
+
+def test_stated_gbp_value_converts_at_the_rate_of_the_last_ecb_day(con):
+    """GBP 50,000,000 announced on Saturday 2022-11-19; the last ECB rate before it is Friday's, 0.87063."""
+    row = con.execute("""SELECT value_eur, value_basis, is_estimate, stated_rate_date FROM line_values_as_of(DATE '2022-12-31')
+                         WHERE line_id = 'GBR-anti-aircraft-gun-unspecified'""").fetchone()
+    assert row[0] == pytest.approx(50_000_000 / 0.87063) == pytest.approx(57_429_677.36, abs=0.01)
+    assert row[1:3] == ("stated", False) and str(row[3]) == "2022-11-18"
+
+
+def test_share_of_gdp_by_hand(con):
+    """Australia's 2021 GDP is USD 1,559,033,756,285 (World Bank); at the ECB's 2021 average of 1.1827
+    USD per EUR that is EUR 1,318,198,492,673, and EUR 33,672,347.44 is 0.002554 % of it."""
+    share = con.execute("SELECT share_of_gdp, gdp_year FROM donor_values_as_of(DATE '2022-04-20') WHERE donor = 'AUS'").fetchone()
+    assert share[1] == 2021
+    assert share[0] == pytest.approx(33_672_347.44 / (1_559_033_756_285 / 1.1827), rel=1e-4)
+    assert share[0] == pytest.approx(2.5545e-05, rel=1e-4)
+
+
+def test_leopard_2_family_delivery_on_the_shipped_data(con):
+    row = con.execute("""SELECT lines, committed, delivered, lines_fully_delivered FROM family_delivery_as_of(DATE '2023-12-31')
+                         WHERE system_family = 'leopard-2'""").fetchone()
+    lines = con.execute("""SELECT count(*), sum(committed), sum(delivered), count(*) FILTER (WHERE outstanding = 0 AND committed > 0)
+                           FROM pledge_lines_as_of(DATE '2023-12-31') WHERE system_family = 'leopard-2' AND unit = 'units'""").fetchone()
+    assert row == lines == (11, 91, 59, 5)
+
+
+def test_norway_leopard_pledge_at_the_contact_group(con):
+    """Norway announced 8 Leopard 2A4 at the Contact Group of 2023-02-14; none is recorded as delivered
+    within six months (the record has no dated Norwegian delivery)."""
+    row = con.execute("""SELECT events, donor_codes, units_announced, delivered_within_6_months, six_months_after
+                         FROM meeting_outcomes WHERE meeting_id = 'udcg-09'""").fetchone()
+    assert row[:4] == (1, ["NOR"], 8, 0) and str(row[4]) == "2023-08-14"
+
+
+def test_training_slippage_on_the_shipped_data(con):
+    rows = {r[0]: r[1:] for r in con.execute(
+        "SELECT programme_id, planned_end, actual_end, slip_days FROM training_slippage WHERE slip_days IS NOT NULL").fetchall()}
+    assert rows["gbr-challenger-2-crews"] == ("2023-03", "2023-03", 0)
