@@ -202,8 +202,8 @@ def test_macros_are_commented(con):
                                 "WHERE function_name IN ('line_values_as_of', 'donor_values_as_of')").fetchall())
     assert set(comments) == {"line_values_as_of", "donor_values_as_of"} and all(comments.values())
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "| `line_values_as_of(d)` | table macro |" in readme
-    assert "| `donor_values_as_of(d)` | table macro |" in readme
+    assert "| [`line_values_as_of(d)`](#sql-line-values-as-of) | table macro |" in readme
+    assert "| [`donor_values_as_of(d [, gdp_year := 2021])`](#sql-donor-values-as-of) | table macro |" in readme
 
 
 def test_gdp_year_can_be_chosen(con, rates):

@@ -1,4 +1,4 @@
-"""The `tracker` command: validate, build, sql, fmt, import, compare, serve, generate."""
+"""The `tracker` command: validate, build, sql, fmt, diff, export, import, compare, serve, generate."""
 
 from __future__ import annotations
 
@@ -15,6 +15,17 @@ EXAMPLES = {
     "sql": ("examples:\n  tracker sql \"SELECT donor, committed FROM pledge_lines_as_of(DATE '2023-02-14') "
             "WHERE system_family = 'leopard-2'\"\n  tracker sql --csv \"SELECT * FROM claim_reconciliation\""),
     "fmt": "examples:\n  tracker fmt           # rewrite data/*.csv canonically\n  tracker fmt --check   # show what would change; exit 1 if anything would",
+    "diff": ("examples:\n  tracker diff                  # HEAD against the files on disk\n"
+             "  tracker diff v1.1.0           # a tag against the files on disk\n"
+             "  tracker diff HEAD~1 HEAD --format json\n\n"
+             "Rows are matched by primary key and values compared as CSV text, so reordering rows or columns\n"
+             "or changing line endings is not a change. Exits 0 whether or not anything differs, 1 when a table\n"
+             "could not be compared (a CSV that is not valid CSV or repeats a key), 2 for an unknown revision."),
+    "export": ("examples:\n  tracker export --format parquet exports/\n"
+               "  tracker export --format xlsx --as-of 2023-02-14 exports/\n\n"
+               "Writes every table, derived table and view, and each table macro called for --as-of (default:\n"
+               "today), with export_dictionary (every column's type and meaning) and a README beside them;\n"
+               "csv adds datapackage.json. xlsx writes one workbook, tracker.xlsx, with a sheet per part."),
     "import": ("examples:\n  tracker import kiel Ukraine_Support_Tracker.xlsx --release-date 2024-08-06\n"
                "  tracker import kiel main_sheet.csv --dry-run   # show what a newer release would change\n\n"
                "Lines the importer writes have origin 'kiel' and are rewritten on every import; set a line's\n"
@@ -113,6 +124,40 @@ def cmd_fmt(args) -> int:
     return status
 
 
+def cmd_diff(args) -> int:
+    from tracker.diff import changelog, render_json, render_text
+    from tracker.git_files import WORKING_TREE, locate
+    from tracker.schema import load_package
+
+    data_dir, shown = _data_dir(args)
+    repo = locate(data_dir, shown)
+    old = repo.resolve(args.rev_a or "HEAD")
+    new = repo.resolve(args.rev_b) if args.rev_b else WORKING_TREE
+    log = changelog(load_package(), repo, repo.prefix or "./", old, new)
+    print(render_json(log) if args.format == "json" else render_text(log))
+    return 1 if log.errors else 0
+
+
+def cmd_export(args) -> int:
+    from datetime import date
+
+    from tracker.database import connect_read_only
+    from tracker.export import export
+
+    try:
+        as_of = date.fromisoformat(args.as_of) if args.as_of else date.today()
+    except ValueError:
+        raise UserError(f"--as-of must be a date (YYYY-MM-DD), got {args.as_of!r}") from None
+    con = connect_read_only(args.db)
+    try:
+        counts = export(con, Path(args.dir), args.format, as_of)
+    finally:
+        con.close()
+    print(f"exported {len(counts)} tables, views and macros ({sum(counts.values())} rows) to {args.dir} as {args.format}, "
+          f"macros as of {as_of.isoformat()}; column meanings in export_dictionary")
+    return 0
+
+
 def cmd_import(args) -> int:
     from collections import Counter
     from datetime import date
@@ -207,6 +252,18 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("fmt", parents=[common], help="rewrite the CSVs canonically without changing a value", epilog=EXAMPLES["fmt"], formatter_class=raw)
     p.add_argument("--check", action="store_true", help="print the diff instead of writing; exit 1 if anything would change")
     p.set_defaults(run=cmd_fmt)
+
+    p = sub.add_parser("diff", parents=[common], help="list the rows added, changed and removed between two git revisions", epilog=EXAMPLES["diff"], formatter_class=raw)
+    p.add_argument("rev_a", nargs="?", metavar="REV_A", help="revision to compare from (default HEAD)")
+    p.add_argument("rev_b", nargs="?", metavar="REV_B", help="revision to compare to (default: the files on disk)")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="text (default, markdown) or json for machines")
+    p.set_defaults(run=cmd_diff)
+
+    p = sub.add_parser("export", parents=[common], help="write every table and view as parquet, csv or xlsx with the data dictionary", epilog=EXAMPLES["export"], formatter_class=raw)
+    p.add_argument("dir", help="directory to write to (created if missing; files in it are overwritten)")
+    p.add_argument("--format", choices=["parquet", "csv", "xlsx"], default="parquet", help="parquet (default), csv or xlsx")
+    p.add_argument("--as-of", help="date the table macros are called for (YYYY-MM-DD; default today)")
+    p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("import", parents=[common], help="import a release of another tracker (kiel) into data/", epilog=EXAMPLES["import"], formatter_class=raw)
     p.add_argument("kind", choices=["kiel"], help="whose release: kiel (Kiel Ukraine Support Tracker, xlsx or CSV of its main sheet)")

@@ -61,9 +61,19 @@ def load(con: duckdb.DuckDBPyConnection, package: Package, raws: dict[str, RawTa
     catalogue.apply_comments(con)
 
 
+def find_default_db(start: Path | None = None) -> Path:
+    """build/tracker.duckdb in the working directory or, for a notebook opened in notebooks/, the
+    nearest parent directory that has one (the working directory's when none has)."""
+    here = (start or Path.cwd()).resolve()
+    for directory in (here, *here.parents):
+        if (directory / DEFAULT_DB).exists():
+            return directory / DEFAULT_DB
+    return DEFAULT_DB
+
+
 def connect_read_only(db=None) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the built database (many readers may hold one at once)."""
-    path = db_path(db)
+    path = db_path(db) if db or os.environ.get("TRACKER_DB") else find_default_db()
     if not path.exists():
         raise DatabaseMissing(f"{path}: database not found (run `tracker build` first)")
     return duckdb.connect(str(path), read_only=True)
