@@ -21,8 +21,14 @@ MEASURES = {
 }
 
 
+OTHERS = "#888888"  # the series of the donors summed together (donor '')
+
+
 def donor_style(donor: str, donors: list[str]) -> dict:
-    """The same donor gets the same colour and dash on every chart drawn from the same donor list."""
+    """The same donor gets the same colour and dash on every chart drawn from the same donor list;
+    the other donors summed together (donor '') are grey."""
+    if donor == "":
+        return {"color": OTHERS, "dash": "solid"}
     index = sorted(donors).index(donor) if donor in donors else 0
     return {"color": PALETTE[index % len(PALETTE)], "dash": DASHES[(index // len(PALETTE)) % len(DASHES)]}
 
@@ -60,6 +66,9 @@ def empty(title: str, message: str, subtitle: str | None = None) -> go.Figure:
     return fig
 
 
+LABELLED = 3  # undated-delivery days that get words on the cumulative chart (each gets a line)
+
+
 def cumulative(steps: pd.DataFrame, as_of: date, scope: str, start=None, end=None,
                undated: pd.DataFrame | None = None) -> go.Figure:
     """Committed and delivered units over time, summed over the lines in scope, drawn as steps.
@@ -80,11 +89,18 @@ def cumulative(steps: pd.DataFrame, as_of: date, scope: str, start=None, end=Non
             customdata=steps[["date"]].astype(str).to_numpy(),
             hovertemplate=f"%{{x|%Y-%m-%d}}<br>{name}: %{{y:,.0f}} units<extra></extra>",
         ))
-    for row in (undated.itertuples() if undated is not None else ()):
-        fig.add_vline(x=pd.Timestamp(row.date).timestamp() * 1000, line={"color": TOTAL, "dash": "dot", "width": 1})
-        fig.add_annotation(x=pd.Timestamp(row.date), y=0.55, yref="paper", xanchor="right", yanchor="middle",
-                           showarrow=False, bgcolor="rgba(255,255,255,0.9)", font={"size": 11}, align="right",
-                           text=f"{row.quantity:,.0f} units reported delivered<br>by {pd.Timestamp(row.date):%Y-%m-%d}, undated")
+    rows = list(undated.itertuples()) if undated is not None else []
+    # a dotted line on every such day; words on the LABELLED largest, stacked so that they do not overlap
+    labelled = sorted(rows, key=lambda r: -r.quantity)[:LABELLED]
+    fig.update_layout(
+        shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": pd.Timestamp(r.date), "x1": pd.Timestamp(r.date),
+                 "y0": 0, "y1": 1, "line": {"color": TOTAL, "dash": "dot", "width": 1}} for r in rows],
+        annotations=[{"x": pd.Timestamp(r.date), "y": 0.55 - 0.12 * i, "xref": "x", "yref": "paper", "xanchor": "right",
+                      "yanchor": "middle", "showarrow": False, "bgcolor": "rgba(255,255,255,0.9)", "font": {"size": 11},
+                      "align": "right",
+                      "text": f"{r.quantity:,.0f} units reported delivered<br>by {pd.Timestamp(r.date):%Y-%m-%d}, undated"}
+                     for i, r in enumerate(labelled)],
+    )
     _window(fig, start, end)
     return _layout(fig, title, "Units (cumulative)", subtitle=subtitle)
 
@@ -97,8 +113,8 @@ def donor_steps(steps: pd.DataFrame, totals: pd.DataFrame, claims: pd.DataFrame,
     if steps.empty:
         return empty(title, "No pledge lines match these filters on this date.", subtitle)
     fig = go.Figure()
-    donors = sorted(steps["donor"].unique())
-    for donor in donors:
+    donors = sorted(d for d in steps["donor"].unique() if d)
+    for donor in donors + ([""] if (steps["donor"] == "").any() else []):
         rows = steps[steps["donor"] == donor]
         style = donor_style(donor, donors)
         name = rows["donor_name"].iloc[0]

@@ -161,8 +161,21 @@ def test_data_page_rows_links_and_download(request_ctx):
     header = sent["content"].splitlines()[0]
     assert header == "date,donor_name,system_name,quantity,origin,delivery_id,source_id,source_title,source_url"
     assert len(sent["content"].splitlines()) == len(grid.rowData) + 1
-    searched = data_page.layout(as_of="2023-03-31", q="bundesregierung")
-    assert find(searched, "data-table").dashGridOptions["quickFilterText"] == "bundesregierung"
+    searched = data_page.layout(as_of="2023-03-31", q="BUNDESREGIERUNG")  # searched in the database, any case
+    found = find(searched, "data-table").rowData
+    assert found and all("bundesregierung" in " ".join(map(str, r.values())).lower() for r in found)
+    assert text(find(searched, "data-count")).startswith(f"Commitment events: {len(found):,} rows match the filters and the search.")
+
+
+def test_data_page_sends_at_most_max_rows(request_ctx, monkeypatch):
+    monkeypatch.setattr(data_page, "MAX_ROWS", 10)
+    monkeypatch.setattr(data_page.rows_for, "__defaults__", ("", 10))
+    page = data_page.layout(as_of="2023-12-31", table="events")
+    grid = find(page, "data-table")
+    dates = [r["date"] for r in grid.rowData]
+    assert len(dates) == 10 and dates[0] == "2022-03-28" and dates == sorted(dates)  # the earliest first
+    count = text(find(page, "data-count"))
+    assert "rows match the filters and the search; the first 10 by date are shown" in count
 
 
 def test_filter_change_writes_the_url(request_ctx):
@@ -192,10 +205,10 @@ def test_a_rebuilt_database_is_picked_up_without_a_restart(tmp_path):
     db_file = tmp_path / "tracker.duckdb"
     assert build(VALID, "fixtures", db_file).problems == []
     database = Database(db_file)
-    small = len(database.frame("data_sources"))
+    small = len(database.frame("data_sources", q="", limit=100_000))
     reader = duckdb.connect(str(db_file), read_only=True)  # another reader holds the old file open
     assert build(ROOT / "data", "data", db_file).problems == []
-    assert len(database.frame("data_sources")) > small
+    assert len(database.frame("data_sources", q="", limit=100_000)) > small
     assert reader.execute("SELECT count(*) FROM sources").fetchone()[0] == small
     reader.close()
 
@@ -212,3 +225,16 @@ def test_pages_before_any_record_say_so_without_nan(request_ctx):
     assert "nan" not in text(page).lower().split()
     panel = run_callback(training.show_programme, {"points": [{"customdata": ["gbr-interflex"]}]}, "?as_of=2023-12-31")
     assert "nan" not in text(panel) and "planned end not stated" in text(panel)
+
+
+def test_steps_draw_the_top_donors_and_sum_the_others(app):
+    database = app.server.config["TRACKER_DATABASE"]
+    params = dict(as_of="2023-12-31", donors=[], category=None, family="leopard-2", start=None, end=None)
+    steps = database.frame("steps", top=2, **params)
+    final = steps[steps["is_as_of_row"]].set_index("donor")
+    assert list(final.index) == ["DEU", "POL", ""]
+    assert final.loc["DEU", "committed"] == 18 and final.loc["POL", "committed"] == 14
+    assert final.loc["", "committed"] == 91 - 18 - 14  # the Leopard 2 total less the two largest
+    assert final.loc["", "donor_name"] == "Other donors (8)"  # CAN, DNK, ESP, FIN, NLD, NOR, PRT, SWE
+    everyone = database.frame("steps", top=100, **params)
+    assert everyone[everyone["is_as_of_row"]]["committed"].sum() == 91

@@ -87,6 +87,11 @@ def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Pro
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [_BAD_BYTES.sub("\ufffd", h) for h in next(reader)]
     problems += _header_problems(header, table, shown)
+    if not decoded.undecodable and delimiter == "," and len(set(header)) == len(header):
+        frame = _plain_frame(data, text, header)
+        if frame is not None:
+            raw.frame = _conform(frame, table)
+            return raw, problems
     width = len(header)
     records, lines, previous_end = [], [], 1
     for row in reader:
@@ -104,6 +109,32 @@ def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Pro
     frame.index = pd.Index(lines, dtype="int64", name="line")
     raw.frame = _conform(frame, table)
     return raw, problems
+
+
+def _plain_frame(data: bytes, text: str, header: list[str]) -> pd.DataFrame | None:
+    """The rows parsed in C (pyarrow) when the file is plain: every line after the header is one
+    row of the header's width, so that row i is on line i + 2. None otherwise (blank lines, line
+    breaks inside quoted values, rows of another width): the careful reader below then reads it
+    and reports each problem with its line."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    try:
+        parsed = pacsv.read_csv(
+            io.BytesIO(data[len(BOM):] if data.startswith(BOM) else data),
+            read_options=pacsv.ReadOptions(column_names=header, skip_rows=1, block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(delimiter=",", newlines_in_values=False, ignore_empty_lines=True),
+            convert_options=pacsv.ConvertOptions(column_types={h: pa.string() for h in header},
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    if parsed.num_rows != lines - 1:  # a blank line was skipped or a value spans lines
+        return None
+    frame = parsed.to_pandas()
+    frame.index = pd.RangeIndex(2, parsed.num_rows + 2, name="line")
+    return frame
 
 
 def _header_problems(header: list[str], table: Table, shown: str) -> list[Problem]:

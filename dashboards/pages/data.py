@@ -26,13 +26,18 @@ TABLES = {
 }
 
 
-def rows_for(table: str, state) -> list[dict]:
-    """The rows of one table for the page's filters; `source` is a Markdown link, only for http(s) URLs."""
+MAX_ROWS = 5000  # sent to the browser at most; the grid stays quick and the page small
+
+
+def rows_for(table: str, state, search: str = "", limit: int = MAX_ROWS) -> tuple[list[dict], int]:
+    """The first ``limit`` rows of one table for the page's filters and search text, and how many
+    match in all; `source` is a Markdown link, only for http(s) URLs."""
     query, _, _ = TABLES[table]
-    rows = ui.database().rows(query, **state.params())  # dates come as text, missing values as None
+    rows = ui.database().rows(query, **state.params(q=search, limit=limit))  # dates as text, missing values as None
+    matching = rows[0]["matching"] if rows else 0
     for row in rows:
         row["source"] = markdown_link(row["source_title"] or row["source_id"], row["source_url"])
-    return rows
+    return rows, matching
 
 
 def column_defs(columns) -> list[dict]:
@@ -57,7 +62,10 @@ def layout(**query):
     table = state.extra.get("table") if state.extra.get("table") in TABLES else "events"
     search = state.extra.get("q", "")
     _, title, columns = TABLES[table]
-    rows = rows_for(table, state)
+    rows, matching = rows_for(table, state, search)
+    shown = (f"{matching:,} rows match the filters and the search" if len(rows) == matching else
+             f"{matching:,} rows match the filters and the search; the first {len(rows):,} by date are shown "
+             f"(narrow the filters, or `tracker export` writes every row)")
     picker = html.Label([
         html.Span("Table", className="filter-label"),
         dcc.RadioItems(id={"type": "filter", "name": "table"}, value=table, inline=True,
@@ -71,8 +79,8 @@ def layout(**query):
     return html.Div([
         html.H1("Data"),
         ui.filter_bar(state, opts, extra=[picker, searcher], shown={"table": table, "q": search}),
-        html.P(f"{title}: {len(rows):,} rows match the filters above; the search box and each column's own filter "
-               "(the row under its header) narrow them further, and the count at the grid's foot follows. Click a "
+        html.P(f"{title}: {shown}. Each column's own filter (the row under its header) narrows them further, and "
+               "the count at the grid's foot follows. Click a "
                "header to sort. The download holds the rows the grid shows. A source title in [brackets] is our own "
                "description of the page, where its own title was not in the material.",
                className="hint", id="data-count"),
@@ -85,7 +93,6 @@ def layout(**query):
             defaultColDef={"sortable": True, "filter": True, "floatingFilter": True, "resizable": True,
                            "wrapText": True, "autoHeight": True, "flex": 1, "minWidth": 110},
             dashGridOptions={"pagination": True, "paginationPageSize": 25, "paginationPageSizeSelector": [25, 50, 100],
-                             "quickFilterText": search,
                              "animateRows": False},
             style={"height": "760px"},
             className="ag-theme-alpine",

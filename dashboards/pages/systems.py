@@ -17,6 +17,10 @@ LINE_COLUMNS = [("donor_name", "Donor"), ("system_name", "System"), ("committed"
                 ("last_event", "Latest event"), ("last_event_date", "on"), ("source", "Source of the latest event")]
 
 
+TOP_DONORS = 10  # drawn one by one; the others are summed into one series
+MAX_LINES = 300  # rows of the lines table; more make a slow page and nobody reads them
+
+
 def focus(state):
     """The Systems page shows one family; with neither a family nor a category chosen, Leopard 2."""
     if state.family or state.category:
@@ -36,11 +40,12 @@ def layout(**query):
     state = focus(asked)
     db = ui.database()
     params = state.params()
-    steps = db.frame("steps", **params)
+    steps = db.frame("steps", top=TOP_DONORS, **params)
     totals = db.frame("steps_total", **params)
     # Claims are about system families: a category view has none to draw.
     claims = db.frame("claims", claim=None, **params) if state.family else pd.DataFrame()
     lines = [r for r in db.rows("filtered_lines", **params) if r["committed"] or r["delivered"]]
+    shown_lines = sorted(lines, key=lambda r: -(r["committed"] or 0))[:MAX_LINES]
     counts = db.rows("headline", **params)[0]
     name = scope_name(state, opts)
     return html.Div([
@@ -56,7 +61,9 @@ def layout(**query):
         ui.graph("systems-steps", figures.donor_steps(steps, totals, claims, name, state.as_of, state.start, state.end)),
         ui.details("systems-details", "Click a point to see the announcements and deliveries behind it, with their sources."),
         html.H2(f"Pledge lines as known on {state.as_of.isoformat()}"),
-        ui.table(lines, LINE_COLUMNS, table_id="systems-lines"),
+        html.P(f"The {MAX_LINES:,} largest of {len(lines):,} lines; the Data page lists every event and delivery.",
+               className="hint") if len(lines) > MAX_LINES else None,
+        ui.table(shown_lines, LINE_COLUMNS, table_id="systems-lines"),
         ui.footer(),
     ])
 

@@ -1,12 +1,22 @@
 -- Every source, with how many rows of the record cite it.
+-- $q narrows to rows whose text contains it (any column, any case); at most $limit rows come back,
+-- each carrying `matching`, the number of rows that match.
 WITH cited AS (
     SELECT source_id, count(*) AS n FROM (
         SELECT source_id FROM commitment_events UNION ALL SELECT source_id FROM deliveries
         UNION ALL SELECT source_id FROM coalition_claims UNION ALL SELECT source_id FROM meetings
         UNION ALL SELECT source_id FROM training_programmes
     ) GROUP BY source_id
+), rows AS (
+    SELECT s.source_id, s.publisher, s.title AS source_title, s.published::VARCHAR AS published, s.language, s.reliability,
+           coalesce(c.n, 0) AS rows_citing, s.url AS source_url
+    FROM sources AS s LEFT JOIN cited AS c USING (source_id)
+), matched AS (
+    SELECT * FROM rows
+    WHERE $q::VARCHAR = '' OR concat_ws(' ', source_id, publisher, source_title, published, language, reliability,
+                                        source_url) ILIKE '%' || $q::VARCHAR || '%'
 )
-SELECT s.source_id, s.publisher, s.title AS source_title, s.published::VARCHAR AS published, s.language, s.reliability,
-       coalesce(c.n, 0) AS rows_citing, s.url AS source_url
-FROM sources AS s LEFT JOIN cited AS c USING (source_id)
-ORDER BY s.source_id
+SELECT *, count(*) OVER () AS matching
+FROM matched
+ORDER BY source_id
+LIMIT $limit

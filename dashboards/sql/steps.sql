@@ -1,24 +1,50 @@
 -- Committed and delivered units over time for the filtered lines, per donor, as known on $as_of:
 -- one row per day on which one of the donor's lines changed, holding until the donor's next row,
--- plus a closing row on $as_of so that steps run to the as-of date.
+-- plus a closing row on $as_of so that steps run to the as-of date. Computed as steps_total is,
+-- from each line's changes, accumulated per donor. The $top donors with the most committed on
+-- $as_of are drawn one by one; the others are summed into one series (donor '', "Other donors (n)").
 WITH lines AS (
     SELECT line_id, donor, donor_name FROM ({filtered_lines}) WHERE unit = 'units'
-), days AS (
-    SELECT DISTINCT l.donor, h.valid_from AS day
-    FROM pledge_line_history AS h JOIN lines AS l USING (line_id)
+), changes AS (
+    SELECT
+        l.donor,
+        h.valid_from AS day,
+        coalesce(h.committed, 0) - coalesce(lag(h.committed) OVER w, 0) AS committed,
+        -- lines whose committed quantity is known: all of a donor's undisclosed gives NULL, not 0
+        (h.committed IS NOT NULL)::INTEGER - coalesce((lag(h.committed) OVER w IS NOT NULL)::INTEGER, 0) AS known,
+        h.delivered - coalesce(lag(h.delivered) OVER w, 0) AS delivered
+    FROM pledge_line_history AS h
+    JOIN lines AS l USING (line_id)
     WHERE h.valid_from <= $as_of::DATE
-    UNION
-    SELECT DISTINCT donor, $as_of::DATE FROM lines
+    WINDOW w AS (PARTITION BY h.line_id ORDER BY h.valid_from)
+), ranked AS (
+    SELECT donor, row_number() OVER (ORDER BY sum(committed) DESC, donor) AS rank
+    FROM changes
+    GROUP BY donor
+), grouped AS (
+    SELECT CASE WHEN r.rank <= $top::INTEGER THEN c.donor ELSE '' END AS donor, c.day, c.committed, c.known, c.delivered
+    FROM changes AS c
+    JOIN ranked AS r USING (donor)
+), per_day AS (
+    SELECT donor, day, sum(committed) AS committed, sum(delivered) AS delivered, sum(known) AS known
+    FROM grouped
+    GROUP BY ALL
+    UNION ALL
+    SELECT DISTINCT donor, $as_of::DATE, 0, 0, 0 FROM grouped
+), names AS (
+    SELECT donor, any_value(donor_name) AS donor_name FROM lines GROUP BY donor
+    UNION ALL
+    SELECT '', 'Other donors (' || count(*) || ')' FROM ranked WHERE rank > $top::INTEGER
 )
 SELECT
-    d.day AS date,
-    d.donor,
-    any_value(l.donor_name) AS donor_name,
-    sum(h.committed) AS committed,
-    sum(h.delivered) AS delivered,
-    d.day = $as_of::DATE AS is_as_of_row
-FROM days AS d
-JOIN lines AS l ON l.donor = d.donor
-JOIN pledge_line_history AS h ON h.line_id = l.line_id AND h.valid_from <= d.day AND d.day < h.valid_to
-GROUP BY d.day, d.donor
-ORDER BY d.donor, d.day
+    p.day AS date,
+    p.donor,
+    n.donor_name,
+    CASE WHEN sum(sum(p.known)) OVER (PARTITION BY p.donor ORDER BY p.day) > 0
+         THEN sum(sum(p.committed)) OVER (PARTITION BY p.donor ORDER BY p.day) END AS committed,
+    sum(sum(p.delivered)) OVER (PARTITION BY p.donor ORDER BY p.day) AS delivered,
+    p.day = $as_of::DATE AS is_as_of_row
+FROM per_day AS p
+JOIN names AS n USING (donor)
+GROUP BY p.donor, n.donor_name, p.day
+ORDER BY p.donor = '', p.donor, p.day

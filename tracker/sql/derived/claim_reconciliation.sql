@@ -1,8 +1,9 @@
+-- Built once per database (a table): the dashboard and notebooks read it often and it sums history.
 -- claim_reconciliation: each coalition claim beside the sum of the individual pledge lines in its
 -- scope (its system families, and its donors when it names them) on the claim's date; a coarse
 -- claim date is reconciled at the end of its period. The claim itself is never part of any total.
 -- itemised compares like with like: delivered claims with deliveries, other claims with commitments.
-CREATE OR REPLACE VIEW claim_reconciliation AS
+CREATE OR REPLACE TABLE claim_reconciliation AS
 WITH itemised AS (
     SELECT
         c.claim_id,
