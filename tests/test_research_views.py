@@ -58,7 +58,7 @@ def _cases():
 def test_golden_output(con, obj, day):
     """Set UPDATE_GOLDEN=1 to rewrite the files, then read the diff before committing it."""
     path = GOLDEN / (f"{obj.name}@{day}.csv" if day else f"{obj.name}.csv")
-    got = _csv(con, obj.select(f"DATE '{day}'") + (" ORDER BY ALL" if obj.kind == "derived table" else ""))
+    got = _csv(con, obj.select(f"DATE '{day}'") + (" ORDER BY ALL" if obj.kind in ("derived table", "table macro") else ""))
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.mkdir(exist_ok=True)
         path.write_text(got, encoding="utf-8")
