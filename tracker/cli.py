@@ -1,4 +1,4 @@
-"""The `tracker` command: validate, build, sql, fmt, diff, export, import, compare, serve, generate."""
+"""The `tracker` command: validate, build, sql, fmt, diff, export, import, compare, serve, generate, synthesize, benchmark."""
 
 from __future__ import annotations
 
@@ -38,6 +38,20 @@ EXAMPLES = {
               "data has problems the previous database is served unchanged. A rebuilt database is picked up\n"
               "by the running server on the next page view."),
     "generate": "examples:\n  tracker generate          # rewrite the DDL file and README data dictionary from schemas/\n  tracker generate --check  # exit 1 if they drifted",
+    "benchmark": ("examples:\n  tracker benchmark                          # 10^3 ... 10^6, about ten minutes\n"
+                  "  tracker benchmark --scales 1e3,1e4,1e5,1e6,1e7 --out reports/benchmark.md\n"
+                  "  tracker benchmark --scales 1e3 --out /tmp/smoke.md\n\n"
+                  "At each scale: writes synthetic data (tracker synthesize), then measures the floor (DuckDB\n"
+                  "read_csv, no checks), tracker validate and tracker build (time and peak memory, each in its own\n"
+                  "process), frictionless validate (up to --peer-max events), pledge_lines_as_of(d) and\n"
+                  "commitment_timeline, every dashboard callback's server time, and tracker --help. Writes a\n"
+                  "markdown table with the machine's description and a JSON file beside it, after every scale."),
+    "synthesize": ("examples:\n  tracker synthesize bench/data --events 1e6\n"
+                   "  tracker synthesize /tmp/small --events 10_000 --seed 7\n"
+                   "  tracker validate --data bench/data\n\n"
+                   "Writes every table of the data package, valid and in `tracker fmt` form, with about N commitment\n"
+                   "events and everything they need (lines, deliveries, sources, donors, systems ...). The same N and\n"
+                   "seed always give the same files; existing CSVs of the package in DIR are overwritten."),
 }
 
 
@@ -227,6 +241,53 @@ def cmd_generate(args) -> int:
     return 0
 
 
+def _count(text: str) -> int:
+    """A positive whole number written as 1000, 1_000 or 1e3."""
+    try:
+        value = int(text)
+    except ValueError:
+        try:
+            number = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number such as 1000, 1_000 or 1e3, got {text!r}") from None
+        if not number.is_integer():
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        value = int(number)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {text!r}")
+    return value
+
+
+def cmd_benchmark(args) -> int:
+    from tracker.benchmark.run import run
+
+    scales = [_count(s) for s in args.scales.split(",") if s.strip()]
+    results = run(scales, Path(args.out), Path(args.work), seed=args.seed, repeat=args.repeat, peer_max=args.peer_max,
+                  keep=args.keep, say=lambda text: print(text, file=sys.stderr, flush=True),
+                  limit_mb=args.memory_limit * 1024 if args.memory_limit else None)
+    failed = [f for r in results for f in r.failures]
+    print(f"wrote {args.out} and {Path(args.out).with_suffix('.json')}: {len(results)} scales"
+          + (f", {len(failed)} failures (listed in the file)" if failed else ""))
+    return 1 if failed else 0
+
+
+def cmd_synthesize(args) -> int:
+    from tracker.schema import load_package
+    from tracker.synthetic import generate
+
+    out = Path(args.dir)
+    rows = generate(out, args.events, args.seed)
+    files = [out / load_package().table(name).filename for name in rows]
+    megabytes = sum(f.stat().st_size for f in files) / 2**20
+    named = ["commitment_events", "deliveries", "pledge_lines", "sources", "donors", "systems"]
+    others = {k: v for k, v in rows.items() if k not in named}
+    print(f"wrote {args.dir}: {rows['commitment_events']} commitment events, {rows['deliveries']} deliveries, "
+          f"{rows['pledge_lines']} pledge lines, {rows['sources']} sources, {rows['donors']} donors, "
+          f"{rows['systems']} systems and {sum(others.values())} rows in {len(others)} other tables "
+          f"({len(files)} files, {megabytes:.1f} MB)")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data", metavar="DIR", help="directory of the CSV tables (default: ./data)")
@@ -290,9 +351,27 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--no-build", action="store_true", help="serve the existing database as it is")
     p.set_defaults(run=cmd_serve)
 
+    p = sub.add_parser("benchmark", help="measure validate, build, queries and the dashboard from 10^3 to 10^7 events", epilog=EXAMPLES["benchmark"], formatter_class=raw)
+    p.add_argument("--scales", default="1e3,1e4,1e5,1e6", help="numbers of commitment events, comma-separated (default 1e3,1e4,1e5,1e6)")
+    p.add_argument("--out", default="reports/benchmark.md", help="results file (default reports/benchmark.md; JSON beside it)")
+    p.add_argument("--work", default="build/benchmark", help="where the synthetic data and databases go (default build/benchmark)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the synthetic data (default 0)")
+    p.add_argument("--repeat", type=int, default=5, help="runs per query and callback timing, median reported (default 5)")
+    p.add_argument("--peer-max", type=_count, default=100_000, help="largest scale frictionless validate runs at (default 1e5)")
+    p.add_argument("--keep", action="store_true", help="keep each scale's data directory")
+    p.add_argument("--memory-limit", type=float, default=16, metavar="GB",
+                   help="stop validate or build when its resident memory passes this (default 16; 0 for none)")
+    p.set_defaults(run=cmd_benchmark)
+
     p = sub.add_parser("generate", help="regenerate the DDL file and README data dictionary from schemas/", epilog=EXAMPLES["generate"], formatter_class=raw)
     p.add_argument("--check", action="store_true", help="exit 1 if a generated artefact is out of date")
     p.set_defaults(run=cmd_generate)
+
+    p = sub.add_parser("synthesize", help="write a valid synthetic data directory of any size, for benchmarks", epilog=EXAMPLES["synthesize"], formatter_class=raw)
+    p.add_argument("dir", help="directory to write the CSVs to (created if missing)")
+    p.add_argument("--events", type=_count, required=True, metavar="N", help="commitment events to generate (1000, 1_000_000 or 1e6)")
+    p.add_argument("--seed", type=int, default=0, help="random seed (default 0); the same N and seed give the same files")
+    p.set_defaults(run=cmd_synthesize)
     return top
 
 

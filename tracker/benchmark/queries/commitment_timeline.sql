@@ -1,0 +1,2 @@
+-- The whole commitment timeline: every donor and family, every day a total changed.
+SELECT * FROM commitment_timeline

@@ -1,0 +1,108 @@
+"""Measure every scale and write the results (markdown for people, JSON for scripts)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tracker.benchmark import machine, measure, peer, report
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+@dataclass
+class Scale:
+    events: int
+    rows: dict[str, int] = field(default_factory=dict)
+    csv_mb: float = 0.0
+    generate_s: float = 0.0
+    floor: dict | None = None
+    validate: dict | None = None
+    build: dict | None = None
+    peer: dict | None = None
+    queries: dict[str, float] = field(default_factory=dict)
+    callbacks: dict[str, float] = field(default_factory=dict)
+    help_s: float | None = None
+    failures: list[str] = field(default_factory=list)
+
+
+def _tracker(*args: str) -> list[str]:
+    return measure.python("-m", "tracker.cli", *args)
+
+
+def _record(scale: Scale, name: str, m: measure.Measured) -> dict:
+    if m.returncode != 0:
+        last = m.output.strip().splitlines()[-1] if m.output.strip() else ""
+        scale.failures.append(f"{name} {'was stopped' if m.returncode == measure.STOPPED else f'exited {m.returncode}'}: {last}")
+    return {"seconds": m.seconds, "peak_mb": m.peak_mb, "ok": m.returncode == 0, "stopped": m.returncode == measure.STOPPED}
+
+
+def _frictionless() -> str | None:
+    beside = Path(sys.executable).parent / "frictionless"
+    return str(beside) if beside.exists() else shutil.which("frictionless")
+
+
+def measure_scale(events: int, work: Path, seed: int, repeat: int, peer_max: int, say=print,
+                  limit_mb: float | None = None) -> Scale:
+    from tracker.synthetic import generate
+
+    scale = Scale(events)
+    here = work / f"events-{events}"
+    data = here / "data"
+    shutil.rmtree(here, ignore_errors=True)
+    data.mkdir(parents=True)
+    say(f"[{events:,}] generating")
+    start = datetime.now()
+    scale.rows = generate(data, events, seed)
+    scale.generate_s = (datetime.now() - start).total_seconds()
+    scale.csv_mb = sum(p.stat().st_size for p in data.glob("*.csv")) / 2**20
+    say(f"[{events:,}] floor: DuckDB read_csv into tables, no checks")
+    scale.floor = _record(scale, "floor", measure.run(measure.python("-m", "tracker.benchmark.floor", str(data), str(here / "floor.duckdb"))))
+    say(f"[{events:,}] tracker validate")
+    scale.validate = _record(scale, "validate", measure.run(_tracker("validate", "--data", str(data)), limit_mb=limit_mb))
+    say(f"[{events:,}] tracker build")
+    db = here / "tracker.duckdb"
+    scale.build = _record(scale, "build", measure.run(_tracker("build", "--data", str(data), "--db", str(db)), limit_mb=limit_mb))
+    tool = _frictionless()
+    if events <= peer_max and tool:
+        say(f"[{events:,}] frictionless validate")
+        descriptor = peer.write_descriptor(data)
+        scale.peer = _record(scale, "frictionless validate", measure.run([tool, "validate", str(descriptor)], cwd=str(data)))
+        descriptor.unlink()
+    if scale.build and scale.build["ok"]:
+        say(f"[{events:,}] queries and dashboard callbacks")
+        m = measure.run(measure.python("-m", "tracker.benchmark.queries", str(db), str(repeat)))
+        if m.returncode == 0:
+            timings = json.loads(m.output.strip().splitlines()[-1])
+            scale.queries, scale.callbacks = timings["queries"], timings["callbacks"]
+        else:
+            _record(scale, "queries", m)
+    scale.help_s = measure.median_run(_tracker("--help"), max(repeat, 5)).seconds
+    for leftover in ("floor.duckdb", "tracker.duckdb"):
+        (here / leftover).unlink(missing_ok=True)
+    return scale
+
+
+def run(scales: list[int], out: Path, work: Path, seed: int = 0, repeat: int = 5, peer_max: int = 100_000,
+        keep: bool = False, say=print, limit_mb: float | None = None) -> list[Scale]:
+    work.mkdir(parents=True, exist_ok=True)
+    results = []
+    for events in scales:
+        results.append(measure_scale(events, work, seed, repeat, peer_max, say, limit_mb))
+        if not keep:
+            shutil.rmtree(work / f"events-{events}", ignore_errors=True)
+        _write(results, out, seed, repeat)  # after every scale: a long run that stops keeps what it measured
+    return results
+
+
+def _write(results: list[Scale], out: Path, seed: int, repeat: int) -> None:
+    meta = {"measured_at_utc": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M"), "commit": machine.commit(ROOT),
+            "seed": seed, "repeat": repeat, **machine.describe()}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.with_suffix(".json").write_text(json.dumps({"meta": meta, "scales": [asdict(r) for r in results]}, indent=1) + "\n",
+                                        encoding="utf-8")
+    out.write_text(report.render(meta, results, previous=out), encoding="utf-8")
