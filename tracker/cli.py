@@ -264,7 +264,7 @@ def cmd_benchmark(args) -> int:
     scales = [_count(s) for s in args.scales.split(",") if s.strip()]
     results = run(scales, Path(args.out), Path(args.work), seed=args.seed, repeat=args.repeat, peer_max=args.peer_max,
                   keep=args.keep, say=lambda text: print(text, file=sys.stderr, flush=True),
-                  limit_mb=args.memory_limit * 1024 if args.memory_limit else None)
+                  limit_mb=args.memory_limit * 1024 if args.memory_limit else None, merge=args.merge)
     failed = [f for r in results for f in r.failures]
     print(f"wrote {args.out} and {Path(args.out).with_suffix('.json')}: {len(results)} scales"
           + (f", {len(failed)} failures (listed in the file)" if failed else ""))
@@ -359,6 +359,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--repeat", type=int, default=5, help="runs per query and callback timing, median reported (default 5)")
     p.add_argument("--peer-max", type=_count, default=100_000, help="largest scale frictionless validate runs at (default 1e5)")
     p.add_argument("--keep", action="store_true", help="keep each scale's data directory")
+    p.add_argument("--merge", action="store_true", help="keep the scales of an earlier run in --out that this run does not measure")
     p.add_argument("--memory-limit", type=float, default=16, metavar="GB",
                    help="stop validate or build when its resident memory passes this (default 16; 0 for none)")
     p.set_defaults(run=cmd_benchmark)

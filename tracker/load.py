@@ -88,10 +88,16 @@ def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Pro
     header = [_BAD_BYTES.sub("\ufffd", h) for h in next(reader)]
     problems += _header_problems(header, table, shown)
     if not decoded.undecodable and delimiter == "," and len(set(header)) == len(header):
-        frame = _plain_frame(data, text, header)
+        lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+        del reader, decoded, text  # the bytes are enough from here: do not hold the file twice
+        frame = _plain_frame(data, lines, header)
         if frame is not None:
             raw.frame = _conform(frame, table)
             return raw, problems
+        decoded = decode(data)
+        text = decoded.text
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        next(reader)
     width = len(header)
     records, lines, previous_end = [], [], 1
     for row in reader:
@@ -111,7 +117,7 @@ def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Pro
     return raw, problems
 
 
-def _plain_frame(data: bytes, text: str, header: list[str]) -> pd.DataFrame | None:
+def _plain_frame(data: bytes, lines: int, header: list[str]) -> pd.DataFrame | None:
     """The rows parsed in C (pyarrow) when the file is plain: every line after the header is one
     row of the header's width, so that row i is on line i + 2. None otherwise (blank lines, line
     breaks inside quoted values, rows of another width): the careful reader below then reads it
@@ -119,10 +125,9 @@ def _plain_frame(data: bytes, text: str, header: list[str]) -> pd.DataFrame | No
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
     try:
         parsed = pacsv.read_csv(
-            io.BytesIO(data[len(BOM):] if data.startswith(BOM) else data),
+            pa.BufferReader(pa.py_buffer(data).slice(len(BOM) if data.startswith(BOM) else 0)),  # no copy
             read_options=pacsv.ReadOptions(column_names=header, skip_rows=1, block_size=1 << 24),
             parse_options=pacsv.ParseOptions(delimiter=",", newlines_in_values=False, ignore_empty_lines=True),
             convert_options=pacsv.ConvertOptions(column_types={h: pa.string() for h in header},

@@ -35,6 +35,7 @@ def check(data_dir: Path, shown_dir: str, target: str = ":memory:", package: Pac
         problems += check_table(raw)
     strict = not problems
     con = duckdb.connect(target if strict else ":memory:")
+    limit_memory(con)
     load(con, package, raws, strict)
     by_file = {raw.shown_path: name for name, raw in raws.items()}
     broken = {by_file[p.file] for p in problems if p.file in by_file}
@@ -45,6 +46,21 @@ def check(data_dir: Path, shown_dir: str, target: str = ":memory:", package: Pac
         accepted = [e for e in accepted if e.rule not in skipped]
     problems += list_problems + allowlist.apply(findings, accepted, shown_dir)
     return Outcome(problems, raws, con, strict, skipped)
+
+
+def limit_memory(con: duckdb.DuckDBPyConnection) -> None:
+    """Cap DuckDB's memory (TRACKER_MEMORY_LIMIT, default 4GB) and let it spill to a temporary
+    directory beyond it, rather than taking 80 % of the machine as it would by default: at ten
+    million events the derived tables and sorts would otherwise not fit beside the CSV text."""
+    import atexit
+    import os
+    import shutil
+    import tempfile
+
+    spill = tempfile.mkdtemp(prefix="tracker-duckdb-")
+    atexit.register(shutil.rmtree, spill, ignore_errors=True)
+    con.execute(f"SET memory_limit = '{os.environ.get('TRACKER_MEMORY_LIMIT', '4GB')}'")
+    con.execute(f"SET temp_directory = '{spill}'")
 
 
 def _rule_problems(results, raws: dict[str, RawTable]) -> list[Problem]:

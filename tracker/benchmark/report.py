@@ -55,7 +55,7 @@ def render(meta: dict, results: list, previous: Path | None = None) -> str:
     out = [
         "# Benchmark: the tracker from 10^3 to 10^7 commitment events",
         "",
-        f"Measured {meta['measured_at_utc']} UTC on commit `{meta['commit']}` by `tracker benchmark` "
+        f"Measured {meta['measured_at_utc']} UTC by `tracker benchmark` on the commits the table names "
         f"(synthetic data from `tracker synthesize`, seed {meta['seed']}; query and callback times are medians of "
         f"{meta['repeat']} runs after a warm-up). Numbers: [`benchmark.json`](benchmark.json).",
         "",
@@ -71,8 +71,8 @@ def render(meta: dict, results: list, previous: Path | None = None) -> str:
         "## Results",
         "",
         "| events | rows, all tables | CSV MB | floor s | validate s | validate ÷ floor | build s | build ÷ floor | build peak MB "
-        "| peer s | peer ÷ validate | `pledge_lines_as_of` ms | `commitment_timeline` ms | slowest callback ms | `--help` s |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| peer s | peer ÷ validate | `pledge_lines_as_of` ms | `commitment_timeline` ms | slowest callback ms | `--help` s | commit |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         floor, validate, build, peer = _sec(r.floor), _sec(r.validate), _sec(r.build), _sec(r.peer)
@@ -81,7 +81,7 @@ def render(meta: dict, results: list, previous: Path | None = None) -> str:
             f"| {_events(r.events)} | {sum(r.rows.values()):,} | {r.csv_mb:.1f} | {_s(floor)} | {_s(validate)} | {_ratio(validate, floor)} "
             f"| {_s(build)} | {_ratio(build, floor)} | {_peak(r.build)} | {_s(peer)} | {_ratio(peer, validate)} "
             f"| {r.queries.get('pledge_lines_as_of', 0):.1f} | {r.queries.get('commitment_timeline', 0):.1f} "
-            f"| {'' if slowest is None else f'{slowest:.0f}'} | {_s(r.help_s)} |")
+            f"| {'' if slowest is None else f'{slowest:.0f}'} | {_s(r.help_s)} | `{r.commit or meta['commit']}` |")
     failures = [f"- {_events(r.events)}: {f}" for r in results for f in r.failures]
     if failures:
         out += ["", "Failures:", "", *failures]

@@ -28,6 +28,7 @@ class Scale:
     callbacks: dict[str, float] = field(default_factory=dict)
     help_s: float | None = None
     failures: list[str] = field(default_factory=list)
+    commit: str = ""  # the commit measured
 
 
 def _tracker(*args: str) -> list[str]:
@@ -50,8 +51,8 @@ def measure_scale(events: int, work: Path, seed: int, repeat: int, peer_max: int
                   limit_mb: float | None = None) -> Scale:
     from tracker.synthetic import generate
 
-    scale = Scale(events)
-    here = work / f"events-{events}"
+    scale = Scale(events, commit=machine.commit(ROOT))
+    here = (work / f"events-{events}").resolve()  # absolute: the peer runs with the data as its working directory
     data = here / "data"
     shutil.rmtree(here, ignore_errors=True)
     data.mkdir(parents=True)
@@ -87,15 +88,32 @@ def measure_scale(events: int, work: Path, seed: int, repeat: int, peer_max: int
     return scale
 
 
+def earlier(out: Path, measured: list[int]) -> list[Scale]:
+    """The scales of an earlier run's JSON that this run does not measure, each with its commit."""
+    path = out.with_suffix(".json")
+    if not path.exists():
+        return []
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    kept = []
+    for raw in saved["scales"]:
+        if raw["events"] not in measured:
+            raw.setdefault("commit", saved["meta"]["commit"])
+            kept.append(Scale(**raw))
+    return kept
+
+
 def run(scales: list[int], out: Path, work: Path, seed: int = 0, repeat: int = 5, peer_max: int = 100_000,
-        keep: bool = False, say=print, limit_mb: float | None = None) -> list[Scale]:
+        keep: bool = False, say=print, limit_mb: float | None = None, merge: bool = False) -> list[Scale]:
+    """Measure each scale; with ``merge``, the results file keeps the other scales of an earlier run."""
     work.mkdir(parents=True, exist_ok=True)
+    kept = earlier(out, scales) if merge else []
     results = []
     for events in scales:
         results.append(measure_scale(events, work, seed, repeat, peer_max, say, limit_mb))
         if not keep:
             shutil.rmtree(work / f"events-{events}", ignore_errors=True)
-        _write(results, out, seed, repeat)  # after every scale: a long run that stops keeps what it measured
+        # after every scale: a long run that stops keeps what it measured
+        _write(sorted(results + kept, key=lambda r: r.events), out, seed, repeat)
     return results
 
 
