@@ -62,7 +62,7 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _existing(con: duckdb.DuckDBPyConnection) -> set[str]:
+def existing(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {r[0] for r in con.execute("""
         SELECT table_name FROM duckdb_tables() WHERE NOT internal
         UNION SELECT view_name FROM duckdb_views() WHERE NOT internal
@@ -73,7 +73,7 @@ def _existing(con: duckdb.DuckDBPyConnection) -> set[str]:
 def apply_comments(con: duckdb.DuckDBPyConnection) -> None:
     """COMMENT ON every declared object present in the database, and on the columns of the views
     and tables (a macro's columns are described in data_dictionary)."""
-    present = _existing(con)
+    present = existing(con)
     for o in objects():
         if o.name not in present:
             continue
@@ -96,23 +96,20 @@ def dictionary_rows(con: duckdb.DuckDBPyConnection, package: Package) -> list[tu
         order = list(types)
         for name, description in sorted(described, key=lambda nd: order.index(nd[0])):
             rows.append((table.name, "table", order.index(name) + 1, name, types[name], description))
-    present = _existing(con)
+    present = existing(con)
     for o in objects():
-        if o.name not in present and o.name != "data_dictionary":
+        if o.name not in present:
             continue
         described = {c.name: c.description for c in o.columns}
-        if o.name == "data_dictionary":
-            types = {"object": "VARCHAR", "kind": "VARCHAR", "position": "INTEGER", "column_name": "VARCHAR",
-                     "data_type": "VARCHAR", "description": "VARCHAR"}
-        else:
-            types = {r[0]: r[1] for r in con.execute(f"DESCRIBE {o.select()}").fetchall()}
+        types = {r[0]: r[1] for r in con.execute(f"DESCRIBE {o.select()}").fetchall()}
         for position, (name, data_type) in enumerate(types.items(), start=1):
             rows.append((o.name, o.kind, position, name, data_type, described.get(name)))
     return rows
 
 
 def create_dictionary(con: duckdb.DuckDBPyConnection, package: Package) -> None:
-    rows = dictionary_rows(con, package)
+    """The data_dictionary table, created first so that it describes itself too."""
     con.execute("""CREATE TABLE data_dictionary (object VARCHAR, kind VARCHAR, position INTEGER,
                    column_name VARCHAR, data_type VARCHAR, description VARCHAR)""")
+    rows = dictionary_rows(con, package)
     con.executemany("INSERT INTO data_dictionary VALUES (?, ?, ?, ?, ?, ?)", rows)

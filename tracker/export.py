@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from tracker.catalogue import objects
+from tracker.catalogue import existing, objects
 from tracker.problems import UserError
 from tracker.schema import load_package
 
@@ -40,8 +40,8 @@ def parts(con: duckdb.DuckDBPyConnection, as_of: date) -> list[Part]:
                             f"{o.name}({as_of.isoformat()}): {o.description}"))
         else:
             out.append(Part(o.name, o.kind, f"SELECT * FROM {o.name}", o.description))
-    present = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    return [p for p in out if p.kind == "table macro" or p.name in present or p.kind == "view"]
+    present = existing(con)
+    return [p for p in out if p.name.removesuffix(f"_{as_of.isoformat()}") in present]
 
 
 def _flat(con: duckdb.DuckDBPyConnection, query: str) -> str:

@@ -1,22 +1,16 @@
 -- Committed and delivered units over time for the filtered lines, per donor, as known on $as_of:
 -- one row per day on which one of the donor's lines changed, holding until the donor's next row,
--- plus a closing row on $as_of so that steps run to the as-of date. Computed as steps_total is,
--- from each line's changes, accumulated per donor. The $top donors with the most committed on
--- $as_of are drawn one by one; the others are summed into one series (donor '', "Other donors (n)").
+-- plus a closing row on $as_of so that steps run to the as-of date. Computed as steps_total is, from
+-- the lines' changes (pledge_line_changes), accumulated per donor. The $top donors with the most
+-- committed on $as_of are drawn one by one; the others are summed into one series (donor '',
+-- "Other donors (n)").
 WITH lines AS (
     SELECT line_id, donor, donor_name FROM ({filtered_lines}) WHERE unit = 'units'
 ), changes AS (
-    SELECT
-        l.donor,
-        h.valid_from AS day,
-        coalesce(h.committed, 0) - coalesce(lag(h.committed) OVER w, 0) AS committed,
-        -- lines whose committed quantity is known: all of a donor's undisclosed gives NULL, not 0
-        (h.committed IS NOT NULL)::INTEGER - coalesce((lag(h.committed) OVER w IS NOT NULL)::INTEGER, 0) AS known,
-        h.delivered - coalesce(lag(h.delivered) OVER w, 0) AS delivered
-    FROM pledge_line_history AS h
+    SELECT l.donor, c.day, c.committed, c.known, c.delivered
+    FROM pledge_line_changes AS c
     JOIN lines AS l USING (line_id)
-    WHERE h.valid_from <= $as_of::DATE
-    WINDOW w AS (PARTITION BY h.line_id ORDER BY h.valid_from)
+    WHERE c.day <= $as_of::DATE
 ), ranked AS (
     SELECT donor, row_number() OVER (ORDER BY sum(committed) DESC, donor) AS rank
     FROM changes

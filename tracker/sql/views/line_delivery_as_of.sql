@@ -42,24 +42,12 @@ WITH lines AS (
     FROM deliveries
     WHERE date_latest <= CAST(as_of AS DATE) AND quantity > 0
     GROUP BY ALL
-), tranches AS (  -- units committed per day, still committed on d (delivered or not)
-    SELECT line_id, committed_on, units FROM (
-        SELECT line_id, valid_from AS committed_on,
-            kept - coalesce(lag(kept) OVER (PARTITION BY line_id ORDER BY valid_from), 0) AS units
-        FROM (
-            SELECT line_id, valid_from,
-                min(committed) OVER (PARTITION BY line_id ORDER BY valid_from DESC
-                                     ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS kept
-            FROM pledge_line_history
-            WHERE valid_from <= CAST(as_of AS DATE)
-        )
-    ) WHERE units > 0
 ), due AS (
     SELECT line_id,
         sum(units) FILTER (WHERE committed_on + 90 <= CAST(as_of AS DATE)) AS due_90,
         sum(units) FILTER (WHERE committed_on + 180 <= CAST(as_of AS DATE)) AS due_180,
         sum(units) FILTER (WHERE committed_on + 365 <= CAST(as_of AS DATE)) AS due_365
-    FROM tranches
+    FROM commitment_tranches_as_of(as_of)
     GROUP BY ALL
 ), matched AS (
     SELECT line_id,
