@@ -164,9 +164,10 @@ CREATE TABLE meetings (
     participant_count BIGINT,
     outcome VARCHAR,
     source_id VARCHAR NOT NULL,
+    corroborated_by VARCHAR[],
     note VARCHAR
 );
-COMMENT ON TABLE meetings IS 'Donor meetings: Ukraine Defense Contact Group ("Ramstein format"), NATO defence ministers and others. Commitment events announced at a meeting point here with meeting_id. Primary key: meeting_id. References: country -> donors.donor_id; source_id -> sources.source_id.';
+COMMENT ON TABLE meetings IS 'Donor meetings: Ukraine Defense Contact Group ("Ramstein format"), NATO defence ministers and others. Commitment events announced at a meeting point here with meeting_id. Primary key: meeting_id. References: country -> donors.donor_id; source_id -> sources.source_id; corroborated_by -> sources.source_id.';
 COMMENT ON COLUMN meetings.meeting_id IS 'Our identifier, e.g. udcg-09.';
 COMMENT ON COLUMN meetings.series IS 'udcg (Ukraine Defense Contact Group), nato_defence_ministers, nato_summit or other.';
 COMMENT ON COLUMN meetings.number IS 'Number of the meeting within its series (UDCG 9), when the series numbers them.';
@@ -183,6 +184,7 @@ COMMENT ON COLUMN meetings.participants IS 'Who took part, in our words (e.g. ab
 COMMENT ON COLUMN meetings.participant_count IS 'Number of participating countries where a source states it (approximate counts as stated).';
 COMMENT ON COLUMN meetings.outcome IS 'What came out of it, in our own words.';
 COMMENT ON COLUMN meetings.source_id IS 'Source for the meeting''s date, place and participants.';
+COMMENT ON COLUMN meetings.corroborated_by IS 'Other sources, independent of source_id (another publisher, not relaying the same report), that state the same fact, separated by semicolons. Empty when none was found.';
 COMMENT ON COLUMN meetings.note IS 'Our own remarks (conflicting dates, renamings).';
 
 CREATE TABLE joint_pledges (
@@ -244,10 +246,12 @@ CREATE TABLE commitment_events (
     value_currency VARCHAR,
     meeting_id VARCHAR,
     source_id VARCHAR NOT NULL,
+    corroborated_by VARCHAR[],
+    source_lag_reason VARCHAR,
     kiel_ref VARCHAR[],
     note VARCHAR
 );
-COMMENT ON TABLE commitment_events IS 'The history of each pledge line: one row per dated announcement, increase, reduction, cancellation or refusal, with the line''s committed total after the event. "Committed as of date D" is the total after the last event that counts by D. Primary key: event_id. References: line_id -> pledge_lines.line_id; meeting_id -> meetings.meeting_id; source_id -> sources.source_id.';
+COMMENT ON TABLE commitment_events IS 'The history of each pledge line: one row per dated announcement, increase, reduction, cancellation or refusal, with the line''s committed total after the event. "Committed as of date D" is the total after the last event that counts by D. Primary key: event_id. References: line_id -> pledge_lines.line_id; meeting_id -> meetings.meeting_id; source_id -> sources.source_id; corroborated_by -> sources.source_id.';
 COMMENT ON COLUMN commitment_events.event_id IS 'Our identifier, e.g. DEU-leopard-2a6-2023-02-24.';
 COMMENT ON COLUMN commitment_events.line_id IS 'The pledge line this event changes.';
 COMMENT ON COLUMN commitment_events.date IS 'Date of the announcement (day, month, quarter or year precision, or ../2023-02-24 for "by that date"; a coarse date counts from the end of its period).';
@@ -260,6 +264,8 @@ COMMENT ON COLUMN commitment_events.value IS 'Announced value of the committed t
 COMMENT ON COLUMN commitment_events.value_currency IS 'ISO 4217 currency of value (EUR, USD, GBP ...).';
 COMMENT ON COLUMN commitment_events.meeting_id IS 'The meeting at which it was announced, if any.';
 COMMENT ON COLUMN commitment_events.source_id IS 'The source that reports this event.';
+COMMENT ON COLUMN commitment_events.corroborated_by IS 'Other sources, independent of source_id (another publisher, not relaying the same report), that state the same fact, separated by semicolons. Empty when none was found.';
+COMMENT ON COLUMN commitment_events.source_lag_reason IS 'Why the source (source_id) was published before this row''s date or more than 30 days after it, when it was (a later list that is the first to report it, an announcement before the decision); rule sources_dated_near_facts requires it then.';
 COMMENT ON COLUMN commitment_events.kiel_ref IS 'The Kiel main-sheet rows this event stands for, each as ID@date#item (DEM2@2024-02-24#leopard-2a6). On a curated line it tells the importer that these rows are already covered.';
 COMMENT ON COLUMN commitment_events.note IS 'Our own remarks (what sources disagree on, qualifiers such as "up to").';
 
@@ -272,10 +278,12 @@ CREATE TABLE deliveries (
     date_precision VARCHAR,
     quantity DOUBLE NOT NULL,
     source_id VARCHAR NOT NULL,
+    corroborated_by VARCHAR[],
+    source_lag_reason VARCHAR,
     origin VARCHAR NOT NULL,
     note VARCHAR
 );
-COMMENT ON TABLE deliveries IS 'Units (or money) handed over against a pledge line: one row per reported delivery, partial deliveries being normal (Poland''s first 4 of 14). Quantities are per delivery, not cumulative. Primary key: delivery_id. References: line_id -> pledge_lines.line_id; source_id -> sources.source_id.';
+COMMENT ON TABLE deliveries IS 'Units (or money) handed over against a pledge line: one row per reported delivery, partial deliveries being normal (Poland''s first 4 of 14). Quantities are per delivery, not cumulative. Primary key: delivery_id. References: line_id -> pledge_lines.line_id; source_id -> sources.source_id; corroborated_by -> sources.source_id.';
 COMMENT ON COLUMN deliveries.delivery_id IS 'Our identifier, e.g. POL-leopard-2a4-2023-02-24.';
 COMMENT ON COLUMN deliveries.line_id IS 'The pledge line delivered against.';
 COMMENT ON COLUMN deliveries.date IS 'Date of arrival in Ukraine or handover (day, month, quarter or year precision, or ../2024-08-06 for "by that date", as when a release reports a count delivered without dating it).';
@@ -284,6 +292,8 @@ COMMENT ON COLUMN deliveries.date_latest IS 'Last day that date can mean; as-of 
 COMMENT ON COLUMN deliveries.date_precision IS 'Precision of date: day, month, quarter, year, or by (on or before the date written).';
 COMMENT ON COLUMN deliveries.quantity IS 'Units (or money) delivered in this delivery, in the line''s unit.';
 COMMENT ON COLUMN deliveries.source_id IS 'The source that reports the delivery.';
+COMMENT ON COLUMN deliveries.corroborated_by IS 'Other sources, independent of source_id (another publisher, not relaying the same report), that state the same fact, separated by semicolons. Empty when none was found.';
+COMMENT ON COLUMN deliveries.source_lag_reason IS 'Why the source (source_id) was published before this row''s date or more than 30 days after it, when it was (a later list that is the first to report it, an announcement before the decision); rule sources_dated_near_facts requires it then.';
 COMMENT ON COLUMN deliveries.origin IS 'curated (dated by hand from a source) or kiel (the part of Kiel''s delivered count that no curated delivery accounts for, dated "by" the release it was read from).';
 COMMENT ON COLUMN deliveries.note IS 'Our own remarks.';
 
@@ -300,9 +310,11 @@ CREATE TABLE coalition_claims (
     system_families VARCHAR[] NOT NULL,
     donors VARCHAR[],
     source_id VARCHAR NOT NULL,
+    corroborated_by VARCHAR[],
+    source_lag_reason VARCHAR,
     note VARCHAR
 );
-COMMENT ON TABLE coalition_claims IS 'Aggregate statements about several donors'' aid ("62 Leopard 2 for two battalions", "more than 150 Leopards from nine countries"). Recorded with their own source and scope and reconciled against the sum of the individual pledge lines (view claim_reconciliation); never added to totals. Primary key: claim_id. References: system_families -> system_families.family_id; donors -> donors.donor_id; source_id -> sources.source_id.';
+COMMENT ON TABLE coalition_claims IS 'Aggregate statements about several donors'' aid ("62 Leopard 2 for two battalions", "more than 150 Leopards from nine countries"). Recorded with their own source and scope and reconciled against the sum of the individual pledge lines (view claim_reconciliation); never added to totals. Primary key: claim_id. References: system_families -> system_families.family_id; donors -> donors.donor_id; source_id -> sources.source_id; corroborated_by -> sources.source_id.';
 COMMENT ON COLUMN coalition_claims.claim_id IS 'Our identifier, e.g. leopard-2-62-2023-02-14.';
 COMMENT ON COLUMN coalition_claims.date IS 'Date the claim was made (a coarse date is reconciled at the end of its period).';
 COMMENT ON COLUMN coalition_claims.date_earliest IS 'First day that date can mean (the date itself at day precision; NULL for a by-date such as ../2023-02-24).';
@@ -315,6 +327,8 @@ COMMENT ON COLUMN coalition_claims.qualifier IS 'exactly, about, at_least ("more
 COMMENT ON COLUMN coalition_claims.system_families IS 'Families the claim covers, separated by semicolons (leopard-2;leopard-1).';
 COMMENT ON COLUMN coalition_claims.donors IS 'Donors the claim covers, separated by semicolons; empty means every donor.';
 COMMENT ON COLUMN coalition_claims.source_id IS 'The source that reports the claim.';
+COMMENT ON COLUMN coalition_claims.corroborated_by IS 'Other sources, independent of source_id (another publisher, not relaying the same report), that state the same fact, separated by semicolons. Empty when none was found.';
+COMMENT ON COLUMN coalition_claims.source_lag_reason IS 'Why the source (source_id) was published before this row''s date or more than 30 days after it, when it was (a later list that is the first to report it, an announcement before the decision); rule sources_dated_near_facts requires it then.';
 COMMENT ON COLUMN coalition_claims.note IS 'Our own remarks (what the claim includes, how others report it).';
 
 CREATE TABLE training_programmes (
@@ -342,9 +356,10 @@ CREATE TABLE training_programmes (
     status VARCHAR NOT NULL,
     pledge_lines VARCHAR[],
     source_id VARCHAR NOT NULL,
+    corroborated_by VARCHAR[],
     note VARCHAR
 );
-COMMENT ON TABLE training_programmes IS 'Programmes that train Ukrainian personnel: for a system (Leopard 2 crews) or a purpose (basic infantry training), with planned and actual timelines and the pledge lines they prepare. Primary key: programme_id. References: system_family -> system_families.family_id; host_country -> donors.donor_id; lead -> donors.donor_id; pledge_lines -> pledge_lines.line_id; source_id -> sources.source_id.';
+COMMENT ON TABLE training_programmes IS 'Programmes that train Ukrainian personnel: for a system (Leopard 2 crews) or a purpose (basic infantry training), with planned and actual timelines and the pledge lines they prepare. Primary key: programme_id. References: system_family -> system_families.family_id; host_country -> donors.donor_id; lead -> donors.donor_id; pledge_lines -> pledge_lines.line_id; source_id -> sources.source_id; corroborated_by -> sources.source_id.';
 COMMENT ON COLUMN training_programmes.programme_id IS 'Our identifier, e.g. deu-leopard-2a6-crews.';
 COMMENT ON COLUMN training_programmes.name IS 'Name of the programme, in our words or its official name.';
 COMMENT ON COLUMN training_programmes.purpose IS 'What it trains for, in our words.';
@@ -369,6 +384,7 @@ COMMENT ON COLUMN training_programmes.trainees_trained IS 'Number trained, as la
 COMMENT ON COLUMN training_programmes.status IS 'planned, ongoing, completed, suspended or cancelled (as last reported).';
 COMMENT ON COLUMN training_programmes.pledge_lines IS 'Pledge lines whose equipment the trainees will operate, separated by semicolons.';
 COMMENT ON COLUMN training_programmes.source_id IS 'The source for the programme''s dates and scale.';
+COMMENT ON COLUMN training_programmes.corroborated_by IS 'Other sources, independent of source_id (another publisher, not relaying the same report), that state the same fact, separated by semicolons. Empty when none was found.';
 COMMENT ON COLUMN training_programmes.note IS 'Our own remarks (disagreeing start dates, course length).';
 
 CREATE TABLE kiel_comparison_notes (
