@@ -18,10 +18,10 @@ from tracker.schema import load_package
 
 VALID = Path(__file__).parent / "fixtures" / "valid"
 
-DEU_2 = "DEU-2,DEU-leopard-2a6,2023-02-24,increased,18,,,,bund-2023-01-25,,\n"
-POL_D_2 = "POL-d-2,POL-leopard-2a4,2023-03,10,wire-2023-03,curated,\n"
-NEW_DELIVERY = "DEU-d-2,DEU-leopard-2a6,2023-04,2,bund-2023-01-25,curated,Last two tanks\n"
-LEOPARD_150 = "leopard-150,2023-03,Minister,committed,150,at_least,leopard-2;leopard-1,DEU;POL,nhk-2023-02-14,\n"
+DEU_2 = "DEU-2,DEU-leopard-2a6,2023-02-24,increased,18,,,,bund-2023-01-25,,Fixture: one source stands for several rows.,,\n"
+POL_D_2 = "POL-d-2,POL-leopard-2a4,2023-03,10,wire-2023-03,,,curated,\n"
+NEW_DELIVERY = "DEU-d-2,DEU-leopard-2a6,2023-04,2,bund-2023-01-25,,,curated,Last two tanks\n"
+LEOPARD_150 = "leopard-150,2023-03,Minister,committed,150,at_least,leopard-2;leopard-1,DEU;POL,nhk-2023-02-14,,Fixture: one source stands for several rows.,\n"
 
 
 @pytest.fixture(autouse=True)
@@ -97,7 +97,7 @@ data/ from {a} (HEAD~1) to {b} (HEAD): 3 tables differ: 1 row added, 1 changed, 
 - added DEU-d-2: line_id=DEU-leopard-2a6, date=2023-04, quantity=2, source_id=bund-2023-01-25, origin=curated, note="Last two tanks"
 
 ## coalition_claims: 1 removed
-- removed leopard-150: date=2023-03, claimant=Minister, measure=committed, quantity=150, qualifier=at_least, system_families=leopard-2;leopard-1, donors=DEU;POL, source_id=nhk-2023-02-14
+- removed leopard-150: date=2023-03, claimant=Minister, measure=committed, quantity=150, qualifier=at_least, system_families=leopard-2;leopard-1, donors=DEU;POL, source_id=nhk-2023-02-14, source_lag_reason="Fixture: one source stands for several rows."
 """
 
 
@@ -135,7 +135,8 @@ def test_one_revision_compares_it_with_the_working_tree(repo, capsys):
         "## commitment_events: 1 changed", "- changed DEU-2: committed: 18 -> 20", "",
         "## coalition_claims: 1 removed",
         "- removed leopard-150: date=2023-03, claimant=Minister, measure=committed, quantity=150, qualifier=at_least, "
-        "system_families=leopard-2;leopard-1, donors=DEU;POL, source_id=nhk-2023-02-14",
+        "system_families=leopard-2;leopard-1, donors=DEU;POL, source_id=nhk-2023-02-14, "
+        "source_lag_reason=\"Fixture: one source stands for several rows.\"",
     ]
 
 
@@ -156,13 +157,15 @@ def test_json(repo, capsys):
             "deliveries": {"status": "changed", "changed": [], "removed": [], "columns_added": [], "columns_removed": [],
                            "added": [{"key": {"delivery_id": "DEU-d-2"},
                                       "row": {"delivery_id": "DEU-d-2", "line_id": "DEU-leopard-2a6", "date": "2023-04", "quantity": "2",
-                                              "source_id": "bund-2023-01-25", "origin": "curated", "note": "Last two tanks"}}]},
+                                              "source_id": "bund-2023-01-25", "corroborated_by": "", "source_lag_reason": "",
+                                              "origin": "curated", "note": "Last two tanks"}}]},
             "coalition_claims": {"status": "changed", "added": [], "changed": [], "columns_added": [], "columns_removed": [],
                                  "removed": [{"key": {"claim_id": "leopard-150"},
                                               "row": {"claim_id": "leopard-150", "date": "2023-03", "claimant": "Minister",
                                                       "measure": "committed", "quantity": "150", "qualifier": "at_least",
                                                       "system_families": "leopard-2;leopard-1", "donors": "DEU;POL",
-                                                      "source_id": "nhk-2023-02-14", "note": ""}}]},
+                                                      "source_id": "nhk-2023-02-14", "corroborated_by": "",
+                                                      "source_lag_reason": "Fixture: one source stands for several rows.", "note": ""}}]},
         },
         "files": {},
         "errors": [],
@@ -204,7 +207,8 @@ def test_tables_added_and_removed(repo, capsys):
         f"data/ from {first} (HEAD~1) to {second} (HEAD): 3 tables differ: 26 rows added, 2 removed; exceptions.yaml added\n\n"
         "## coalition_claims: table removed, 2 rows\n"
         "- removed leopard-150: date=2023-03, claimant=Minister, measure=committed, quantity=150, qualifier=at_least, "
-        "system_families=leopard-2;leopard-1, donors=DEU;POL, source_id=nhk-2023-02-14\n"
+        "system_families=leopard-2;leopard-1, donors=DEU;POL, source_id=nhk-2023-02-14, "
+        "source_lag_reason=\"Fixture: one source stands for several rows.\"\n"
         "- removed leopard-2-62: date=2023-02-14, claimant=Government, measure=planned, quantity=62, qualifier=exactly, "
         "system_families=leopard-2, source_id=nhk-2023-02-14\n\n"
         "## exchange_rates: new table, 1 row\n"
@@ -256,7 +260,8 @@ def test_unreadable_csv_is_named_with_revision_file_and_line(repo, capsys):
 def test_parse_csv_reads_text_and_ignores_layout():
     deliveries = load_package().table("deliveries")
     plain = parse_csv((VALID / "deliveries.csv").read_bytes(), deliveries)
-    semicolons = b"\xef\xbb\xbfnote;quantity;delivery_id;line_id;date;source_id;origin\r\n;4;POL-d-1;POL-leopard-2a4;2023-02-24;wire-2023-03;curated\r\n"
+    semicolons = (b"\xef\xbb\xbfnote;quantity;delivery_id;line_id;date;source_id;corroborated_by;source_lag_reason;origin\r\n"
+                  b";4;POL-d-1;POL-leopard-2a4;2023-02-24;wire-2023-03;;;curated\r\n")
     assert parse_csv(semicolons, deliveries).rows[("POL-d-1",)] == plain.rows[("POL-d-1",)]
     with pytest.raises(Unreadable) as caught:
         parse_csv("delivery_id,note\nA,ok\nB,caf\xe9\n".encode("latin-1"), deliveries)

@@ -50,7 +50,7 @@ def test_fmt_keeps_unknown_columns_and_adds_missing_ones(project):
     assert [r["comment"] for r in rows(data / "deliveries.csv")] == ["", "", ""]
     shutil.copy(BAD / "missing_column" / "deliveries.csv", data / "deliveries.csv")
     assert main(["fmt"]) == 0
-    assert list(rows(data / "deliveries.csv")[0]) == ["delivery_id", "line_id", "date", "quantity", "source_id", "origin", "note"]
+    assert list(rows(data / "deliveries.csv")[0]) == ["delivery_id", "line_id", "date", "quantity", "source_id", "corroborated_by", "source_lag_reason", "origin", "note"]
 
 
 def test_fmt_leaves_undecodable_files_alone(project, capsys):

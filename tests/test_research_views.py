@@ -97,7 +97,7 @@ def test_comments_and_dictionary_come_from_the_declaration(con):
     assert col.startswith("actual_end_latest minus planned_end_latest, in days")
     row = con.execute("""SELECT kind, position, data_type, description FROM data_dictionary
                          WHERE object = 'line_delivery_as_of' AND column_name = 'days_to_full_delivery'""").fetchone()
-    assert row[:3] == ("table macro", 16, "INTEGER") and "61" in row[3]
+    assert row[:3] == ("table macro", 18, "INTEGER") and "61" in row[3]
     assert con.execute("SELECT count(*) FROM data_dictionary WHERE description IS NULL").fetchone()[0] == 0
     assert con.execute("SELECT data_type FROM data_dictionary WHERE object = 'deliveries' AND column_name = 'date_latest'").fetchone()[0] == "DATE"
 

@@ -1,8 +1,8 @@
 """Turn Kiel's rows into our pledge lines, events, deliveries and sources, beside what we keep by hand.
 
 Ownership: a pledge line with origin 'kiel', its events and its 'kiel' delivery belong to the
-importer and are rewritten on every import (keeping the meeting_id, stated value and note an
-analyst added to an event).
+importer and are rewritten on every import (keeping the meeting_id, stated value, corroborating
+sources, source-lag reason and note an analyst added to an event or delivery).
 Everything else is curated: the importer never changes it, only compares Kiel's count with it.
 The same holds for unit prices: rows with basis 'kiel_estimate' are the importer's (one per
 system, from Kiel's "Unit Price in USD"), any other row is kept by hand and wins for its system.
@@ -287,6 +287,8 @@ def _plan_line(plan: Plan, line_id: str, members: list[KielRow], sources: Source
             "value": old_event.get("value", ""), "value_currency": old_event.get("value_currency", ""),
             "meeting_id": old_event.get("meeting_id", ""),
             "source_id": sources.for_url(next((r.sources[0] for r in group if r.sources), None), group[0]),
+            "corroborated_by": old_event.get("corroborated_by", ""),
+            "source_lag_reason": old_event.get("source_lag_reason", ""),
             "kiel_ref": ";".join(r.ref for r in group),
             "note": old_event.get("note", ""),
         })
@@ -315,6 +317,8 @@ def _plan_line(plan: Plan, line_id: str, members: list[KielRow], sources: Source
             "delivery_id": delivery_id, "line_id": line_id, "date": f"../{plan.release}",
             "quantity": cell(rest),
             "source_id": sources.for_url(url, first) if url else sources.release_source(),
+            "corroborated_by": old_deliveries.get(delivery_id, {}).get("corroborated_by", ""),
+            "source_lag_reason": old_deliveries.get(delivery_id, {}).get("source_lag_reason", ""),
             "origin": "kiel", "note": old_deliveries.get(delivery_id, {}).get("note", "")})
 
 

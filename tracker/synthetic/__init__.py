@@ -61,6 +61,9 @@ def generate(out_dir: Path, events: int, seed: int = 0) -> dict[str, int]:
     src = Sources(next(rng), cat, n["sources"], ev.day)
     pick = next(rng)
     event_sources, delivery_sources = src.cite(pick, ev.day), src.cite(pick, dl.day)
+    # the pool is sparse at small scales: a source published over 30 days late says why
+    event_late = (np.abs(src.day[event_sources] - ev.day.astype(np.int64)) > 30) | (src.day[event_sources] < ev.day)
+    delivery_late = (np.abs(src.day[delivery_sources] - dl.day.astype(np.int64)) > 30) | (src.day[delivery_sources] < dl.day)
 
     def sources_for(count: int) -> list[str]:
         """Sources for the rows of a small table (any of the pool)."""
@@ -93,8 +96,8 @@ def generate(out_dir: Path, events: int, seed: int = 0) -> dict[str, int]:
         "joint_pledges": small_table("joint_pledges", joint),
         "pledge_lines": large_table("pledge_lines", tables.line_chunks(lines, cat, joint_ids)),
         "commitment_events": large_table("commitment_events",
-                                         tables.event_chunks(lines, ev, cat, src.ids, event_sources, meeting_ids)),
-        "deliveries": large_table("deliveries", tables.delivery_chunks(lines, dl, src.ids, delivery_sources)),
+                                         tables.event_chunks(lines, ev, cat, src.ids, event_sources, meeting_ids, event_late)),
+        "deliveries": large_table("deliveries", tables.delivery_chunks(lines, dl, src.ids, delivery_sources, delivery_late)),
         "coalition_claims": small_table("coalition_claims", extras.claim_rows(small, cat, n["claims"], sources_for(n["claims"]))),
         "training_programmes": small_table("training_programmes", extras.training_rows(
             small, cat, lines, ev, n["training"], sources_for(n["training"]))),

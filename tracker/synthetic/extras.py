@@ -94,7 +94,8 @@ def claim_rows(rng, cat: Catalogue, n: int, sources: np.ndarray) -> list[dict]:
                      "measure": str(rng.choice(["committed", "delivered", "planned"])), "quantity": quantity,
                      "qualifier": str(rng.choice(["exactly", "about", "at_least", "up_to"])),
                      "system_families": ";".join(families), "donors": ";".join(map(str, donors)) or None,
-                     "source_id": str(sources[i]), "note": "Reconciled against the lines, never added to them."})
+                     "source_id": str(sources[i]), "note": "Reconciled against the lines, never added to them.",
+                     "source_lag_reason": "A synthetic claim cites any source of the pool."})
     return rows
 
 

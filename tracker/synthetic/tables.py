@@ -40,8 +40,16 @@ def line_chunks(lines: Lines, cat: Catalogue, joint_ids: list[str]) -> Iterator[
         }
 
 
+LATE_REASON = pa.array(["The first report found is a later one (synthetic)."])
+
+
+def _lag_reasons(late: np.ndarray) -> pa.Array:
+    """The reason rule sources_dated_near_facts asks for, on rows whose source is over 30 days late."""
+    return pick(LATE_REASON, np.zeros(late.size, dtype=np.int8), missing=~late)
+
+
 def event_chunks(lines: Lines, ev: Events, cat: Catalogue, source_ids: pa.Array, cited: np.ndarray,
-                 meeting_ids: list[str]) -> Iterator[dict[str, pa.Array]]:
+                 meeting_ids: list[str], late: np.ndarray) -> Iterator[dict[str, pa.Array]]:
     kiel_codes = pa.array([d[:2] + "M" for d in cat.donors])
     system_ids = pa.array(cat.system_ids)
     for part in row_chunks(ev.line.size):
@@ -60,12 +68,14 @@ def event_chunks(lines: Lines, ev: Events, cat: Catalogue, source_ids: pa.Array,
             "value_currency": pick(pa.array(CURRENCIES), ev.currency[part]),
             "meeting_id": pick(pa.array(meeting_ids), ev.meeting[part]),
             "source_id": source_ids.take(cited[part]),
+            "source_lag_reason": _lag_reasons(late[part]),
             "kiel_ref": pc.if_else(pa.array(package > 0), kiel_ref, ""),
             "note": pick(pa.array(EVENT_NOTES), ev.note[part]),
         }
 
 
-def delivery_chunks(lines: Lines, dl: Deliveries, source_ids: pa.Array, cited: np.ndarray) -> Iterator[dict[str, pa.Array]]:
+def delivery_chunks(lines: Lines, dl: Deliveries, source_ids: pa.Array, cited: np.ndarray,
+                    late: np.ndarray) -> Iterator[dict[str, pa.Array]]:
     for part in row_chunks(dl.line.size):
         line_ids = lines.ids.take(dl.line[part])
         by = pa.array(dl.precision[part] == cal.BY)
@@ -76,6 +86,7 @@ def delivery_chunks(lines: Lines, dl: Deliveries, source_ids: pa.Array, cited: n
             "date": cal.TEXTS.take(cal.code(dl.day[part], dl.precision[part])),
             "quantity": integers(dl.quantity[part]),
             "source_id": source_ids.take(cited[part]),
+            "source_lag_reason": _lag_reasons(late[part]),
             "origin": pc.if_else(by, "kiel", "curated"),
             "note": pc.if_else(by, KIEL_NOTE, pc.fill_null(pick(pa.array(DELIVERY_NOTES), dl.note[part]), "")),
         }

@@ -3,12 +3,16 @@
 -- scope (its system families, and its donors when it names them) on the claim's date; a coarse
 -- claim date is reconciled at the end of its period. The claim itself is never part of any total.
 -- itemised compares like with like: delivered claims with deliveries, other claims with commitments.
+-- itemised is what is certain on that day; itemised_possible adds what may have happened by then
+-- (rows whose date window had begun).
 CREATE OR REPLACE TABLE claim_reconciliation AS
 WITH itemised AS (
     SELECT
         c.claim_id,
         sum(h.committed) AS committed,
         sum(h.delivered) AS delivered,
+        sum(h.committed_possible) AS committed_possible,
+        sum(h.delivered_possible) AS delivered_possible,
         count(*) FILTER (WHERE h.committed > 0) AS lines,
         list(DISTINCT l.donor ORDER BY l.donor) FILTER (WHERE h.committed > 0) AS donors
     FROM coalition_claims AS c
@@ -22,6 +26,7 @@ WITH itemised AS (
     SELECT
         c.*,
         coalesce(CASE WHEN c.measure = 'delivered' THEN i.delivered ELSE i.committed END, 0) AS itemised,
+        coalesce(CASE WHEN c.measure = 'delivered' THEN i.delivered_possible ELSE i.committed_possible END, 0) AS itemised_possible,
         coalesce(i.lines, 0) AS itemised_lines,
         coalesce(i.donors, []) AS itemised_donors
     FROM coalition_claims AS c
@@ -36,6 +41,7 @@ SELECT
     c.qualifier,
     c.quantity AS claimed,
     c.itemised,
+    c.itemised_possible,
     c.quantity - c.itemised AS difference,
     CASE c.qualifier
         WHEN 'exactly' THEN c.itemised = c.quantity

@@ -10,7 +10,10 @@ SELECT
     (committed IS NOT NULL)::INTEGER - coalesce((lag(committed) OVER w IS NOT NULL)::INTEGER, 0) AS known,
     delivered - coalesce(lag(delivered) OVER w, 0) AS delivered,
     coalesce(outstanding, 0) - coalesce(lag(outstanding) OVER w, 0) AS outstanding,
-    (lag(valid_from) OVER w IS NULL)::INTEGER AS new_line
+    coalesce(committed_possible, 0) - coalesce(lag(committed_possible) OVER w, 0) AS committed_possible,
+    delivered_possible - coalesce(lag(delivered_possible) OVER w, 0) AS delivered_possible,
+    -- a line counts once its first event is certain (rows before it hold what is only possible)
+    (last_event_id IS NOT NULL)::INTEGER - coalesce((lag(last_event_id) OVER w IS NOT NULL)::INTEGER, 0) AS new_line
 FROM pledge_line_history
 WINDOW w AS (PARTITION BY line_id ORDER BY valid_from)
 ORDER BY day, line_id;

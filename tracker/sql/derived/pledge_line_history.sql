@@ -1,43 +1,89 @@
--- The state of every pledge line between the days it changed: the committed and delivered
--- totals hold from valid_from (inclusive) to valid_to (exclusive). A coarse date takes effect at
--- the end of its period (date_latest): "by the end of March" counts from 31 March. Built once per
--- database; pledge_lines_as_of, commitment_timeline and claim_reconciliation all read it.
+-- The state of every pledge line between the days it changed: the totals hold from valid_from
+-- (inclusive) to valid_to (exclusive). A date with a precision is a window, and a line's state on a
+-- day has two answers:
+-- * certain (committed, delivered, outstanding): the rows whose window has ended, so a coarse date
+--   counts from the end of its period ("by the end of March" from 31 March);
+-- * possible (committed_possible, delivered_possible): the rows whose window has begun, so a coarse
+--   date counts from its first day. A by-date (../2024-08-06) has no first day: it may have
+--   happened at any time since the record begins (the first day any dated event can mean), and
+--   counts as possible from then.
+-- A line has rows from the first day anything on it is possible; committed is 0 until an event is
+-- certain. Built once per database; pledge_lines_as_of, commitment_timeline and
+-- claim_reconciliation all read it.
 CREATE OR REPLACE TABLE pledge_line_history AS
-WITH events AS (
-    SELECT line_id, date_latest AS day, event_id, event_type, committed, source_id
+WITH record_start AS (
+    SELECT least((SELECT coalesce(min(date_earliest), min(date_latest)) FROM commitment_events),
+                 (SELECT min(date_earliest) FROM deliveries)) AS day
+), events AS (
+    SELECT line_id, date_latest AS day, coalesce(date_earliest, (SELECT day FROM record_start)) AS opens,
+        event_id, event_type, committed, source_id
     FROM commitment_events
     WHERE date_latest IS NOT NULL
-), delivered_per_day AS (
-    SELECT line_id, date_latest AS day, sum(quantity) AS quantity
-    FROM deliveries
-    WHERE date_latest IS NOT NULL
+), delivered_by_day AS (  -- each delivery counts as certain on its last day, as possible on its first
+    SELECT line_id, day, sum(certain) AS certain, sum(possible) AS possible
+    FROM (
+        SELECT line_id, date_latest AS day, quantity AS certain, 0 AS possible FROM deliveries WHERE date_latest IS NOT NULL
+        UNION ALL
+        SELECT line_id, coalesce(date_earliest, (SELECT day FROM record_start)), 0, quantity FROM deliveries WHERE date_latest IS NOT NULL
+    )
     GROUP BY ALL
 ), delivered_cumulative AS (
-    SELECT line_id, day, sum(quantity) OVER (PARTITION BY line_id ORDER BY day) AS delivered
-    FROM delivered_per_day
+    SELECT line_id, day,
+        sum(certain) OVER w AS delivered,
+        sum(possible) OVER w AS delivered_possible
+    FROM delivered_by_day
+    WINDOW w AS (PARTITION BY line_id ORDER BY day)
 ), change_days AS (
     SELECT line_id, day FROM events
     UNION
-    SELECT line_id, day FROM delivered_per_day
+    SELECT line_id, opens FROM events
+    UNION
+    SELECT line_id, day FROM delivered_by_day
+), possible_events AS (  -- per change day, the largest total of an event whose window is open that day
+    SELECT c.line_id, c.day, max(e.committed) AS committed, bool_or(e.committed IS NULL) AS undisclosed
+    FROM change_days AS c
+    JOIN events AS e ON e.line_id = c.line_id AND e.opens <= c.day AND c.day < e.day
+    GROUP BY ALL
 ), announcements AS (
     SELECT line_id, min(day) FILTER (WHERE event_type = 'announced') AS first_announced
     FROM events
     GROUP BY ALL
+), states AS (
+    SELECT
+        c.line_id,
+        c.day AS valid_from,
+        coalesce(lead(c.day) OVER (PARTITION BY c.line_id ORDER BY c.day), DATE '9999-12-31') AS valid_to,
+        CASE WHEN e.event_id IS NULL THEN 0 ELSE e.committed END AS committed,
+        coalesce(d.delivered, 0) AS delivered,
+        coalesce(d.delivered_possible, 0) AS delivered_possible,
+        p.committed AS open_committed,
+        coalesce(p.undisclosed, false) AS open_undisclosed,
+        a.first_announced,
+        e.event_id AS last_event_id,
+        e.event_type AS last_event,
+        e.day AS last_event_date,
+        e.source_id AS last_event_source_id
+    FROM change_days AS c
+    ASOF LEFT JOIN events AS e ON c.line_id = e.line_id AND c.day >= e.day
+    ASOF LEFT JOIN delivered_cumulative AS d ON c.line_id = d.line_id AND c.day >= d.day
+    LEFT JOIN possible_events AS p ON p.line_id = c.line_id AND p.day = c.day
+    LEFT JOIN announcements AS a ON a.line_id = c.line_id
 )
 SELECT
-    c.line_id,
-    c.day AS valid_from,
-    coalesce(lead(c.day) OVER (PARTITION BY c.line_id ORDER BY c.day), DATE '9999-12-31') AS valid_to,
-    e.committed,
-    coalesce(d.delivered, 0) AS delivered,
-    e.committed - coalesce(d.delivered, 0) AS outstanding,
-    a.first_announced,
-    e.event_id AS last_event_id,
-    e.event_type AS last_event,
-    e.day AS last_event_date,
-    e.source_id AS last_event_source_id
-FROM change_days AS c
-ASOF LEFT JOIN events AS e ON c.line_id = e.line_id AND c.day >= e.day
-ASOF LEFT JOIN delivered_cumulative AS d ON c.line_id = d.line_id AND c.day >= d.day
-LEFT JOIN announcements AS a ON a.line_id = c.line_id
-ORDER BY c.line_id, c.day;
+    line_id,
+    valid_from,
+    valid_to,
+    committed,
+    delivered,
+    committed - delivered AS outstanding,
+    -- an undisclosed total among the possible states makes the largest possible total unknown
+    CASE WHEN committed IS NULL OR open_undisclosed THEN NULL
+         ELSE greatest(committed, coalesce(open_committed, committed)) END AS committed_possible,
+    delivered_possible,
+    first_announced,
+    last_event_id,
+    last_event,
+    last_event_date,
+    last_event_source_id
+FROM states
+ORDER BY line_id, valid_from;

@@ -17,6 +17,8 @@ SELECT
     h.committed,
     h.delivered,
     h.outstanding,
+    h.committed_possible,
+    h.delivered_possible,
     h.first_announced,
     h.last_event,
     h.last_event_date,

@@ -39,6 +39,7 @@ WITH rates AS (
     JOIN pledge_lines AS l USING (line_id)
     LEFT JOIN commitment_events AS e ON e.event_id = h.last_event_id
     LEFT JOIN first_events AS f USING (line_id)
+    WHERE h.last_event_id IS NOT NULL  -- a line is valued once a commitment event on it is certain
 ), stated_rated AS (
     SELECT s.*, r.date AS stated_rate_date, r.per_eur AS stated_per_eur
     FROM states AS s

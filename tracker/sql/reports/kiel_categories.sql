@@ -3,7 +3,7 @@
 -- Delivered counts only deliveries dated by then, so Kiel-reported deliveries dated "by" a later
 -- release are not in it; delivered_by_release ($2) counts them.
 WITH at_date AS (
-    SELECT * FROM pledge_lines_as_of(CAST($1 AS DATE))
+    SELECT * FROM pledge_lines_as_of(CAST($1 AS DATE)) WHERE last_event_id IS NOT NULL
 ), at_release AS (
     SELECT line_id, delivered FROM pledge_lines_as_of(CAST($2 AS DATE))
 )

@@ -4,7 +4,7 @@
 WITH breaches AS (
     SELECT line_id, valid_from, committed, delivered, last_event_id
     FROM pledge_line_history
-    WHERE committed IS NOT NULL AND delivered > committed
+    WHERE committed IS NOT NULL AND delivered > committed AND last_event_id IS NOT NULL  -- a line whose events are all still possible is not yet committed
     QUALIFY row_number() OVER (PARTITION BY line_id ORDER BY valid_from) = 1
 ), deliveries_that_day AS (
     SELECT line_id, date_latest, max(delivery_id) AS delivery_id, any_value(date) AS date

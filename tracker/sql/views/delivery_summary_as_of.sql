@@ -6,12 +6,14 @@ SELECT
     CASE per WHEN 'donor' THEN l.donor WHEN 'system_family' THEN l.system_family
             WHEN 'category' THEN l.category WHEN 'system' THEN l.system
             ELSE error('delivery_summary_as_of: per must be donor, system_family, category or system, not ' || per) END AS key,
-    count(*) AS lines,
+    count(l.first_announced) AS lines,  -- lines with a certain commitment event by d
     count(l.first_delivery) AS lines_delivering,
     count(l.full_delivery) AS lines_fully_delivered,
     sum(l.committed) AS committed,
     sum(l.delivered) AS delivered,
     sum(l.outstanding) AS outstanding,
+    sum(l.committed_possible) AS committed_possible,
+    sum(l.delivered_possible) AS delivered_possible,
     CAST(sum(l.delivered) / nullif(sum(l.committed), 0) AS DOUBLE) AS share_delivered,
     CAST(median(l.days_to_first_delivery) AS DOUBLE) AS median_days_to_first_delivery,
     CAST(median(l.days_to_full_delivery) AS DOUBLE) AS median_days_to_full_delivery,

@@ -1,5 +1,7 @@
 -- line_delivery_as_of(d): how each pledge line known on date d was being delivered, as known on d.
--- * committed, delivered, outstanding: the line's totals on d (as pledge_lines_as_of(d)).
+-- * committed, delivered, outstanding: the line's certain totals on d, and committed_possible,
+--   delivered_possible what may have happened by d (as pledge_lines_as_of(d)). A line with nothing
+--   certain yet (only possible) has committed 0 and first_announced NULL.
 -- * first_announced: day of its first commitment event; first_delivery: day of its first delivery;
 --   full_delivery: the day from which nothing was outstanding up to d (NULL while anything is, or
 --   when nothing is committed). days_to_first_delivery, days_to_full_delivery: days from
@@ -70,7 +72,9 @@ SELECT
     l.committed,
     l.delivered,
     l.outstanding,
-    coalesce(l.first_announced, f.first_event) AS first_announced,
+    l.committed_possible,
+    l.delivered_possible,
+    CASE WHEN l.last_event_id IS NOT NULL THEN coalesce(l.first_announced, f.first_event) END AS first_announced,
     fd.first_delivery,
     CASE WHEN l.committed > 0 AND l.outstanding <= 0 THEN fu.full_delivery END AS full_delivery,
     CAST(fd.first_delivery - coalesce(l.first_announced, f.first_event) AS INTEGER) AS days_to_first_delivery,

@@ -1,4 +1,4 @@
--- line_values_as_of(d): one row per pledge line known on date d (the lines of pledge_lines_as_of(d))
+-- line_values_as_of(d): one row per pledge line with a commitment event certain by date d
 -- with its value in EUR as known on d. value_basis is 'stated' when the line's latest commitment
 -- event on or before d states a value (converted at the ECB rate of that event's day), 'unit_price'
 -- when it is committed x the unit price of its system (converted at the ECB rate of the line's
