@@ -12,6 +12,7 @@ PALETTE = ("#88CCEE", "#CC6677", "#DDCC77", "#117733", "#332288", "#AA4499",
            "#44AA99", "#999933", "#882255", "#661100", "#6699CC")
 DASHES = ("solid", "dot", "dash", "longdash", "dashdot")
 COMMITTED, DELIVERED, TOTAL = "#332288", "#44AA99", "#222222"
+POSSIBLE_FILL = "rgba(68, 170, 153, 0.18)"  # DELIVERED, light: the span between certain and possible
 # Sequential, colour-blind-safe and legible in greyscale.
 SEQUENTIAL = "Cividis"
 MEASURES = {
@@ -77,18 +78,29 @@ def cumulative(steps: pd.DataFrame, as_of: date, scope: str, start=None, end=Non
     on the chart so that its step is not read as one day's deliveries.
     """
     title = "Committed and delivered (units)"
-    subtitle = f"as known on {as_of.isoformat()}; cumulative; {scope}"
+    subtitle = f"as known on {as_of.isoformat()}; cumulative; {scope}; shaded: may have arrived by then (coarse or undated)"
     if steps.empty:
         return empty(title, "No pledge lines match these filters on this date.", subtitle)
     fig = go.Figure()
-    for column, name, colour, dash in (("committed", "Committed", COMMITTED, "solid"),
-                                       ("delivered", "Delivered", DELIVERED, "dash")):
+    custom = steps[["date"]].astype(str).to_numpy()
+    fig.add_trace(go.Scatter(
+        x=steps["date"], y=steps["committed"], name="Committed", mode="lines+markers", line_shape="hv",
+        line={"color": COMMITTED, "width": 2.5}, marker={"size": 6}, customdata=custom,
+        hovertemplate="%{x|%Y-%m-%d}<br>Committed: %{y:,.0f} units<extra></extra>",
+    ))
+    if "delivered_possible" in steps and (steps["delivered_possible"] > steps["delivered"]).any():
+        # the band between what certainly arrived and what may have: dates known to a month or only "by" a day
         fig.add_trace(go.Scatter(
-            x=steps["date"], y=steps[column], name=name, mode="lines+markers", line_shape="hv",
-            line={"color": colour, "dash": dash, "width": 2.5}, marker={"size": 6},
-            customdata=steps[["date"]].astype(str).to_numpy(),
-            hovertemplate=f"%{{x|%Y-%m-%d}}<br>{name}: %{{y:,.0f}} units<extra></extra>",
+            x=steps["date"], y=steps["delivered_possible"], name="May have been delivered", mode="lines",
+            line_shape="hv", line={"color": DELIVERED, "dash": "dot", "width": 1.5}, customdata=custom,
+            hovertemplate="%{x|%Y-%m-%d}<br>May have been delivered: %{y:,.0f} units<extra></extra>",
         ))
+    fig.add_trace(go.Scatter(
+        x=steps["date"], y=steps["delivered"], name="Certainly delivered", mode="lines+markers", line_shape="hv",
+        line={"color": DELIVERED, "dash": "dash", "width": 2.5}, marker={"size": 6}, customdata=custom,
+        fill="tonexty" if len(fig.data) == 2 else None, fillcolor=POSSIBLE_FILL,
+        hovertemplate="%{x|%Y-%m-%d}<br>Certainly delivered: %{y:,.0f} units<extra></extra>",
+    ))
     rows = list(undated.itertuples()) if undated is not None else []
     # a dotted line on every such day; words on the LABELLED largest, stacked so that they do not overlap
     labelled = sorted(rows, key=lambda r: -r.quantity)[:LABELLED]

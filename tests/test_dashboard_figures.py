@@ -25,7 +25,7 @@ def steps_fixture() -> pd.DataFrame:
 def totals_fixture() -> pd.DataFrame:
     return pd.DataFrame({"date": pd.to_datetime(["2023-01-11", "2023-01-25", "2023-02-24", "2023-03-31"]),
                          "committed": [14.0, 28.0, 32.0, 32.0], "delivered": [0.0, 0.0, 0.0, 18.0],
-                         "pledge_lines": [1, 2, 2, 2]})
+                         "delivered_possible": [0.0, 0.0, 4.0, 18.0], "pledge_lines": [1, 2, 2, 2]})
 
 
 def claims_fixture() -> pd.DataFrame:
@@ -70,12 +70,22 @@ def test_same_donor_same_colour_and_palette_is_colour_blind_safe():
 
 def test_cumulative_committed_and_delivered():
     fig = figures.cumulative(totals_fixture(), AS_OF, "all donors and systems")
-    assert [t.name for t in fig.data] == ["Committed", "Delivered"]
-    assert list(fig.data[0].y) == [14, 28, 32, 32] and list(fig.data[1].y) == [0, 0, 0, 18]
+    assert [t.name for t in fig.data] == ["Committed", "May have been delivered", "Certainly delivered"]
+    assert list(fig.data[0].y) == [14, 28, 32, 32] and list(fig.data[2].y) == [0, 0, 0, 18]
+    # 4 units dated to a month may have arrived from 2023-02-24; the band between the lines is shaded
+    assert list(fig.data[1].y) == [0, 0, 4, 18] and fig.data[1].line.dash == "dot"
+    assert fig.data[2].fill == "tonexty" and fig.data[0].fill is None
     assert fig.layout.title.text == "Committed and delivered (units)"
-    assert fig.layout.title.subtitle.text == "as known on 2023-03-31; cumulative; all donors and systems"
+    assert fig.layout.title.subtitle.text == ("as known on 2023-03-31; cumulative; all donors and systems; "
+                                              "shaded: may have arrived by then (coarse or undated)")
     assert fig.layout.yaxis.title.text == "Units (cumulative)"
     assert fig.data[0].customdata[2][0] == "2023-02-24"
+
+
+def test_no_band_when_every_delivery_is_certain():
+    steps = totals_fixture().assign(delivered_possible=totals_fixture()["delivered"])
+    fig = figures.cumulative(steps, AS_OF, "all")
+    assert [t.name for t in fig.data] == ["Committed", "Certainly delivered"] and fig.data[1].fill is None
 
 
 def test_undated_deliveries_are_marked_where_they_take_effect():

@@ -1,6 +1,7 @@
 -- delivery_dating: how precisely delivered units are dated, per system category (see
 -- schemas/views.yaml): units delivered, and of them the units whose delivery is dated to the day
--- or the month, to a quarter or year, or only "by" a date (such as Kiel's undated counts).
+-- or the month, to a quarter or year, only "by" the day a report gave a running total, or only by
+-- Kiel's release (Kiel's undated counts, origin kiel).
 -- heavy marks the categories of heavy weapons and air defence that the dating target counts.
 -- Example: SELECT category, units, share_month_or_better FROM delivery_dating WHERE heavy;
 CREATE OR REPLACE VIEW delivery_dating AS
@@ -13,7 +14,8 @@ SELECT
     sum(d.quantity) AS units,
     coalesce(sum(d.quantity) FILTER (WHERE d.date_precision IN ('day', 'month')), 0) AS units_month_or_better,
     coalesce(sum(d.quantity) FILTER (WHERE d.date_precision IN ('quarter', 'year')), 0) AS units_quarter_or_year,
-    coalesce(sum(d.quantity) FILTER (WHERE d.date_precision = 'by'), 0) AS units_by_date_only,
+    coalesce(sum(d.quantity) FILTER (WHERE d.date_precision = 'by' AND d.origin <> 'kiel'), 0) AS units_by_a_report,
+    coalesce(sum(d.quantity) FILTER (WHERE d.date_precision = 'by' AND d.origin = 'kiel'), 0) AS units_by_kiel_release,
     CAST(coalesce(sum(d.quantity) FILTER (WHERE d.date_precision IN ('day', 'month')), 0) / sum(d.quantity) AS DOUBLE) AS share_month_or_better
 FROM deliveries AS d
 JOIN pledge_lines AS l USING (line_id)
