@@ -55,6 +55,9 @@ def test_parquet_keeps_types_and_lists(tmp_path, con):
     assert back[:2] == ("DEU-leopard-2a6", 61) and str(back[2]) == "2023-03-27"
     claims = duckdb.execute(f"SELECT system_families FROM '{tmp_path}/claim_reconciliation.parquet' WHERE claim_id = 'leopard-150'").fetchone()
     assert claims == (["leopard-2", "leopard-1"],)
+    # the as-of exports carry what is certain and what is possible on the day
+    both = duckdb.execute(f"SELECT sum(delivered), sum(delivered_possible) >= sum(delivered) FROM '{tmp_path}/pledge_lines_as_of_{DAY}.parquet'").fetchone()
+    assert both == con.execute("SELECT sum(delivered), true FROM pledge_lines_as_of(DATE '2023-12-31')").fetchone()
     same = duckdb.execute(f"SELECT count(*) FROM '{tmp_path}/commitment_events.parquet'").fetchone()[0]
     assert same == con.execute("SELECT count(*) FROM commitment_events").fetchone()[0]
 

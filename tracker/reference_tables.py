@@ -11,8 +11,9 @@ from pathlib import Path
 RATES_SOURCE = "ecb-euro-reference-rates"
 GDP_SOURCE = "worldbank-gdp-current-usd"
 # Rates from 2021: donor_values_as_of converts 2021 GDP at the 2021 average USD rate (Kiel's
-# convention of measuring aid against pre-war GDP); announcements start in 2022.
-RATES_FIRST, RATES_LAST = date(2021, 1, 1), date(2023, 12, 31)
+# convention of measuring aid against pre-war GDP); announcements start in 2022 and, with later
+# increases, run into 2025.
+RATES_FIRST, RATES_LAST = date(2021, 1, 1), date(2025, 12, 31)
 GDP_YEARS = range(2021, 2024)
 RATE_CURRENCIES = ["AUD", "CAD", "CHF", "CZK", "DKK", "GBP", "JPY", "KRW", "NOK", "NZD", "PLN", "SEK", "USD"]
 
