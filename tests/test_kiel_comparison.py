@@ -33,8 +33,10 @@ def test_comparison_values(shipped_db, tmp_path, capsys):
     assert rows[("Canada", "Tanks")][:4] == ["8", "8", "8", "8"]
     assert rows[("United Kingdom", "Tanks")][:3] == ["14", "14", "14"]
     assert rows[("Portugal", "Tanks")][:3] == ["3", "3", "3"]
-    assert rows[("United States", "Tanks")][:3] == ["76", "76", "31"]
-    assert "T-72" in rows[("United States", "Tanks")][5]
+    # the 45 refurbished T-72EA, the US half of the 90 paid for with the Netherlands, are now a joint-pledge
+    # share line (https://www.defensenews.com/pentagon/2022/11/04/us-netherlands-go-dutch-to-refurbish-czech-tanks-for-ukraine/)
+    assert rows[("United States", "Tanks")] == ["76", "76", "76", "54", "54", "agrees"]
+    assert "T-72EA" in rows[("Netherlands", "Tanks")][5]
     assert rows[("Spain", "Tanks")][:3] == ["29", "10", "10"]
     explained = [r[5] for key, r in rows.items() if key != ("donor", "category")]
-    assert len(explained) == 63 and all(explained)
+    assert len(explained) == 64 and all(explained)

@@ -33,13 +33,23 @@ def test_runs_clean_on_the_shipped_data(path, shipped_db, monkeypatch):
     printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "stream")
     assert "On 2023-02-14 Germany had committed 14 Leopard 2; all donors together 43." in printed
     assert "Germany's Leopard 2A6: announced 2023-01-25, fully delivered 2023-03-27, 61 days." in printed
-    assert "5 meetings have commitments linked to them" in printed
+    import duckdb
+
+    with duckdb.connect(str(shipped_db), read_only=True) as con:
+        czech = con.execute("""SELECT delivered, delivered_possible FROM pledge_lines_as_of(DATE '2022-12-31')
+                               WHERE line_id = 'CZE-t-72-modified'""").fetchone()
+        meetings = con.execute("SELECT count(*) FROM meeting_outcomes WHERE events > 0").fetchone()[0]
+    # Czechia's 89 T-72: some dated deliveries, the rest known only as "by" the day the total was given
+    assert czech[0] < czech[1] == 89
+    assert f"Czech T-72 as of 2022-12-31: {czech[0]:.0f} certainly delivered, up to 89 possibly delivered." in printed
+    assert f"{meetings} meetings have commitments linked to them" in printed and meetings >= 18
     figures = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
                if "application/vnd.plotly.v1+json" in o.get("data", {})]
     titles = [f["data"]["application/vnd.plotly.v1+json"]["layout"]["title"]["text"] for f in figures]
-    assert len(titles) == 3 and titles[0].startswith("Leopard 2 committed to Ukraine")
+    assert len(titles) == 4 and titles[0].startswith("Leopard 2 committed to Ukraine")
+    assert titles[2] == "Units delivered to Ukraine, certain and possible (all donors and systems in the record)"
     tables = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "text/html" in o.get("data", {})]
-    assert len(tables) == 8  # build info, the day, claims, performance, leopards, values, meetings, training
+    assert len(tables) == 9  # build info, the day, claims, performance, the Czech T-72, leopards, values, meetings, training
 
 
 def test_connect_finds_the_database_from_notebooks_dir(tmp_path):

@@ -40,7 +40,7 @@ STATES = [
     ("ESP-leopard-2a4", "2023-06-30", 10, 6),
     ("PRT-leopard-2a6", "2023-12-31", 3, 3),
     ("SWE-strv-122", "2023-02-24", 10, 0),
-    ("FIN-leopard-2r", "2023-03-23", 6, 0),           # 3 then 3 more mine-clearing vehicles
+    ("FIN-leopard-2r", "2023-03-23", 6, 3),           # 3 then 3 more; the first 3 delivered by then (defmin.fi, 2023-03-23)
     ("USA-m1a1-abrams", "2023-01-25", 31, 0),         # Biden, one battalion
     ("USA-m1a1-abrams", "2023-10-31", 31, 31),        # all 31 in Ukraine (VOA, 2023-10-16)
     ("GBR-challenger-2", "2023-01-14", 14, 0),        # Sunak-Zelensky call
@@ -107,6 +107,7 @@ def test_every_event_and_delivery_cites_an_address_or_a_full_citation(con):
 
 
 def test_package_announced_at_the_fifth_meeting_stays_linked_through_imports(con):
-    # An imported (origin kiel) event: the importer rewrites its facts but keeps the analyst's meeting link.
+    # Imported from Kiel, then checked against the DoD release and taken over by hand (origin curated):
+    # the importer now only compares the line, and the meeting link stays.
     assert event(con, "USA-howitzer-105mm-unspecified-2022-09-08") == ("2022-09-08", "increased", 20, "udcg-05", True)
-    assert con.execute("SELECT origin FROM pledge_lines WHERE line_id = 'USA-howitzer-105mm-unspecified'").fetchall() == [("kiel",)]
+    assert con.execute("SELECT origin FROM pledge_lines WHERE line_id = 'USA-howitzer-105mm-unspecified'").fetchall() == [("curated",)]

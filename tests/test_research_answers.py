@@ -60,15 +60,18 @@ def test_leopard_2_family_delivery_on_the_shipped_data(con):
                          WHERE system_family = 'leopard-2'""").fetchone()
     lines = con.execute("""SELECT count(*), sum(committed), sum(delivered), count(*) FILTER (WHERE outstanding = 0 AND committed > 0)
                            FROM pledge_lines_as_of(DATE '2023-12-31') WHERE system_family = 'leopard-2' AND unit = 'units'""").fetchone()
-    assert row == lines == (11, 91, 59, 5)
+    # 74 delivered by the end of 2023: the 59 of before plus Norway's 8 (by 2023-03-20), Finland's 3
+    # (by 2023-03-23) and Spain's last 4, dated since from the sources on those lines
+    assert row == lines == (11, 91, 74, 7)
 
 
 def test_norway_leopard_pledge_at_the_contact_group(con):
-    """Norway announced 8 Leopard 2A4 at the Contact Group of 2023-02-14; none is recorded as delivered
-    within six months (the record has no dated Norwegian delivery)."""
+    """Norway announced 8 Leopard 2A4 and up to 4 Biber at the Contact Group of 2023-02-14
+    (https://www.regjeringen.no, 2023-02-14); the 8 tanks were delivered by 2023-03-20 (Norwegian Armed
+    Forces via the Kyiv Independent), within six months; no Biber delivery is dated."""
     row = con.execute("""SELECT events, donor_codes, units_announced, delivered_within_6_months, six_months_after
                          FROM meeting_outcomes WHERE meeting_id = 'udcg-09'""").fetchone()
-    assert row[:4] == (1, ["NOR"], 8, 0) and str(row[4]) == "2023-08-14"
+    assert row[:4] == (2, ["NOR"], 12, 8) and str(row[4]) == "2023-08-14"
 
 
 def test_training_slippage_on_the_shipped_data(con):

@@ -149,7 +149,9 @@ def test_germany_by_hand(con, rates):
     assert germany["gdp_eur"] == pytest.approx(gdp_usd / usd_2021, rel=1e-12)
     assert germany["share_of_gdp"] == pytest.approx(total / (gdp_usd / usd_2021), rel=1e-12)
     assert 0.0005 < germany["share_of_gdp"] < 0.005       # a fraction, not a percentage
-    assert germany["stated_eur"] == 0 and germany["estimated_eur"] == germany["value_eur"]
+    # one stated value: 18 RCH 155 for EUR 216 million (https://euromaidanpress.com/2022/09/17/germany-greenlights-delivery-of-18-self-propelled-howitzers-to-ukraine/)
+    assert germany["stated_eur"] == 216_000_000
+    assert germany["estimated_eur"] == pytest.approx(germany["value_eur"] - 216_000_000, rel=1e-12)
     assert (germany["donor_name"], germany["iso_alpha2"]) == ("Germany", "DE")
 
 

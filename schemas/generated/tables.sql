@@ -294,7 +294,7 @@ COMMENT ON COLUMN deliveries.quantity IS 'Units (or money) delivered in this del
 COMMENT ON COLUMN deliveries.source_id IS 'The source that reports the delivery.';
 COMMENT ON COLUMN deliveries.corroborated_by IS 'Other sources, independent of source_id (another publisher, not relaying the same report), that state the same fact, separated by semicolons. Empty when none was found.';
 COMMENT ON COLUMN deliveries.source_lag_reason IS 'Why the source (source_id) was published before this row''s date or more than 30 days after it, when it was (a later list that is the first to report it, an announcement before the decision); rule sources_dated_near_facts requires it then.';
-COMMENT ON COLUMN deliveries.origin IS 'curated (dated by hand from a source) or kiel (the part of Kiel''s delivered count that no curated delivery accounts for, dated "by" the release it was read from).';
+COMMENT ON COLUMN deliveries.origin IS 'curated (dated by hand from a source) or kiel (the part of Kiel''s delivered count that no curated delivery accounts for, dated "by" the release it was read from). The importer rewrites the kiel row of a kiel line; on a curated line the row is kept by hand (reduced as parts get dated, capped where Kiel''s count is wrong).';
 COMMENT ON COLUMN deliveries.note IS 'Our own remarks.';
 
 CREATE TABLE coalition_claims (

@@ -38,7 +38,8 @@ def merged(existing: Existing, plan: Plan) -> dict[str, list[dict[str, str]]]:
     return {
         "pledge_lines": [l for l in existing.pledge_lines if l["line_id"] not in kiel_lines] + plan.pledge_lines,
         "commitment_events": [e for e in existing.commitment_events if e["line_id"] not in kiel_lines] + plan.commitment_events,
-        "deliveries": [d for d in existing.deliveries if d["origin"] != "kiel"] + plan.deliveries,
+        # a curated line's Kiel remainder is the analyst's to keep, cap or split like the rest of the line
+        "deliveries": [d for d in existing.deliveries if d["origin"] != "kiel" or d["line_id"] not in kiel_lines] + plan.deliveries,
         "unit_prices": [p for p in existing.unit_prices if p["basis"] != KIEL_PRICE_BASIS] + plan.unit_prices,
         "sources": existing.sources + plan.new_sources,
     }
