@@ -67,7 +67,7 @@ def empty(title: str, message: str, subtitle: str | None = None) -> go.Figure:
     return fig
 
 
-LABELLED = 3  # undated-delivery days that get words on the cumulative chart (each gets a line)
+LABELLED = 3  # days of deliveries known only as "by" a day that get a line and words on the cumulative chart
 
 
 def cumulative(steps: pd.DataFrame, as_of: date, scope: str, start=None, end=None,
@@ -78,7 +78,7 @@ def cumulative(steps: pd.DataFrame, as_of: date, scope: str, start=None, end=Non
     on the chart so that its step is not read as one day's deliveries.
     """
     title = "Committed and delivered (units)"
-    subtitle = f"as known on {as_of.isoformat()}; cumulative; {scope}; shaded: may have arrived by then (coarse or undated)"
+    subtitle = f"as known on {as_of.isoformat()}; cumulative; {scope}"
     if steps.empty:
         return empty(title, "No pledge lines match these filters on this date.", subtitle)
     fig = go.Figure()
@@ -91,7 +91,7 @@ def cumulative(steps: pd.DataFrame, as_of: date, scope: str, start=None, end=Non
     if "delivered_possible" in steps and (steps["delivered_possible"] > steps["delivered"]).any():
         # the band between what certainly arrived and what may have: dates known to a month or only "by" a day
         fig.add_trace(go.Scatter(
-            x=steps["date"], y=steps["delivered_possible"], name="May have been delivered", mode="lines",
+            x=steps["date"], y=steps["delivered_possible"], name="May have been delivered (shaded)", mode="lines",
             line_shape="hv", line={"color": DELIVERED, "dash": "dot", "width": 1.5}, customdata=custom,
             hovertemplate="%{x|%Y-%m-%d}<br>May have been delivered: %{y:,.0f} units<extra></extra>",
         ))
@@ -102,11 +102,12 @@ def cumulative(steps: pd.DataFrame, as_of: date, scope: str, start=None, end=Non
         hovertemplate="%{x|%Y-%m-%d}<br>Certainly delivered: %{y:,.0f} units<extra></extra>",
     ))
     rows = list(undated.itertuples()) if undated is not None else []
-    # a dotted line on every such day; words on the LABELLED largest, stacked so that they do not overlap
+    # the LABELLED largest get a dotted line and words, stacked so that they do not overlap; the band
+    # between certain and possible shows the others
     labelled = sorted(rows, key=lambda r: -r.quantity)[:LABELLED]
     fig.update_layout(
         shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": pd.Timestamp(r.date), "x1": pd.Timestamp(r.date),
-                 "y0": 0, "y1": 1, "line": {"color": TOTAL, "dash": "dot", "width": 1}} for r in rows],
+                 "y0": 0, "y1": 1, "line": {"color": TOTAL, "dash": "dot", "width": 1}} for r in labelled],
         annotations=[{"x": pd.Timestamp(r.date), "y": 0.55 - 0.12 * i, "xref": "x", "yref": "paper", "xanchor": "right",
                       "yanchor": "middle", "showarrow": False, "bgcolor": "rgba(255,255,255,0.9)", "font": {"size": 11},
                       "align": "right",

@@ -6,6 +6,8 @@ Pinned on the valid fixtures plus one delivery known only as "by" a day:
 - XEU-1, EUR 500 million announced in 2023-Q1 (quarter precision), reduced to 400 million in 2023-06
   and cancelled in 2023 (year precision);
 - DEU-j-d-1, 2 Leopard 2A4 delivered by 2023-09-30 (no earliest day) on a line announced 2023-04-20.
+A by-dated commitment event may have happened any time since the record begins; a by-dated delivery
+any time since its line may first have been committed.
 """
 
 from __future__ import annotations
@@ -65,10 +67,10 @@ def test_possible_commitment_is_the_largest_total_the_line_may_have(con):
     assert line(con, "XEU-money", "2024-01-01")[:2] == (0, 0)
 
 
-def test_by_delivery_is_possible_from_the_start_of_the_record_and_certain_on_its_day(con):
-    # no earliest day: possible from the first day of the record (2023-01-01, the quarter's first day),
-    # even before the line's announcement (2023-04-20), which is certain only then
-    assert line(con, "DEU-leopard-2a4-joint", "2023-01-01") == (0, 0, 0, 2, None)
+def test_by_delivery_is_possible_once_its_line_may_be_committed_and_certain_on_its_day(con):
+    # no earliest day: possible from the first day the line's first event can mean (its announcement,
+    # 2023-04-20), certain on the day written
+    assert line(con, "DEU-leopard-2a4-joint", "2023-04-19") is None
     assert line(con, "DEU-leopard-2a4-joint", "2023-04-20") == (2, 2, 0, 2, "DEU-j-1")
     assert line(con, "DEU-leopard-2a4-joint", "2023-09-29") == (2, 2, 0, 2, "DEU-j-1")
     assert line(con, "DEU-leopard-2a4-joint", "2023-09-30") == (2, 2, 2, 2, "DEU-j-1")
@@ -80,12 +82,13 @@ def test_timeline_and_summaries_carry_both(con):
                               ORDER BY date DESC LIMIT 1""").fetchone()
     assert timeline == (14, 4, 14)
     summary = con.execute("""SELECT lines, committed, delivered, delivered_possible
-                             FROM delivery_summary_as_of(DATE '2023-03-15', per := 'donor') WHERE key = 'DEU'""").fetchone()
-    # DEU's joint line is only possible on that day: it is not counted as a line, its 2 possible units are
-    assert summary == (1, 18, 0, 2)
-    lag = con.execute("""SELECT committed, delivered, delivered_possible, first_announced
-                         FROM line_delivery_as_of(DATE '2023-03-15') WHERE line_id = 'DEU-leopard-2a4-joint'""").fetchone()
-    assert lag == (0, 0, 2, None)
+                             FROM delivery_summary_as_of(DATE '2023-05-01', per := 'donor') WHERE key = 'DEU'""").fetchone()
+    assert summary == (2, 20, 18, 20)  # 18 Leopard 2A6 delivered; the joint line's 2 only possibly
+    # a line whose only event is still possible: present, committed 0, not yet announced
+    lag = con.execute("""SELECT committed, committed_possible, first_announced
+                         FROM line_delivery_as_of(DATE '2023-02-15') WHERE line_id = 'XEU-money'""").fetchone()
+    assert lag == (0, 500_000_000, None)
+    assert con.execute("SELECT count(*) FROM delivery_summary_as_of(DATE '2023-02-15', per := 'donor') WHERE key = 'XEU'").fetchone()[0] == 0
 
 
 def test_claims_are_reconciled_against_certain_and_possible(con):

@@ -70,14 +70,13 @@ def test_same_donor_same_colour_and_palette_is_colour_blind_safe():
 
 def test_cumulative_committed_and_delivered():
     fig = figures.cumulative(totals_fixture(), AS_OF, "all donors and systems")
-    assert [t.name for t in fig.data] == ["Committed", "May have been delivered", "Certainly delivered"]
+    assert [t.name for t in fig.data] == ["Committed", "May have been delivered (shaded)", "Certainly delivered"]
     assert list(fig.data[0].y) == [14, 28, 32, 32] and list(fig.data[2].y) == [0, 0, 0, 18]
     # 4 units dated to a month may have arrived from 2023-02-24; the band between the lines is shaded
     assert list(fig.data[1].y) == [0, 0, 4, 18] and fig.data[1].line.dash == "dot"
     assert fig.data[2].fill == "tonexty" and fig.data[0].fill is None
     assert fig.layout.title.text == "Committed and delivered (units)"
-    assert fig.layout.title.subtitle.text == ("as known on 2023-03-31; cumulative; all donors and systems; "
-                                              "shaded: may have arrived by then (coarse or undated)")
+    assert fig.layout.title.subtitle.text == "as known on 2023-03-31; cumulative; all donors and systems"
     assert fig.layout.yaxis.title.text == "Units (cumulative)"
     assert fig.data[0].customdata[2][0] == "2023-02-24"
 
@@ -89,10 +88,14 @@ def test_no_band_when_every_delivery_is_certain():
 
 
 def test_undated_deliveries_are_marked_where_they_take_effect():
-    undated = pd.DataFrame({"date": pd.to_datetime(["2024-08-06"]), "quantity": [2675.0], "deliveries": [82]})
+    undated = pd.DataFrame({"date": pd.to_datetime(["2022-04-29", "2022-06-21", "2023-02-22", "2024-08-06"]),
+                            "quantity": [200.0, 40.0, 155.0, 627.0], "deliveries": [1, 1, 3, 20]})
     fig = figures.cumulative(totals_fixture(), AS_OF, "all", undated=undated)
-    assert fig.layout.annotations[0].text == "2,675 units reported delivered<br>by 2024-08-06, undated"
-    assert len(fig.layout.shapes) == 1 and fig.layout.shapes[0].line.dash == "dot"
+    # the three largest get a line and words; the band shows the rest
+    assert [a.text for a in fig.layout.annotations] == ["627 units reported delivered<br>by 2024-08-06, undated",
+                                                        "200 units reported delivered<br>by 2022-04-29, undated",
+                                                        "155 units reported delivered<br>by 2023-02-22, undated"]
+    assert len(fig.layout.shapes) == 3 and all(s.line.dash == "dot" for s in fig.layout.shapes)
 
 
 def test_date_range_sets_the_time_window():

@@ -4,9 +4,10 @@
 -- * certain (committed, delivered, outstanding): the rows whose window has ended, so a coarse date
 --   counts from the end of its period ("by the end of March" from 31 March);
 -- * possible (committed_possible, delivered_possible): the rows whose window has begun, so a coarse
---   date counts from its first day. A by-date (../2024-08-06) has no first day: it may have
---   happened at any time since the record begins (the first day any dated event can mean), and
---   counts as possible from then.
+--   date counts from its first day. A by-date (../2024-08-06) has no first day. A commitment event
+--   dated so may have happened at any time since the record begins (the first day any event or
+--   delivery can mean); a delivery dated so, at any time since its line may first have been
+--   committed (the first day its first event can mean).
 -- A line has rows from the first day anything on it is possible; committed is 0 until an event is
 -- certain. Built once per database; pledge_lines_as_of, commitment_timeline and
 -- claim_reconciliation all read it.
@@ -19,12 +20,16 @@ WITH record_start AS (
         event_id, event_type, committed, source_id
     FROM commitment_events
     WHERE date_latest IS NOT NULL
+), line_opens AS (
+    SELECT line_id, min(opens) AS day FROM events GROUP BY ALL
 ), delivered_by_day AS (  -- each delivery counts as certain on its last day, as possible on its first
     SELECT line_id, day, sum(certain) AS certain, sum(possible) AS possible
     FROM (
         SELECT line_id, date_latest AS day, quantity AS certain, 0 AS possible FROM deliveries WHERE date_latest IS NOT NULL
         UNION ALL
-        SELECT line_id, coalesce(date_earliest, (SELECT day FROM record_start)), 0, quantity FROM deliveries WHERE date_latest IS NOT NULL
+        SELECT d.line_id, coalesce(d.date_earliest, least(o.day, d.date_latest), (SELECT day FROM record_start)), 0, d.quantity
+        FROM deliveries AS d LEFT JOIN line_opens AS o USING (line_id)
+        WHERE d.date_latest IS NOT NULL
     )
     GROUP BY ALL
 ), delivered_cumulative AS (
