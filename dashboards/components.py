@@ -156,6 +156,15 @@ def link(text, url) -> html.Span | html.A:
     return html.A(text or target, href=target, target="_blank", rel="noopener noreferrer")
 
 
+def delivered_note(h: dict) -> str:
+    """Certain deliveries as a share of committed, and how many more may have arrived by then (dated
+    only to a month, or known only as delivered by a later day): a headline never reads those as 0."""
+    parts = [f"{h['units_delivered'] / h['units_committed']:.0%} of committed, certainly"] if h["units_committed"] else []
+    if h["units_delivered_possible"] > h["units_delivered"]:
+        parts.append(f"up to {h['units_delivered_possible']:,.0f} may have arrived")
+    return "; ".join(parts)
+
+
 def table(rows: list[dict], columns: list[tuple[str, str]], table_id: str | None = None, empty: str = "No rows.") -> html.Div:
     """A plain HTML table; a column named `source` renders source_title as a link to source_url."""
     if not rows:

@@ -187,6 +187,13 @@ def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.
             customdata=data[["donor"]].to_numpy(), name="Units delivered",
             hovertemplate="%{y}: %{x:,.0f} delivered<extra></extra>",
         ))
+        if "units_delivered_possible" in data and (data["units_delivered_possible"] > data["units_delivered"]).any():
+            fig.add_trace(go.Bar(
+                x=data["units_delivered_possible"], y=data["donor_name"], orientation="h",
+                marker={"color": POSSIBLE_FILL, "line": {"color": DELIVERED, "width": 1}},
+                customdata=data[["donor"]].to_numpy(), name="May have been delivered",
+                hovertemplate="%{y}: up to %{x:,.0f} may have been delivered<extra></extra>",
+            ))
         fig.data[0].name = "Units committed"
         fig.update_layout(barmode="group")
     fig = _layout(fig, title, "", unit, subtitle)

@@ -121,6 +121,10 @@ def ranking_fixture() -> pd.DataFrame:
 def test_ranking_by_units_by_eur_and_by_share_of_gdp():
     units = figures.ranking(ranking_fixture(), "units", AS_OF)
     assert [t.name for t in units.data] == ["Units committed", "Units delivered"]
+    # deliveries dated only to a month or "by" a later day: a pale bar for what may have arrived
+    maybe = figures.ranking(ranking_fixture().assign(units_delivered_possible=[1200.0, 263.0, 0.0]), "units", AS_OF)
+    assert [t.name for t in maybe.data] == ["Units committed", "Units delivered", "May have been delivered"]
+    assert list(maybe.data[2].x) == [0, 263, 1200] and maybe.data[2].marker.color == figures.POSSIBLE_FILL
     # Largest at the top: plotly draws the last category at the top of a horizontal bar chart.
     assert list(units.data[0].y) == ["European Union", "Germany", "United States"]
     assert list(units.data[0].x) == [10, 513, 3578]

@@ -12,7 +12,7 @@ dash.register_page(__name__, path="/donors", name="Donors", title="Donors · Mil
 
 MEASURE_OPTIONS = [{"label": "Units committed", "value": "units"}, {"label": "EUR committed", "value": "eur"},
                    {"label": "Share of GDP", "value": "gdp"}]
-RANK_COLUMNS = [("donor_name", "Donor"), ("units_committed", "Units committed"), ("units_delivered", "Units delivered"),
+RANK_COLUMNS = [("donor_name", "Donor"), ("units_committed", "Units committed"), ("units_delivered", "Units delivered"), ("units_delivered_possible", "May have arrived"),
                 ("pledge_lines", "Pledge lines"), ("value_eur", "Value (EUR)"), ("share_of_gdp_pct", "% of GDP"),
                 ("gdp_year", "GDP year")]
 

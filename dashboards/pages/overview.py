@@ -24,15 +24,6 @@ def headline_figures(state) -> dict:
     return ui.database().rows("headline", **state.params())[0]  # counts and unit sums are never NULL
 
 
-def delivered_note(h: dict) -> str:
-    """Certain deliveries as a share of committed, and how many more may have arrived by then (dated
-    only to a month, or known only as delivered by a later day)."""
-    parts = [f"{h['units_delivered'] / h['units_committed']:.0%} of committed, certainly"] if h["units_committed"] else []
-    if h["units_delivered_possible"] > h["units_delivered"]:
-        parts.append(f"up to {h['units_delivered_possible']:,.0f} may have arrived")
-    return "; ".join(parts)
-
-
 def eur_text(value) -> str:
     if value is None:
         return "none valued"
@@ -55,7 +46,7 @@ def layout(**query):
             ui.headline("donors with pledges", f"{h['donors']:,}", element_id="overview-donors"),
             ui.headline("pledge lines", f"{h['pledge_lines']:,}", "one donor, one system", element_id="overview-lines"),
             ui.headline("units committed", f"{h['units_committed']:,.0f}", element_id="overview-committed"),
-            ui.headline("units delivered", f"{h['units_delivered']:,.0f}", delivered_note(h), element_id="overview-delivered"),
+            ui.headline("units delivered", f"{h['units_delivered']:,.0f}", ui.delivered_note(h), element_id="overview-delivered"),
             ui.headline("EUR committed", eur_text(h["eur_committed"]), valued_note, element_id="overview-eur"),
         ], className="headlines", id="overview-headlines"),
         html.Div([

@@ -13,7 +13,7 @@ dash.register_page(__name__, path="/systems", name="Systems", title="Systems · 
 
 DEFAULT_FAMILY = "leopard-2"
 LINE_COLUMNS = [("donor_name", "Donor"), ("system_name", "System"), ("committed", "Committed"),
-                ("delivered", "Delivered"), ("outstanding", "Outstanding"), ("first_announced", "First announced"),
+                ("delivered", "Delivered"), ("delivered_possible", "May have arrived"), ("outstanding", "Outstanding"), ("first_announced", "First announced"),
                 ("last_event", "Latest event"), ("last_event_date", "on"), ("source", "Source of the latest event")]
 
 
@@ -44,7 +44,7 @@ def layout(**query):
     totals = db.frame("steps_total", **params)
     # Claims are about system families: a category view has none to draw.
     claims = db.frame("claims", claim=None, **params) if state.family else pd.DataFrame()
-    lines = [r for r in db.rows("filtered_lines", **params) if r["committed"] or r["delivered"]]
+    lines = [r for r in db.rows("filtered_lines", **params) if r["committed"] or r["delivered"] or r["delivered_possible"]]
     shown_lines = sorted(lines, key=lambda r: -(r["committed"] or 0))[:MAX_LINES]
     counts = db.rows("headline", **params)[0]
     name = scope_name(state, opts)
@@ -54,7 +54,7 @@ def layout(**query):
         html.Div([
             ui.headline("units committed", f"{counts['units_committed']:,.0f}", "sum of individual pledge lines",
                         element_id="systems-committed"),
-            ui.headline("units delivered", f"{counts['units_delivered']:,.0f}", element_id="systems-delivered"),
+            ui.headline("units delivered", f"{counts['units_delivered']:,.0f}", ui.delivered_note(counts), element_id="systems-delivered"),
             ui.headline("donors", f"{counts['donors']:,}", element_id="systems-donors"),
             ui.headline("coalition claims", f"{len(claims):,}", "drawn as diamonds, never added", element_id="systems-claims"),
         ], className="headlines"),

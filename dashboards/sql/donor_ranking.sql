@@ -8,6 +8,7 @@ SELECT
     any_value(dn.donor_type) AS donor_type,
     sum(l.committed) FILTER (WHERE l.unit = 'units') AS units_committed,
     sum(l.delivered) FILTER (WHERE l.unit = 'units') AS units_delivered,
+    sum(l.delivered_possible) FILTER (WHERE l.unit = 'units') AS units_delivered_possible,
     count(*) FILTER (WHERE l.committed > 0) AS pledge_lines,
     sum(l.value_eur) AS value_eur,
     any_value(g.gdp_eur) AS gdp_eur,
