@@ -67,3 +67,20 @@ def test_every_contact_group_meeting_has_a_linked_announcement(con):
 def test_more_than_half_of_the_sourced_rows_are_corroborated(con):
     rows = con.execute("SELECT sum(rows), sum(corroborated) FROM evidence_summary").fetchone()
     assert rows[1] / rows[0] > 0.5
+
+
+def test_the_readme_example_czech_t72_certain_and_possible(con):
+    """Five T-72 on rail cars in April 2022 (Prague Morning, https://www.praguemorning.cz/czech-republic-sends-tanks-rocket-launchers-artillery-to-ukraine/);
+    89 supplied in the first year, said the prime minister on 2023-02-22 (Reuters,
+    https://stabroeknews.com/2023/02/23/news/world/czechs-have-sent-89-tanks-hundreds-of-pieces-of-heavy-machinery-to-ukraine-pm/print).
+    The README's SQL example gives exactly this."""
+    def on(day):
+        return con.execute("""SELECT committed, delivered, delivered_possible FROM pledge_lines_as_of(CAST(? AS DATE))
+                              WHERE line_id = 'CZE-t-72-modified'""", [day]).fetchone()
+    assert on("2022-03-31") is None
+    assert on("2022-04-05") == (None, 0, 89)       # announced without a number: all may have gone from then
+    assert on("2022-04-30") == (None, 5, 89)       # April has ended: five certain, the rest possible
+    assert on("2022-12-31") == (None, 5, 89)
+    assert on("2023-02-22") == (89, 89, 89)
+    readme = (DATA.parent / "README.md").read_text(encoding="utf-8")
+    assert "WHERE line_id = 'CZE-t-72-modified';\n-- NULL, 5, 89" in readme

@@ -36,11 +36,13 @@ STATES = [
     ("CAN-leopard-2a4", "2023-02-24", 8, 0),          # four more on the anniversary
     ("NOR-leopard-2a4", "2023-02-14", 8, 0),
     ("ESP-leopard-2a4", "2023-02-22", 6, 0),
-    ("ESP-leopard-2a4", "2023-06-29", 10, 0),         # shipped in April, dated to the quarter: counts from its end
+    ("ESP-leopard-2a4", "2023-04-29", 10, 0),         # six received in April 2023 (ministry note of 2023-07-24, via EFE):
+    ("ESP-leopard-2a4", "2023-04-30", 10, 6),         # a month-precision delivery counts from the month's end
     ("ESP-leopard-2a4", "2023-06-30", 10, 6),
     ("PRT-leopard-2a6", "2023-12-31", 3, 3),
     ("SWE-strv-122", "2023-02-24", 10, 0),
-    ("FIN-leopard-2r", "2023-03-23", 6, 3),           # 3 then 3 more; the first 3 delivered by then (defmin.fi, 2023-03-23)
+    ("FIN-leopard-2r", "2023-03-23", 6, 0),           # 3 then 3 more (defmin.fi, 2023-03-23); the first 3 arrived in
+    ("FIN-leopard-2r", "2023-03-31", 6, 3),           # 2023-Q1 ("will send" in February, "arrived" by 23 March)
     ("USA-m1a1-abrams", "2023-01-25", 31, 0),         # Biden, one battalion
     ("USA-m1a1-abrams", "2023-10-31", 31, 31),        # all 31 in Ukraine (VOA, 2023-10-16)
     ("GBR-challenger-2", "2023-01-14", 14, 0),        # Sunak-Zelensky call

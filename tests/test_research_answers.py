@@ -67,8 +67,9 @@ def test_leopard_2_family_delivery_on_the_shipped_data(con):
 
 def test_norway_leopard_pledge_at_the_contact_group(con):
     """Norway announced 8 Leopard 2A4 and up to 4 Biber at the Contact Group of 2023-02-14
-    (https://www.regjeringen.no, 2023-02-14); the 8 tanks were delivered by 2023-03-20 (Norwegian Armed
-    Forces via the Kyiv Independent), within six months; no Biber delivery is dated."""
+    (https://www.regjeringen.no, 2023-02-14); the 8 tanks arrived in the first quarter of 2023 (to be sent
+    on 14 February, in Ukraine by 20 March per the Norwegian Armed Forces via the Kyiv Independent),
+    within six months; no Biber delivery is dated."""
     row = con.execute("""SELECT events, donor_codes, units_announced, delivered_within_6_months, six_months_after
                          FROM meeting_outcomes WHERE meeting_id = 'udcg-09'""").fetchone()
     assert row[:4] == (2, ["NOR"], 12, 8) and str(row[4]) == "2023-08-14"
