@@ -109,7 +109,7 @@ def cumulative(steps: pd.DataFrame, as_of: date, scope: str, start=None, end=Non
         shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": pd.Timestamp(r.date), "x1": pd.Timestamp(r.date),
                  "y0": 0, "y1": 1, "line": {"color": TOTAL, "dash": "dot", "width": 1}} for r in labelled],
         annotations=[{"x": pd.Timestamp(r.date), "y": 0.55 - 0.12 * i, "xref": "x", "yref": "paper", "xanchor": "right",
-                      "yanchor": "middle", "showarrow": False, "bgcolor": "rgba(255,255,255,0.9)", "font": {"size": 11},
+                      "yanchor": "middle", "showarrow": False, "bgcolor": "rgba(255,255,255,0.55)", "font": {"size": 11},  # the steps stay visible through it
                       "align": "right",
                       "text": f"{r.quantity:,.0f} units reported delivered<br>by {pd.Timestamp(r.date):%Y-%m-%d}, undated"}
                      for i, r in enumerate(labelled)],
