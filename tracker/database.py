@@ -7,15 +7,16 @@ from pathlib import Path
 
 import duckdb
 
-from tracker import catalogue, ddl
+from tracker import catalogue, ddl, sql_order
 from tracker.load import RawTable
 from tracker.schema import Package
 
 SQL_DIR = Path(__file__).parent / "sql"
 DEFAULT_DB = Path("build") / "tracker.duckdb"
-# Run in this order: macros are used while loading; derived tables read the loaded tables; views
-# and table macros read both.
-STAGES = ("macros", "derived", "views")
+# Macros run before the tables are loaded (loading uses them); derived tables, views and table macros
+# after, in the order derived from what each file reads (tracker.sql_order).
+BEFORE_LOADING = ("macros",)
+AFTER_LOADING = ("derived", "views")
 
 
 class DatabaseMissing(Exception):
@@ -26,38 +27,33 @@ def db_path(db: str | os.PathLike | None) -> Path:
     return Path(db or os.environ.get("TRACKER_DB") or DEFAULT_DB)
 
 
-def sql_files(stage: str) -> list[Path]:
-    return sorted((SQL_DIR / stage).glob("*.sql"))
+def sql_files(*stages: str) -> list[Path]:
+    return sorted(path for stage in stages for path in (SQL_DIR / stage).glob("*.sql"))
 
 
-def run_stage(con: duckdb.DuckDBPyConnection, stage: str) -> None:
-    """Run a stage's files. A view or macro may read one defined in a later file: files that fail
-    because something they read is not defined yet are retried after the others, until none is left
-    or a round makes no progress (then the first error is raised: a real mistake in the SQL)."""
-    pending = sql_files(stage)
-    while pending:
-        failed: list[tuple[Path, duckdb.CatalogException]] = []
-        for path in pending:
-            try:
-                con.execute(path.read_text(encoding="utf-8"))
-            except duckdb.CatalogException as error:
-                failed.append((path, error))
-        if len(failed) == len(pending):
-            path, error = failed[0]
-            raise duckdb.CatalogException(f"{path.name}: {error}")
-        pending = [path for path, _ in failed]
+def parsed_sql(*stages: str) -> list[sql_order.SqlFile]:
+    return [sql_order.parse(path, f"{path.parent.name}/{path.name}") for path in sql_files(*stages)]
+
+
+def run_sql(con: duckdb.DuckDBPyConnection, files: list[sql_order.SqlFile], known: set[str]) -> set[str]:
+    """Run ``files`` in dependency order; the names they create (with ``known``) are returned."""
+    for f in sql_order.order(files, known):
+        try:
+            con.execute(f.path.read_text(encoding="utf-8"))
+        except duckdb.Error as error:
+            raise type(error)(f"{f.shown}: {error}") from None
+    return known | {name for f in files for name in f.creates}
 
 
 def load(con: duckdb.DuckDBPyConnection, package: Package, raws: dict[str, RawTable], strict: bool) -> None:
     """Create every table and fill it from the text read from CSV, then derived tables and views."""
-    run_stage(con, "macros")
+    known = run_sql(con, parsed_sql(*BEFORE_LOADING), set())
     con.execute(ddl.create_all(package, strict))
     for table in package.tables:
         con.register("_csv_text", raws[table.name].frame.reset_index(drop=True))
         con.execute(ddl.insert_from(table, "_csv_text"))
         con.unregister("_csv_text")
-    run_stage(con, "derived")
-    run_stage(con, "views")
+    run_sql(con, parsed_sql(*AFTER_LOADING), known | {table.name for table in package.tables})
     catalogue.apply_comments(con)
 
 
