@@ -12,7 +12,7 @@ import pytest
 
 from tracker.cli import main
 from tracker.fmt import plan
-from tracker.pipeline import check
+from tracker.pipeline import checked
 from tracker.schema import load_package
 from tracker.synthetic import generate, sizes
 from tracker.synthetic.csvfiles import csv_rows
@@ -29,9 +29,8 @@ def medium(tmp_path_factory):
     """10,000 events, validated; the rows of the main tables read back through DuckDB."""
     out = tmp_path_factory.mktemp("synthetic-10k")
     rows = generate(out, 10_000, seed=3)
-    outcome = check(out, "synthetic")
-    yield out, rows, outcome
-    outcome.con.close()
+    with checked(out, "synthetic") as outcome:
+        yield out, rows, outcome
 
 
 def _problems(outcome) -> str:
@@ -40,8 +39,8 @@ def _problems(outcome) -> str:
 
 def test_small_directory_has_no_problems(small):
     out, _ = small
-    outcome = check(out, "synthetic")
-    outcome.con.close()
+    with checked(out, "synthetic") as outcome:
+        pass
     assert outcome.problems == [], _problems(outcome)
     assert outcome.skipped_rules == []
 

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from tracker import __version__, catalogue
-from tracker.pipeline import Outcome, check
+from tracker.pipeline import Outcome, checked
 from tracker.schema import load_package
 
 
@@ -45,14 +45,14 @@ def build(data_dir: Path, shown_dir: str, db: Path) -> Outcome:
     new = db.with_name(db.name + ".new")
     for leftover in (new, new.with_name(new.name + ".wal")):
         leftover.unlink(missing_ok=True)
-    outcome = check(data_dir, shown_dir, target=str(new))
     try:
-        if not outcome.problems and outcome.strict:
-            stamp(outcome.con, data_dir, outcome)
-            outcome.con.execute("CHECKPOINT")
-            outcome.con.close()
+        with checked(data_dir, shown_dir, target=str(new)) as outcome:
+            complete = not outcome.problems and outcome.strict
+            if complete:
+                stamp(outcome.con, data_dir, outcome)
+                outcome.con.execute("CHECKPOINT")
+        if complete:  # closed: the file is whole
             os.replace(new, db)
     finally:
-        outcome.con.close()  # closing twice is harmless; this covers the failure paths
         new.unlink(missing_ok=True)
     return outcome

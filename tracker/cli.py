@@ -64,12 +64,12 @@ def _data_dir(args) -> tuple[Path, str]:
 
 
 def cmd_validate(args) -> int:
-    from tracker.pipeline import check
+    from tracker.pipeline import checked
     from tracker.problems import render_json, render_text
 
     data_dir, shown = _data_dir(args)
-    outcome = check(data_dir, shown)
-    outcome.con.close()
+    with checked(data_dir, shown) as outcome:
+        pass  # only the problems are wanted: the database closes here
     print(render_json(outcome.problems) if args.format == "json" else render_text(outcome.problems))
     _report_skipped(outcome)
     return 1 if outcome.problems else 0
@@ -106,16 +106,14 @@ def cmd_sql(args) -> int:
     from tracker.database import connect_read_only
     from tracker.output import render
 
-    con = connect_read_only(args.db)
-    try:
-        relation = con.sql(args.query)
-        if relation is None:
-            raise UserError("the statement returned no rows (the database is read-only: use SELECT)")
-        print(render(relation.columns, relation.fetchall(), args.output))
-    except duckdb.Error as error:
-        raise UserError(f"SQL error: {str(error).splitlines()[0]}") from None
-    finally:
-        con.close()
+    with connect_read_only(args.db) as con:
+        try:
+            relation = con.sql(args.query)
+            if relation is None:
+                raise UserError("the statement returned no rows (the database is read-only: use SELECT)")
+            print(render(relation.columns, relation.fetchall(), args.output))
+        except duckdb.Error as error:
+            raise UserError(f"SQL error: {str(error).splitlines()[0]}") from None
     return 0
 
 
@@ -162,11 +160,8 @@ def cmd_export(args) -> int:
         as_of = date.fromisoformat(args.as_of) if args.as_of else date.today()
     except ValueError:
         raise UserError(f"--as-of must be a date (YYYY-MM-DD), got {args.as_of!r}") from None
-    con = connect_read_only(args.db)
-    try:
+    with connect_read_only(args.db) as con:
         counts = export(con, Path(args.dir), args.format, as_of)
-    finally:
-        con.close()
     print(f"exported {len(counts)} tables, views and macros ({sum(counts.values())} rows) to {args.dir} as {args.format}, "
           f"macros as of {as_of.isoformat()}; column meanings in export_dictionary")
     return 0
@@ -203,11 +198,8 @@ def cmd_compare(args) -> int:
     weapons = Path(args.file)
     if not weapons.is_file():
         raise UserError(f"{args.file}: file not found")
-    con = connect_read_only(args.db)
-    try:
+    with connect_read_only(args.db) as con:
         rows = compare(con, weapons, args.as_of, args.release, Path(args.main_sheet) if args.main_sheet else None)
-    finally:
-        con.close()
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(render(rows, args.as_of, args.release, weapons), encoding="utf-8")

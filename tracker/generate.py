@@ -61,15 +61,11 @@ def counts(package: Package) -> str:
 def evidence(package: Package) -> str:
     """How well the shipped record is evidenced (views evidence_summary and delivery_dating), so that
     the README's figures are measured on data/ and cannot drift from it."""
-    from tracker.pipeline import check
+    from tracker.pipeline import checked
 
-    outcome = check(ROOT / "data", "data", package=package)
-    con = outcome.con
-    try:
-        tables = con.sql("FROM evidence_summary").fetchall()
-        heavy, linked, udcg = con.execute(EVIDENCE_SQL.read_text(encoding="utf-8")).fetchall()[0]
-    finally:
-        con.close()
+    with checked(ROOT / "data", "data", package=package) as outcome:
+        tables = outcome.con.sql("FROM evidence_summary").fetchall()
+        heavy, linked, udcg = outcome.con.execute(EVIDENCE_SQL.read_text(encoding="utf-8")).fetchall()[0]
 
     def share(n: int, d: int) -> str:
         return f"{n} ({100 * n / d:.0f} %)" if d else "0"

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,44 +25,41 @@ from tracker.schema import Package, load_package
 class Outcome:
     problems: list[Problem]
     raws: dict[str, RawTable]
-    con: duckdb.DuckDBPyConnection | None  # loaded database (strict when there were no column problems)
+    con: duckdb.DuckDBPyConnection  # loaded database (strict when there were no column problems); closed after the `with`
     strict: bool
     skipped_rules: list[str]
 
 
-def check(data_dir: Path, shown_dir: str, target: str = ":memory:", package: Package | None = None) -> Outcome:
-    """Every problem in data_dir. The tables are loaded into ``target`` when the columns are clean;
-    otherwise into memory with constraints relaxed, so the rules still run and report too."""
+@contextmanager
+def checked(data_dir: Path, shown_dir: str, target: str = ":memory:", package: Package | None = None) -> Iterator[Outcome]:
+    """Every problem in data_dir, as ``with checked(...) as outcome:``. The tables are loaded into
+    ``target`` when the columns are clean; otherwise into memory with constraints relaxed, so the
+    rules still run and report too. The connection (and DuckDB's spill directory) live for the
+    ``with`` block: read the database inside it; the problems stay readable after it."""
     package = package or load_package()
     raws, problems = read_package(data_dir, package, shown_dir)
     for raw in raws.values():
         problems += check_table(raw)
     strict = not problems
-    con = duckdb.connect(target if strict else ":memory:")
-    limit_memory(con)
-    load(con, package, raws, strict)
-    by_file = {raw.shown_path: name for name, raw in raws.items()}
-    broken = {by_file[p.file] for p in problems if p.file in by_file}
-    results, skipped = run_rules(con, package, broken)
-    findings = _rule_problems(results, raws)
-    accepted, list_problems = allowlist.read(data_dir, shown_dir, set(RULES))
-    if skipped:  # their exceptions cannot be matched this time
-        accepted = [e for e in accepted if e.rule not in skipped]
-    problems += list_problems + allowlist.apply(findings, accepted, shown_dir)
-    return Outcome(problems, raws, con, strict, skipped)
+    with tempfile.TemporaryDirectory(prefix="tracker-duckdb-") as spill, \
+            duckdb.connect(target if strict else ":memory:") as con:  # closed before its spill directory goes
+        limit_memory(con, spill)
+        load(con, package, raws, strict)
+        by_file = {raw.shown_path: name for name, raw in raws.items()}
+        broken = {by_file[p.file] for p in problems if p.file in by_file}
+        results, skipped = run_rules(con, package, broken)
+        findings = _rule_problems(results, raws)
+        accepted, list_problems = allowlist.read(data_dir, shown_dir, set(RULES))
+        if skipped:  # their exceptions cannot be matched this time
+            accepted = [e for e in accepted if e.rule not in skipped]
+        problems += list_problems + allowlist.apply(findings, accepted, shown_dir)
+        yield Outcome(problems, raws, con, strict, skipped)
 
 
-def limit_memory(con: duckdb.DuckDBPyConnection) -> None:
-    """Cap DuckDB's memory (TRACKER_MEMORY_LIMIT, default 4GB) and let it spill to a temporary
-    directory beyond it, rather than taking 80 % of the machine as it would by default: at ten
+def limit_memory(con: duckdb.DuckDBPyConnection, spill: str) -> None:
+    """Cap DuckDB's memory (TRACKER_MEMORY_LIMIT, default 4GB) and let it spill to the directory
+    ``spill`` beyond it, rather than taking 80 % of the machine as it would by default: at ten
     million events the derived tables and sorts would otherwise not fit beside the CSV text."""
-    import atexit
-    import os
-    import shutil
-    import tempfile
-
-    spill = tempfile.mkdtemp(prefix="tracker-duckdb-")
-    atexit.register(shutil.rmtree, spill, ignore_errors=True)
     con.execute(f"SET memory_limit = '{os.environ.get('TRACKER_MEMORY_LIMIT', '4GB')}'")
     con.execute(f"SET temp_directory = '{spill}'")
 

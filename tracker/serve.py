@@ -51,11 +51,8 @@ SUMMARY = ("SELECT (SELECT count(*) FROM pledge_lines), (SELECT count(*) FROM co
 def summarise(db: Path) -> None:
     from tracker.database import connect_read_only
 
-    con = connect_read_only(db)
-    try:
+    with connect_read_only(db) as con:
         lines, events, deliveries, sources, commit = con.execute(SUMMARY).fetchone()
-    finally:
-        con.close()
     print(f"{db}: {lines} pledge lines, {events} commitment events, {deliveries} deliveries, {sources} sources "
           f"(data commit {(commit or 'unknown')[:10]})", file=sys.stderr)
 

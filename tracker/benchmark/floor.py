@@ -10,19 +10,19 @@ import duckdb
 
 from tracker.schema import load_package
 
-TEMPLATE = (Path(__file__).parent / "raw_ingest.sql").read_text(encoding="utf-8")
+TEMPLATE = Path(__file__).parent / "raw_ingest.sql"
 
 
 def ingest(data_dir: Path, db: Path) -> int:
     db.unlink(missing_ok=True)
-    con = duckdb.connect(str(db))
+    template = TEMPLATE.read_text(encoding="utf-8")
     rows = 0
-    for table in load_package().tables:
-        path = "'" + str(data_dir / table.filename).replace("'", "''") + "'"
-        con.execute(TEMPLATE.format(table=table.name, path=path))
-        rows += con.execute(f"SELECT count(*) FROM {table.name}").fetchone()[0]
-    con.execute("CHECKPOINT")
-    con.close()
+    with duckdb.connect(str(db)) as con:
+        for table in load_package().tables:
+            path = "'" + str(data_dir / table.filename).replace("'", "''") + "'"
+            con.execute(template.format(table=table.name, path=path))
+            rows += con.execute(f"SELECT count(*) FROM {table.name}").fetchone()[0]
+        con.execute("CHECKPOINT")
     return rows
 
 
