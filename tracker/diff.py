@@ -8,14 +8,12 @@ revision is tracker.git_files' job; this module only asks a ``Source`` for them.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from tracker.load import BOM, sniff_delimiter
+from tracker.csv_reader import BOM, CsvError, open_csv
 from tracker.schema import Package, Table
 
 if TYPE_CHECKING:
@@ -75,38 +73,29 @@ class TableDiff:
                     or self.columns_added or self.columns_removed or self.error)
 
 
-def _decode(data: bytes) -> str:
-    data = data.removeprefix(BOM)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise Unreadable(line, f"not UTF-8 text (byte 0x{data[error.start]:02X}; save the file as CSV UTF-8)") from None
-
-
 def parse_csv(data: bytes, table: Table) -> Csv:
     """The rows of one CSV by the table's primary key; Unreadable when that is not possible."""
-    text = _decode(data)
-    if not text.strip():
+    text = open_csv(data, table)
+    if text.bad_byte:
+        line, byte = text.bad_byte
+        raise Unreadable(line, f"not UTF-8 text (byte 0x{byte:02X}; save the file as CSV UTF-8)")
+    if text.empty:
         raise Unreadable(1, "file is empty (no header row)")
-    delimiter = sniff_delimiter(text.split("\n", 1)[0].rstrip("\r"), table)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: dict[Key, dict[str, str]] = {}
     first_line: dict[Key, int] = {}
-    previous_end = 0
+    records = text.records(strict=True)
     try:
-        header = next(reader)
-        previous_end = reader.line_num
+        header = next(records).cells
         for name in header:
             if header.count(name) > 1:
                 raise Unreadable(1, f'column "{name}" appears more than once in the header')
         for name in table.primary_key:
             if name not in header:
                 raise Unreadable(1, f'no column "{name}" in the header (part of the primary key)')
-        for cells in reader:
-            start, previous_end = previous_end + 1, reader.line_num
-            if not cells or (len(cells) == 1 and not cells[0].strip()):
-                continue  # a blank line
+        for record in records:
+            if record.blank:
+                continue
+            cells, start = record.cells, record.line
             if len(cells) != len(header):
                 raise Unreadable(start, f"row has {len(cells)} values, the header has {len(header)}")
             row = dict(zip(header, cells))
@@ -114,8 +103,8 @@ def parse_csv(data: bytes, table: Table) -> Csv:
             if key in rows:
                 raise Unreadable(start, f"duplicate primary key {show_key(key)} (first on line {first_line[key]})")
             rows[key], first_line[key] = row, start
-    except csv.Error as error:
-        raise Unreadable(previous_end + 1, f"not valid CSV ({error})") from None
+    except CsvError as error:
+        raise Unreadable(error.line, error.message) from None
     return Csv(tuple(header), rows)
 
 

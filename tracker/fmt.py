@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from tracker.csv_reader import CsvText, csv_text, open_csv
 from tracker.fuzzy_dates import bounds
-from tracker.load import decode, sniff_delimiter
 from tracker.schema import Package, Table
 
 DATE_TYPES = {"date", "fuzzy-date"}
@@ -59,13 +59,13 @@ def _sort_key(value: str, is_date: bool) -> tuple[str, str, str]:
     return (value, "", "")
 
 
-def canonical(text: str, table: Table) -> tuple[str | None, str]:
+def canonical(text: str | CsvText, table: Table) -> tuple[str | None, str]:
     """(canonical text, '') or (None, why it cannot be rewritten safely)."""
-    if not text.strip():
+    if isinstance(text, str):
+        text = csv_text(text, table)
+    if text.empty:
         return None, "empty file"
-    delimiter = sniff_delimiter(text.split("\n", 1)[0].rstrip("\r"), table)
-    rows = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-            if r and not (len(r) == 1 and not r[0].strip())]
+    rows = [record.cells for record in text.records() if not record.blank]
     header, body = rows[0], rows[1:]
     if len(set(header)) != len(header):
         return None, "a column name appears twice in the header"
@@ -106,12 +106,12 @@ def plan(data_dir: Path, shown_dir: str, package: Package) -> list[Rewrite]:
             continue
         shown = f"{shown_dir}/{table.filename}"
         data = path.read_bytes()
-        decoded = decode(data)
+        text = open_csv(data, table)
         before = data.decode("utf-8", errors="replace")
-        if decoded.undecodable:
+        if text.undecodable:
             rewrites.append(Rewrite(path, shown, before, None, "not UTF-8: save it as CSV UTF-8 first"))
             continue
-        after, reason = canonical(decoded.text, table)
+        after, reason = canonical(text, table)
         rewrites.append(Rewrite(path, shown, before, after, reason))
     return rewrites
 

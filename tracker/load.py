@@ -1,20 +1,21 @@
-"""Reading the CSV files: encoding, separators, header and row shape, as text with line numbers."""
+"""`tracker validate` reading the CSV files (through tracker.csv_reader): every problem of encoding,
+separators, header and row shape, and the values as text with their line numbers."""
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from tracker.csv_reader import open_csv, plain_frame, read_rows
 from tracker.problems import FILE, Problem
 from tracker.schema import Package, Table
 
-BOM = b"\xef\xbb\xbf"
+__all__ = ["RawTable", "read_package", "read_rows", "read_table"]  # read_rows: tracker.csv_reader's, for its older callers
+
 _BAD_BYTES = re.compile("[\udc80-\udcff]+")
 
 
@@ -29,39 +30,8 @@ class RawTable:
     size: int = 0
 
 
-@dataclass
-class Decoded:
-    text: str
-    undecodable: bool
-
-
-def decode(data: bytes) -> Decoded:
-    """UTF-8 text of a file (a BOM is dropped); undecodable bytes are kept as surrogates."""
-    if data.startswith(BOM):
-        data = data[len(BOM):]
-    try:
-        return Decoded(data.decode("utf-8"), False)
-    except UnicodeDecodeError:
-        return Decoded(data.decode("utf-8", errors="surrogateescape"), True)
-
-
-def sniff_delimiter(first_line: str, table: Table) -> str:
-    """',' normally; ';' when the header is the expected columns separated by semicolons."""
-    if "," not in first_line and ";" in first_line:
-        names = {n.strip().strip('"') for n in first_line.split(";")}
-        if names & set(table.columns):
-            return ";"
-    return ","
-
-
 def _empty_frame(table: Table) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([], dtype="str") for c in table.columns})
-
-
-def read_rows(path: Path) -> list[dict[str, str]]:
-    """A valid CSV as plain rows of text (empty cells as ""), for code that rewrites data/ or counts it."""
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        return [{k: (v or "") for k, v in row.items()} for row in csv.DictReader(f)]
 
 
 def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Problem]]:
@@ -73,73 +43,44 @@ def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Pro
         return raw, problems
     data = path.read_bytes()
     raw.sha256, raw.size = hashlib.sha256(data).hexdigest(), len(data)
-    decoded = decode(data)
-    text = decoded.text
-    if not text.strip():
+    text = open_csv(data, table)
+    if text.empty:
         problems.append(Problem(shown, 1, FILE, f"file is empty (expected a header row: {','.join(table.columns)})"))
         return raw, problems
-    first_line = text.split("\n", 1)[0].rstrip("\r")
-    delimiter = sniff_delimiter(first_line, table)
+    delimiter, undecodable = text.delimiter, text.undecodable
     if delimiter == ";":
         problems.append(Problem(shown, 1, FILE,
                                 "values are separated by semicolons, as some spreadsheet software saves CSV; "
                                 "expected commas (run `tracker fmt` to convert the file)"))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [_BAD_BYTES.sub("\ufffd", h) for h in next(reader)]
+    records = text.records()
+    header = [_BAD_BYTES.sub("\ufffd", h) for h in next(records).cells]
     problems += _header_problems(header, table, shown)
-    if not decoded.undecodable and delimiter == "," and len(set(header)) == len(header):
-        lines = text.count("\n") + (0 if text.endswith("\n") else 1)
-        del reader, decoded, text  # the bytes are enough from here: do not hold the file twice
-        frame = _plain_frame(data, lines, header)
+    if not undecodable and delimiter == "," and len(set(header)) == len(header):
+        lines = text.line_count
+        del records, text  # the bytes are enough from here: do not hold the file twice
+        frame = plain_frame(data, lines, header)
         if frame is not None:
             raw.frame = _conform(frame, table)
             return raw, problems
-        decoded = decode(data)
-        text = decoded.text
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        next(reader)
+        records = open_csv(data, table).records()
+        next(records)
     width = len(header)
-    records, lines, previous_end = [], [], 1
-    for row in reader:
-        start, previous_end = previous_end + 1, reader.line_num
-        if not row or (len(row) == 1 and not row[0].strip()):
-            continue  # blank line
+    rows, lines = [], []
+    for record in records:
+        if record.blank:
+            continue
+        row = record.cells
         if len(row) != width:
-            problems.append(Problem(shown, start, FILE, f"row has {len(row)} values, expected {width} (one per column of the header)"))
+            problems.append(Problem(shown, record.line, FILE, f"row has {len(row)} values, expected {width} (one per column of the header)"))
             row = (row + [""] * width)[:width]
-        records.append(row)
-        lines.append(start)
-    if decoded.undecodable:
-        problems += _undecodable_values(records, lines, header, shown)
-    frame = pd.DataFrame(records, columns=header, dtype="str") if records else pd.DataFrame(columns=header, dtype="str")
+        rows.append(row)
+        lines.append(record.line)
+    if undecodable:
+        problems += _undecodable_values(rows, lines, header, shown)
+    frame = pd.DataFrame(rows, columns=header, dtype="str") if rows else pd.DataFrame(columns=header, dtype="str")
     frame.index = pd.Index(lines, dtype="int64", name="line")
     raw.frame = _conform(frame, table)
     return raw, problems
-
-
-def _plain_frame(data: bytes, lines: int, header: list[str]) -> pd.DataFrame | None:
-    """The rows parsed in C (pyarrow) when the file is plain: every line after the header is one
-    row of the header's width, so that row i is on line i + 2. None otherwise (blank lines, line
-    breaks inside quoted values, rows of another width): the careful reader below then reads it
-    and reports each problem with its line."""
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
-
-    try:
-        parsed = pacsv.read_csv(
-            pa.BufferReader(pa.py_buffer(data).slice(len(BOM) if data.startswith(BOM) else 0)),  # no copy
-            read_options=pacsv.ReadOptions(column_names=header, skip_rows=1, block_size=1 << 24),
-            parse_options=pacsv.ParseOptions(delimiter=",", newlines_in_values=False, ignore_empty_lines=True),
-            convert_options=pacsv.ConvertOptions(column_types={h: pa.string() for h in header},
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
-        )
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
-        return None
-    if parsed.num_rows != lines - 1:  # a blank line was skipped or a value spans lines
-        return None
-    frame = parsed.to_pandas()
-    frame.index = pd.RangeIndex(2, parsed.num_rows + 2, name="line")
-    return frame
 
 
 def _header_problems(header: list[str], table: Table, shown: str) -> list[Problem]:
