@@ -66,7 +66,9 @@ def render(meta: dict, results: list, previous: Path | None = None) -> str:
         "(`CREATE TABLE ... AS FROM read_csv(...)`); **validate** and **build** are `tracker validate` and `tracker build`, "
         "each a fresh process (start-up included), with their peak resident memory; **peer** is `frictionless validate` on "
         "a data package of the same files (types, constraints, primary and foreign keys), run up to 10^5 events; queries "
-        "fetch their whole result as Arrow; callbacks are the dashboard's server functions, their output serialised as Dash does.",
+        "fetch their whole result as Arrow; callbacks are timed over HTTP against `tracker serve` on 127.0.0.1, each a "
+        "POST to `/_dash-update-component` as the browser sends it, from request to the whole JSON response (a page: "
+        "the pages' router rendering it from its URL).",
         "",
         "## Results",
         "",
@@ -87,7 +89,7 @@ def render(meta: dict, results: list, previous: Path | None = None) -> str:
         out += ["", "Failures:", "", *failures]
     names = sorted({n for r in results for n in r.callbacks})
     if names:
-        out += ["", "## Dashboard callbacks (server time, ms)", "",
+        out += ["", "## Dashboard callbacks (over HTTP, ms)", "",
                 "| callback | " + " | ".join(_events(r.events) for r in results) + " |",
                 "|---|" + "---|" * len(results)]
         for n in names:
