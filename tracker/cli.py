@@ -10,7 +10,8 @@ from pathlib import Path
 from tracker.problems import UserError
 
 EXAMPLES = {
-    "validate": "examples:\n  tracker validate\n  tracker validate --data path/to/data --format json",
+    "validate": ("examples:\n  tracker validate\n  tracker validate --data path/to/data --format json\n"
+                 "  tracker validate --format github   # in a GitHub workflow: each problem shown on its line"),
     "build": "examples:\n  tracker build\n  tracker build --data data --db build/tracker.duckdb",
     "sql": ("examples:\n  tracker sql \"SELECT donor, committed FROM pledge_lines_as_of(DATE '2023-02-14') "
             "WHERE system_family = 'leopard-2'\"\n  tracker sql --csv \"SELECT * FROM claim_reconciliation\""),
@@ -70,7 +71,12 @@ def cmd_validate(args) -> int:
     data_dir, shown = _data_dir(args)
     with checked(data_dir, shown) as outcome:
         pass  # only the problems are wanted: the database closes here
-    print(render_json(outcome.problems) if args.format == "json" else render_text(outcome.problems))
+    if args.format == "github":
+        from tracker.annotations import render as render_github
+
+        print(render_github(outcome.problems))
+    else:
+        print(render_json(outcome.problems) if args.format == "json" else render_text(outcome.problems))
     _report_skipped(outcome)
     return 1 if outcome.problems else 0
 
@@ -289,7 +295,8 @@ def parser() -> argparse.ArgumentParser:
     raw = argparse.RawDescriptionHelpFormatter
 
     p = sub.add_parser("validate", parents=[common], help="report every problem in the data, one per line", epilog=EXAMPLES["validate"], formatter_class=raw)
-    p.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json for machines")
+    p.add_argument("--format", choices=["text", "json", "github"], default="text",
+                   help="text (default), json for machines, or github (workflow annotations, one per problem)")
     p.set_defaults(run=cmd_validate)
 
     p = sub.add_parser("build", parents=[common], help="validate, then build the DuckDB database atomically", epilog=EXAMPLES["build"], formatter_class=raw)

@@ -4,21 +4,19 @@ them, so that R, Excel or another engine can use the data without DuckDB."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import duckdb
 
+from tracker import datapackage
 from tracker.catalogue import existing, objects
 from tracker.problems import UserError
 from tracker.schema import load_package
 
 FORMATS = ("parquet", "csv", "xlsx")
 EXCEL_MAX_ROWS = 1_048_575  # a sheet's rows below its header
-FRICTIONLESS_TYPES = {"VARCHAR": "string", "BIGINT": "integer", "INTEGER": "integer", "DOUBLE": "number",
-                      "DATE": "date", "BOOLEAN": "boolean", "TIMESTAMP": "datetime", "VARCHAR[]": "string"}
 
 
 @dataclass(frozen=True)
@@ -135,18 +133,12 @@ def _sheet(part: Part, as_of: date) -> str:
 def _datapackage(chosen: list[Part], dictionary: list[tuple], as_of: date) -> str:
     fields: dict[str, list[dict]] = {}
     for file, _obj, _kind, _pos, name, dtype, description in dictionary:
-        field = {"name": name, "type": FRICTIONLESS_TYPES.get(dtype, "string")}
-        if description:
-            field["description"] = description
-        if dtype.endswith("[]"):
-            field["description"] = (description or "") + " (a list, items separated by '; ')"
-        fields.setdefault(file, []).append(field)
-    resources = [{"name": p.name.lower().replace("@", "-"), "path": f"{p.name}.csv", "format": "csv",
-                  "description": p.description, "schema": {"fields": fields[p.name]}} for p in chosen]
-    package = {"name": "ukraine-military-aid-tracker-export", "description":
-               f"Tables and views of the military aid commitments tracker; macros called for {as_of.isoformat()}.",
-               "resources": resources}
-    return json.dumps(package, indent=2, ensure_ascii=False) + "\n"
+        fields.setdefault(file, []).append(datapackage.exported_field(name, dtype, description))
+    resources = [datapackage.resource(p.name.lower().replace("@", "-"), f"{p.name}.csv", p.description,
+                                      {"fields": fields[p.name]}) for p in chosen]
+    return datapackage.text(datapackage.package(
+        "ukraine-military-aid-tracker-export",
+        f"Tables and views of the military aid commitments tracker; macros called for {as_of.isoformat()}.", resources))
 
 
 def _readme(con, chosen: list[Part], counts: dict[str, int], fmt: str, as_of: date) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tracker import ddl
+from tracker import datapackage, ddl
 from tracker.schema import SCHEMA_DIR, Field, Package, load_package
 
 ROOT = SCHEMA_DIR.parent
@@ -168,7 +168,8 @@ def expected() -> dict[Path, str]:
     readme = _replace(readme, SQL_BEGIN, SQL_END, sql_objects())
     readme = _replace(readme, SQL_DOC_BEGIN, SQL_DOC_END, sql_dictionary())
     readme = _replace(readme, EVIDENCE_BEGIN, EVIDENCE_END, evidence(package))
-    return {DDL_FILE: ddl.create_all(package, strict=True), README: readme}
+    return {DDL_FILE: ddl.create_all(package, strict=True), README: readme,
+            ROOT / "datapackage.json": datapackage.text(datapackage.root(package))}
 
 
 def drifted() -> list[Path]:
