@@ -1,8 +1,9 @@
-"""schemas/ is the one source: the pandera schemas, DDL and README dictionary follow it."""
+"""schemas/ is the one source: the pandera schemas, DDL, docs/ data dictionary and SQL reference follow it."""
 
 from __future__ import annotations
 
 import duckdb
+import pytest
 
 from tracker import generate
 from tracker.column_checks import pandera_schema
@@ -41,12 +42,23 @@ def test_every_foreign_key_names_a_declared_column():
             assert fk.ref_field in package.table(fk.table).primary_key
 
 
-def test_readme_documents_every_command_and_table():
+def test_readme_documents_every_command_and_the_docs_every_table_and_view():
+    from tracker.catalogue import objects
     from tracker.cli import parser
 
     readme = generate.README.read_text(encoding="utf-8")
     commands = parser()._subparsers._group_actions[0].choices
-    for name in commands:
-        assert f"tracker {name}" in readme
-    for table in load_package().tables:
-        assert f"#### `{table.name}`" in readme
+    assert [name for name in commands if f"| `tracker {name}" not in readme] == []
+    dictionary = generate.DATA_DICTIONARY.read_text(encoding="utf-8")
+    assert [t.name for t in load_package().tables if f"#### `{t.name}`" not in dictionary] == []
+    reference = generate.SQL_REFERENCE.read_text(encoding="utf-8")
+    assert [o.call for o in objects() if f"#### `{o.call}` ({o.kind})" not in reference] == []
+
+
+def test_generate_names_the_file_without_a_marker(tmp_path, monkeypatch):
+    page = tmp_path / "docs" / "page.md"
+    page.parent.mkdir()
+    page.write_text("# no markers\n", encoding="utf-8")
+    monkeypatch.setattr(generate, "ROOT", tmp_path)
+    with pytest.raises(ValueError, match=r"^docs/page.md has no <!-- data-dictionary:begin"):
+        generate._filled(page, [(generate.BEGIN, generate.END, "")])

@@ -204,9 +204,9 @@ def test_macros_are_commented(con):
     comments = dict(con.execute("SELECT function_name, comment FROM duckdb_functions() "
                                 "WHERE function_name IN ('line_values_as_of', 'donor_values_as_of')").fetchall())
     assert set(comments) == {"line_values_as_of", "donor_values_as_of"} and all(comments.values())
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "| [`line_values_as_of(d)`](#sql-line-values-as-of) | table macro |" in readme
-    assert "| [`donor_values_as_of(d [, gdp_year := 2021])`](#sql-donor-values-as-of) | table macro |" in readme
+    reference = (ROOT / "docs" / "sql.md").read_text(encoding="utf-8")
+    assert "| [`line_values_as_of(d)`](#sql-line-values-as-of) | table macro |" in reference
+    assert "| [`donor_values_as_of(d [, gdp_year := 2021])`](#sql-donor-values-as-of) | table macro |" in reference
 
 
 def test_gdp_year_can_be_chosen(con, rates):
