@@ -184,7 +184,8 @@ def test_fuzzy_date_pattern_accepts_what_validate_accepts():
     days = pd.date_range("1896-01-01", "2104-12-31").strftime("%Y-%m-%d")
     near_misses = [f"{y}-{m:02d}-{d:02d}" for y in (1900, 2000, 2023, 2024, 2100) for m in range(0, 14) for d in (0, 29, 30, 31, 32)]
     coarse = [f"2023-{m:02d}" for m in range(0, 14)] + [f"2023-Q{q}" for q in range(0, 6)] + ["2023", "23", "2023-1", "2023-Q1-01"]
-    values = pd.Series(list(days) + near_misses + coarse + ["../2023", "../2024-02-29", "..2023", "../../2023"])
+    values = pd.Series(list(days) + near_misses + coarse + ["../2023", "../2024-02-29", "..2023", "../../2023",
+                                                           "../2023-Q1", "../2023-03", "../2023-02-29"])
     ours = _fuzzy_date_test(values)
     theirs = values.map(lambda v: re.fullmatch(datapackage.FUZZY_DATE, v) is not None)
     assert ours.sum() > 76_000

@@ -56,7 +56,8 @@ def _type_test(field: Field):
 
 def _fuzzy_date_test(s: pd.Series) -> pd.Series:
     shape = s.str.fullmatch(FUZZY_DATE.pattern)
-    days = s.where(s.str.len() == 10)
+    plain = s.str.removeprefix("../")  # a by-date names a day, month or quarter like any other date
+    days = plain.where(plain.str.len() == 10)
     real_day = pd.to_datetime(days, format="%Y-%m-%d", errors="coerce").notna() | days.isna()
     return shape & real_day
 
