@@ -81,6 +81,24 @@ def test_importing_reads_no_file_of_the_project():
     assert set(result["opened"]) - known == set()
 
 
+def test_lock_file_pins_every_dependency_within_its_bounds():
+    """requirements.lock is refreshed (`make lock`) whenever pyproject.toml's dependencies change."""
+    import re
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    text = LOCK.read_text(encoding="utf-8")
+    pins = {canonicalize_name(name): version for name, version in re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", text, re.M)}
+    extras = re.findall(r"--extra=(\w+)", text)  # as recorded in the lock file's header
+    assert set(extras) == {"dev", "docs", "kiel", "reference"}
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = [*project["dependencies"], *(r for extra in extras for r in project["optional-dependencies"][extra])]
+    unmet = [r for r in map(Requirement, declared) if not r.specifier.contains(pins.get(canonicalize_name(r.name), "0"), prereleases=True)]
+    assert unmet == [], f"not pinned in requirements.lock within these bounds (run `make lock`): {unmet}"
+
+
 def test_rules_load_on_first_use():
     from tracker import rules
     from tracker.schema import load_package
