@@ -6,16 +6,30 @@ BIN := $(VENV)/bin
 DB := build/tracker.duckdb
 HOST ?= 127.0.0.1
 PORT ?= 8050
+# The project and its dev, kiel, docs and reference extras, every version pinned as tested.
+LOCK := requirements.lock
 
-.PHONY: run test install
+.PHONY: run test install lock
 
-$(BIN)/tracker: pyproject.toml
+# The tested versions from the lock file, then the project itself (editable, nothing else resolved).
+$(BIN)/tracker: pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
 install: $(BIN)/tracker
+
+# Refresh the lock file after changing dependencies in pyproject.toml (`make lock`, then
+# `make install` and `make test`, and commit both files). It is resolved for Python 3.11, the
+# project's floor. Pins stay where they are unless asked: `make lock LOCK_ARGS=--upgrade` moves
+# every pin to the newest release the bounds allow, `LOCK_ARGS="--upgrade-package dash"` only one.
+# Left out on purpose: the notebooks extra (JupyterLab).
+LOCK_ARGS ?=
+lock: $(BIN)/tracker
+	$(BIN)/pip-compile --quiet --extra dev --extra kiel --extra docs --extra reference --strip-extras \
+		--no-emit-index-url --no-emit-find-links --no-emit-trusted-host $(LOCK_ARGS) --output-file $(LOCK) pyproject.toml
 
 # `tracker serve` builds the database first when it is missing or older than a CSV, schema or SQL file.
 run: $(BIN)/tracker

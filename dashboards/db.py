@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import threading
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-SQL_DIR = Path(__file__).parent / "sql"
+SQL_DIR = files("dashboards") / "sql"
 
 
 INCLUDE = re.compile(r"\{(\w+)\}")

@@ -7,16 +7,18 @@ sql/rules/<rule name>.sql, run against the tables as loaded into DuckDB.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
 import duckdb
 import pandas as pd
 
 from tracker.schema import Package, load_package
 
-RULE_SQL = Path(__file__).parent / "sql" / "rules"
+RULE_SQL = files("tracker") / "sql" / "rules"  # read when a rule is first asked for, not at import
 FINDING_COLUMNS = ["table_name", "key", "column_name", "value", "message"]
 # A derived table stands for the tables it is built from when deciding what a rule reads.
 DERIVED_FROM = {"pledge_line_history": {"commitment_events", "deliveries"}}
@@ -30,12 +32,12 @@ class Rule:
     check: Callable[[duckdb.DuckDBPyConnection, Package], pd.DataFrame]
 
 
-RULES: dict[str, Rule] = {}
+_PYTHON_RULES: dict[str, Rule] = {}
 
 
 def rule(reads: set[str]):
     def register(function):
-        RULES[function.__name__] = Rule(function.__name__, " ".join(function.__doc__.split()), frozenset(reads), function)
+        _PYTHON_RULES[function.__name__] = Rule(function.__name__, " ".join(function.__doc__.split()), frozenset(reads), function)
         return function
     return register
 
@@ -89,25 +91,45 @@ def _user_assigned(code: str) -> bool:
     return code[:2] == "AA" or "QMA" <= code <= "QZZ" or code[0] == "X" or code[:2] == "ZZ"
 
 
-def _register_sql_rule(path: Path, data_tables: set[str]) -> None:
+def _sql_rule(path: Traversable, data_tables: set[str]) -> Rule:
     """A rule that is one query: its header comment is its sentence; the tables it reads come from the query."""
     sql = path.read_text(encoding="utf-8")
     sentence = " ".join(line.removeprefix("--").strip() for line in sql.splitlines() if line.startswith("--"))
     names = set(re.findall(r"\b(?:FROM|JOIN)\s+([a-z_]+)", sql))
     reads = (names & data_tables).union(*(DERIVED_FROM[n] for n in names & DERIVED_FROM.keys()))
-    RULES[path.stem] = Rule(path.stem, sentence, frozenset(reads), lambda con, package: con.sql(sql).df())
+    name = path.name.removesuffix(".sql")
+    return Rule(name, sentence, frozenset(reads), lambda con, package: con.sql(sql).df())
 
 
-_DATA_TABLES = {t.name for t in load_package().tables}
-for _path in sorted(RULE_SQL.glob("*.sql")):
-    _register_sql_rule(_path, _DATA_TABLES)
+@cache
+def all_rules() -> dict[str, Rule]:
+    """Every rule by name: the Python rules above, then one per file of sql/rules/ (read on first call)."""
+    data_tables = {t.name for t in load_package().tables}
+    sql_rules = [_sql_rule(p, data_tables) for p in sorted(RULE_SQL.iterdir(), key=lambda p: p.name) if p.name.endswith(".sql")]
+    return {**_PYTHON_RULES, **{r.name: r for r in sql_rules}}
+
+
+class _Rules(Mapping[str, Rule]):
+    """RULES reads like a dict of every rule but loads them on first use, so importing reads no file."""
+
+    def __getitem__(self, name: str) -> Rule:
+        return all_rules()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(all_rules())
+
+    def __len__(self) -> int:
+        return len(all_rules())
+
+
+RULES: Mapping[str, Rule] = _Rules()
 
 
 def run_rules(con, package, broken_tables: set[str] = frozenset()) -> tuple[list[tuple[str, pd.DataFrame]], list[str]]:
     """Every rule's findings by rule name, and the rules skipped because a table they read has
     values that could not be read (their findings would be consequences of those values)."""
     results, skipped = [], []
-    for r in RULES.values():
+    for r in all_rules().values():
         if r.reads & broken_tables:
             skipped.append(r.name)
         else:

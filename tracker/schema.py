@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 import yaml
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+# The folder of the schemas: schemas/ in a clone (through the editable install), tracker/schemas/ in
+# an installed wheel; pyproject.toml packages the one folder as tracker.schemas. Nothing is read here.
+SCHEMA_DIR = Path(str(files("tracker.schemas")))
 
 FUZZY_DATE_PATTERN = r"(\.\./)?[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
 
