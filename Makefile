@@ -9,7 +9,7 @@ PORT ?= 8050
 # The project and its dev, kiel, docs and reference extras, every version pinned as tested.
 LOCK := requirements.lock
 
-.PHONY: run test install lock
+.PHONY: run test test-fast lint docs install lock
 
 # The tested versions from the lock file, then the project itself (editable, nothing else resolved).
 $(BIN)/tracker: pyproject.toml $(LOCK)
@@ -37,3 +37,18 @@ run: $(BIN)/tracker
 
 test: $(BIN)/tracker
 	$(BIN)/python -m pytest
+
+# The tests that need neither a browser, nor the benchmark, nor a wheel build: under a minute.
+test-fast: $(BIN)/tracker
+	$(BIN)/python -m pytest -m "not browser and not benchmark and not slow"
+
+# What CI checks besides the tests: lint, format, types (against the recorded baseline), docs site.
+lint: $(BIN)/tracker
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy | $(BIN)/mypy-baseline filter
+	$(BIN)/tracker fmt --check
+	$(BIN)/tracker generate --check
+
+docs: $(BIN)/tracker
+	$(BIN)/mkdocs build --strict

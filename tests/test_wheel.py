@@ -76,9 +76,7 @@ def test_importing_reads_no_file_of_the_project():
     assert run.returncode == 0, run.stderr
     result = json.loads(run.stdout.splitlines()[-1])
     assert {"tracker.rules", "tracker.schema", "tracker.cli", "dashboards.db"} <= set(result["modules"])
-    # tracker/benchmark/floor.py still reads raw_ingest.sql at import; see the issue 13 report.
-    known = {str(ROOT / "tracker" / "benchmark" / "raw_ingest.sql")}
-    assert set(result["opened"]) - known == set()
+    assert result["opened"] == []
 
 
 def test_lock_file_pins_every_dependency_within_its_bounds():
