@@ -4,7 +4,8 @@ outside the repository: the suite must pass in a clone with nothing beside it.
 An audit hook (PEP 578) sees every file opened, folder listed or globbed, file tree copied and process
 started (its working folder and path arguments). A path is allowed inside the repository, the
 temporary folder, the Python installation and virtual environment, system folders and the user's
-caches (fonts, Chromium, Playwright, Jupyter). Anything else is recorded with the test that touched it;
+caches (fonts, Chromium, Playwright, Jupyter), but never beside the repository (in the folder that
+holds it, even when that is in the temporary folder). Anything else is recorded with the test that touched it;
 at the end of the session each is printed on one line and the session fails. A child process's own
 reads are not seen (its Python is not hooked); its arguments and working folder are.
 
@@ -31,10 +32,19 @@ PATH_ARGUMENTS = {"open": (0,), "os.listdir": (0,), "os.scandir": (0,), "glob.gl
 SYSTEM = ["/usr", "/etc", "/proc", "/sys", "/dev", "/lib", "/lib64", "/bin", "/sbin", "/run", "/var/cache/fontconfig"]
 
 
-def allowed_roots(basetemp: str | None = None) -> tuple[str, ...]:
+def rules(basetemp: str | None = None, root: Path = ROOT) -> list[tuple[str, bool]]:
+    """(folder, allowed) pairs, longest first: a path follows the longest folder it is in. The folder holding
+    the repository is forbidden (where ../shared/ would be) unless an allowed folder inside it is longer, so a
+    clone in a temporary folder still has its siblings caught; at equal length the allowed folder wins."""
+    forbidden = {os.path.normpath(str(root.parent)), os.path.realpath(root.parent)}
+    pairs = [(folder, True) for folder in allowed_roots(basetemp, root)] + [(folder, False) for folder in forbidden]
+    return sorted(pairs, key=lambda pair: (-len(pair[0]), not pair[1]))
+
+
+def allowed_roots(basetemp: str | None = None, root: Path = ROOT) -> tuple[str, ...]:
     home = Path.home()
     cache = os.environ.get("XDG_CACHE_HOME") or str(home / ".cache")
-    candidates = [str(ROOT), tempfile.gettempdir(), "/tmp", sys.prefix, sys.base_prefix, sys.exec_prefix,
+    candidates = [str(root), tempfile.gettempdir(), "/tmp", sys.prefix, sys.base_prefix, sys.exec_prefix,
                   sys.base_exec_prefix, *site.getsitepackages(), site.getusersitepackages(), *SYSTEM, cache,
                   os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or str(Path(cache) / "ms-playwright"),
                   str(home / ".local" / "share" / "jupyter"), str(home / ".ipython"), str(home / ".config" / "matplotlib"),
@@ -46,8 +56,9 @@ def allowed_roots(basetemp: str | None = None) -> tuple[str, ...]:
     return tuple(sorted(roots))
 
 
-def absolute(path: object) -> str | None:
-    """The absolute, normalised form of a path argument; None for a file descriptor or anything else."""
+def absolute(path: object, base: object = None) -> str | None:
+    """The absolute, normalised form of a path argument (relative to base, default the working folder);
+    None for a file descriptor or anything else."""
     if path is None:
         path = "."
     if isinstance(path, int) or not isinstance(path, (str, bytes, os.PathLike)):
@@ -55,9 +66,10 @@ def absolute(path: object) -> str | None:
     text = os.fsdecode(os.fspath(path))
     if not os.path.isabs(text):
         try:
-            text = os.path.join(os.getcwd(), text)
+            start = os.fsdecode(os.fspath(base)) if isinstance(base, (str, bytes, os.PathLike)) else os.getcwd()
         except OSError:  # the working folder was removed
             return None
+        text = os.path.join(start, text)
     return os.path.normpath(text)
 
 
@@ -69,17 +81,20 @@ def looks_like_path(argument: object) -> bool:
 class OutsideReads:
     """The paths outside the allowed places, each with the event and the test (or collection) that touched it."""
 
-    def __init__(self, roots: tuple[str, ...]):
-        self.roots = roots
+    def __init__(self, rules: list[tuple[str, bool]]):
+        self.rules = rules
         self.found: dict[str, tuple[str, str]] = {}  # path -> (event, test)
         self.current = "startup"
         self.capture: list[str] | None = None
 
     def allowed(self, path: str) -> bool:
-        return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in self.roots)
+        for folder, allowed in self.rules:
+            if path == folder or path.startswith(folder.rstrip(os.sep) + os.sep):
+                return allowed
+        return False
 
-    def record(self, event: str, path: object) -> None:
-        text = absolute(path)
+    def record(self, event: str, path: object, base: object = None) -> None:
+        text = absolute(path, base)
         if text is None or self.allowed(text):
             return
         if self.capture is not None:
@@ -104,7 +119,7 @@ class OutsideReads:
                 argv = [argv] if isinstance(argv, (str, bytes, os.PathLike)) else list(argv or [])
                 for argument in argv:
                     if looks_like_path(argument):
-                        self.record(event, os.path.expanduser(os.fsdecode(argument)))
+                        self.record(event, os.path.expanduser(os.fsdecode(argument)), cwd)
         except Exception as exc:  # an exception here would fail the open itself: report it instead
             self.found.setdefault(f"<{event} {args!r:.200}>", (f"audit hook error {exc!r}", self.current))
 
@@ -128,7 +143,7 @@ KEY = pytest.StashKey[OutsideReads]()
 def pytest_configure(config: pytest.Config) -> None:
     if KEY in config.stash:
         return
-    recorder = OutsideReads(allowed_roots(config.option.basetemp))
+    recorder = OutsideReads(rules(config.option.basetemp))
     config.stash[KEY] = recorder
     sys.addaudithook(recorder.hook)  # hooks cannot be removed: one per process, and this process ends with the session
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from conftest import KIEL_MAIN, ROOT
+from outside_reads import OutsideReads, rules
 
 SHARED = ROOT.parent / "shared" / "reference" / "kiel-ust-main-data" / "no-such-release.csv"  # never created
 
@@ -35,8 +38,21 @@ def test_a_child_process_given_a_path_outside_is_caught(outside_reads, tmp_path)
     """The hook sees a process's arguments and working folder (not run here: the event is handed to it directly)."""
     with outside_reads.expected() as seen:
         outside_reads.hook("subprocess.Popen", (sys.executable, [sys.executable, "-m", "tracker", "import", "kiel",
-                                                                 "../shared/release.csv", "--data", str(tmp_path)], str(ROOT.parent), None))
-    assert seen == [str(ROOT.parent), str(ROOT.parent / "shared" / "release.csv")]
+                                                                 "../shared/release.csv", "--data", str(tmp_path)], str(ROOT), None))
+        outside_reads.hook("subprocess.Popen", ("tracker", ["tracker", "build", "--data", "./data"], str(ROOT.parent), None))
+    assert seen == [str(ROOT.parent / "shared" / "release.csv"), str(ROOT.parent), str(ROOT.parent / "data")]
+
+
+def test_a_clone_in_the_temporary_folder_still_has_its_siblings_caught():
+    temp = Path(tempfile.gettempdir())
+    clone = temp / "tmp.Xy12" / "fresh"
+    recorder = OutsideReads(rules(root=clone))
+    assert not recorder.allowed(str(clone.parent / "shared" / "reference" / "weapons.csv"))
+    assert not recorder.allowed(str(clone.parent))
+    assert recorder.allowed(str(clone / "reference" / "kiel-ust-website" / "weapons.csv"))
+    assert recorder.allowed(str(temp / "pytest-of-someone" / "pytest-3" / "test_x0" / "data"))
+    assert recorder.allowed(str(temp / "tmpab12cd" / "tracker.duckdb"))
+    assert not recorder.allowed("/work/shared/reference/x.csv")
 
 
 def test_the_repository_temporary_folders_and_python_are_allowed(outside_reads, tmp_path, monkeypatch):
@@ -62,7 +78,7 @@ def test_a_session_that_reads_outside_fails_and_says_where(tmp_path):
                 pass
         """), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "tests")}
-    run = subprocess.run([sys.executable, "-m", "pytest", "-p", "outside_reads", "-p", "no:cacheprovider", "-q",
+    run = subprocess.run([sys.executable, "-m", "pytest", "-p", "outside_reads", "-p", "no:cacheprovider", "-p", "no:dash", "-q",
                           "--rootdir", str(tmp_path), "test_reads_beside.py"],
                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 1, run.stdout + run.stderr
