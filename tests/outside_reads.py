@@ -47,10 +47,15 @@ def allowed_roots(basetemp: str | None = None, root: Path = ROOT) -> tuple[str, 
     candidates = [str(root), tempfile.gettempdir(), "/tmp", sys.prefix, sys.base_prefix, sys.exec_prefix,
                   sys.base_exec_prefix, *site.getsitepackages(), site.getusersitepackages(), *SYSTEM, cache,
                   os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or str(Path(cache) / "ms-playwright"),
-                  str(home / ".local" / "share" / "jupyter"), str(home / ".ipython"), str(home / ".config" / "matplotlib"),
+                  str(home / ".local" / "share" / "jupyter"), str(home / ".ipython"),
+                  str(home / ".config" / "matplotlib"),
                   str(home / ".pki"), str(home / ".fontconfig"), str(home / ".fonts")]
     if basetemp:
         candidates.append(basetemp)
+    # where imports come from (PYTHONPATH, a .pth), unless that is the folder holding the repository or above it
+    beside = os.path.normpath(str(root.parent))
+    candidates += [entry for entry in sys.path if entry and os.path.isabs(entry)
+                   and not (beside + os.sep).startswith(os.path.normpath(entry).rstrip(os.sep) + os.sep)]
     roots = {os.path.normpath(c) for c in candidates if c}
     roots |= {os.path.realpath(c) for c in roots}
     return tuple(sorted(roots))
@@ -103,7 +108,7 @@ class OutsideReads:
             self.found.setdefault(text, (event, self.current))
 
     def hook(self, event: str, args: tuple) -> None:
-        """Called for every audit event of the process, so it returns at once for the others; it raises no event itself."""
+        """Called for every audit event of the process: returns at once for the others, and raises no event itself."""
         positions = PATH_ARGUMENTS.get(event)
         if positions is None and event != "subprocess.Popen":
             return
@@ -167,7 +172,8 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem):
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     recorder = session.config.stash.get(KEY, None)
-    if recorder is not None and recorder.found and session.exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.NO_TESTS_COLLECTED):
+    passed = session.exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.NO_TESTS_COLLECTED)
+    if recorder is not None and recorder.found and passed:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 

@@ -37,9 +37,10 @@ def test_a_relative_path_out_of_the_repository_is_caught(outside_reads, monkeypa
 def test_a_child_process_given_a_path_outside_is_caught(outside_reads, tmp_path):
     """The hook sees a process's arguments and working folder (not run here: the event is handed to it directly)."""
     with outside_reads.expected() as seen:
-        outside_reads.hook("subprocess.Popen", (sys.executable, [sys.executable, "-m", "tracker", "import", "kiel",
-                                                                 "../shared/release.csv", "--data", str(tmp_path)], str(ROOT), None))
-        outside_reads.hook("subprocess.Popen", ("tracker", ["tracker", "build", "--data", "./data"], str(ROOT.parent), None))
+        argv = [sys.executable, "-m", "tracker", "import", "kiel", "../shared/release.csv", "--data", str(tmp_path)]
+        outside_reads.hook("subprocess.Popen", (sys.executable, argv, str(ROOT), None))
+        argv = ["tracker", "build", "--data", "./data"]
+        outside_reads.hook("subprocess.Popen", ("tracker", argv, str(ROOT.parent), None))
     assert seen == [str(ROOT.parent / "shared" / "release.csv"), str(ROOT.parent), str(ROOT.parent / "data")]
 
 
@@ -53,6 +54,15 @@ def test_a_clone_in_the_temporary_folder_still_has_its_siblings_caught():
     assert recorder.allowed(str(temp / "pytest-of-someone" / "pytest-3" / "test_x0" / "data"))
     assert recorder.allowed(str(temp / "tmpab12cd" / "tracker.duckdb"))
     assert not recorder.allowed("/work/shared/reference/x.csv")
+
+
+def test_import_folders_are_allowed_unless_they_hold_the_repository(monkeypatch):
+    clone = Path("/home/someone/code/tracker")
+    monkeypatch.setattr(sys, "path", [*sys.path, "/home/someone/lib/python", "/home/someone/code", "/home", ""])
+    recorder = OutsideReads(rules(root=clone))
+    assert recorder.allowed("/home/someone/lib/python/helpers.py")
+    assert not recorder.allowed("/home/someone/code/shared/reference/weapons.csv")
+    assert not recorder.allowed("/home/other/notes.txt")
 
 
 def test_the_repository_temporary_folders_and_python_are_allowed(outside_reads, tmp_path, monkeypatch):
@@ -78,9 +88,9 @@ def test_a_session_that_reads_outside_fails_and_says_where(tmp_path):
                 pass
         """), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "tests")}
-    run = subprocess.run([sys.executable, "-m", "pytest", "-p", "outside_reads", "-p", "no:cacheprovider", "-p", "no:dash", "-q",
-                          "--rootdir", str(tmp_path), "test_reads_beside.py"],
-                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    command = [sys.executable, "-m", "pytest", "-p", "outside_reads", "-p", "no:cacheprovider", "-p", "no:dash", "-q",
+               "--rootdir", str(tmp_path), "test_reads_beside.py"]
+    run = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 1, run.stdout + run.stderr
     assert "1 passed" in run.stdout
     assert (f"{SHARED}: outside the repository (open, by test_reads_beside.py::test_reads_beside_the_repository); "
