@@ -1,4 +1,5 @@
-"""Shared fixtures: the shipped data built into a real DuckDB file, and data directories to break."""
+"""Shared fixtures: the shipped data built into a real DuckDB file, data directories to break, the Kiel
+releases in reference/, and the check that no test reads a path outside the repository (outside_reads.py)."""
 
 from __future__ import annotations
 
@@ -7,25 +8,30 @@ from pathlib import Path
 
 import pytest
 
+from outside_reads import (  # noqa: F401  (hooks: pytest finds them in this module)
+    KEY,
+    OutsideReads,
+    pytest_collectstart,
+    pytest_configure,
+    pytest_runtest_protocol,
+    pytest_sessionfinish,
+    pytest_terminal_summary,
+)
 from tracker.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = Path(__file__).parent / "fixtures" / "valid"
 RESEARCH = Path(__file__).parent / "fixtures" / "research"  # valid, plus shapes the research views need
 BAD = Path(__file__).parent / "bad"
-REFERENCE = ROOT.parent / "shared" / "reference"
+REFERENCE = ROOT / "reference"  # other trackers' releases, each folder with its PROVENANCE.md
 KIEL_MAIN = REFERENCE / "kiel-ust-main-data" / "kiel_bilateral_main_data_retrieved_2024-08-06.csv"
+KIEL_WEAPONS = REFERENCE / "kiel-ust-website" / "weapons.csv"
 
 
-def require_reference(path: Path) -> Path:
-    """The shared reference material: skipped on a developer machine without it, a failure in CI."""
-    import os
-
-    if not path.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{path} is missing: CI must have shared/ beside the clone")
-        pytest.skip(f"reference material not found at {path}")
-    return path
+@pytest.fixture
+def outside_reads(request) -> OutsideReads:
+    """The recorder of paths touched outside the repository (use `.expected()` around a read made on purpose)."""
+    return request.config.stash[KEY]
 
 
 @pytest.fixture(scope="session")

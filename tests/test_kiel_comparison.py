@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from conftest import KIEL_MAIN, REFERENCE, ROOT, require_reference
+from conftest import KIEL_MAIN, KIEL_WEAPONS, ROOT
 from tracker.cli import main
 
-WEAPONS = REFERENCE / "kiel-ust-website" / "weapons.csv"
 REPORT = ROOT / "reports" / "kiel_comparison.md"
 
 
 def run_compare(shipped_db, tmp_path, capsys) -> tuple[int, str, str]:
-    require_reference(WEAPONS)
     out = tmp_path / "comparison.md"
-    code = main(["compare", "kiel", str(WEAPONS), "--main-sheet", str(require_reference(KIEL_MAIN)),
+    code = main(["compare", "kiel", str(KIEL_WEAPONS), "--main-sheet", str(KIEL_MAIN),
                  "--db", str(shipped_db), "--out", str(out)])
     printed = capsys.readouterr()
     return code, out.read_text(encoding="utf-8"), printed.out + printed.err

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import KIEL_MAIN, ROOT, VALID, require_reference
+from conftest import KIEL_MAIN, ROOT, VALID
 from tracker.build import build
 from tracker.cli import main
 from tracker.fuzzy_dates import bounds
@@ -218,7 +218,7 @@ def test_gdp_year_can_be_chosen(con, rates):
 # --- unit prices from Kiel ----------------------------------------------------------------------
 
 def test_unit_prices_are_kiels_most_frequent_price():
-    with require_reference(KIEL_MAIN).open(encoding="utf-8", newline="") as f:
+    with KIEL_MAIN.open(encoding="utf-8", newline="") as f:
         kiel = list(csv.DictReader(f))
     crosswalk = {" ".join(k["kiel_item"].lower().split()): k["system_id"] for k in rows(DATA / "kiel_items.csv") if k["system_id"]}
     seen: dict[str, Counter] = {}

@@ -27,11 +27,14 @@ EXAMPLES = {
                "Writes every table, derived table and view, and each table macro called for --as-of (default:\n"
                "today), with export_dictionary (every column's type and meaning) and a README beside them;\n"
                "csv adds datapackage.json. xlsx writes one workbook, tracker.xlsx, with a sheet per part."),
-    "import": ("examples:\n  tracker import kiel Ukraine_Support_Tracker.xlsx --release-date 2024-08-06\n"
-               "  tracker import kiel main_sheet.csv --dry-run   # show what a newer release would change\n\n"
+    "import": ("examples:\n  tracker import kiel reference/kiel-ust-main-data/kiel_bilateral_main_data_retrieved_2024-08-06.csv\n"
+               "      # the release data/ holds: changes nothing, rewrites reports/kiel_import_review.md\n"
+               "  tracker import kiel Ukraine_Support_Tracker.xlsx --release-date 2025-02-13 --dry-run\n"
+               "      # what a newer release would change\n\n"
                "Lines the importer writes have origin 'kiel' and are rewritten on every import; set a line's\n"
                "origin to 'curated' to keep it by hand. Anomalies go to the review report, never fixed silently."),
-    "compare": ("examples:\n  tracker compare kiel ../shared/reference/kiel-ust-website/weapons.csv\n\n"
+    "compare": ("examples:\n  tracker compare kiel reference/kiel-ust-website/weapons.csv \\\n"
+                "      --main-sheet reference/kiel-ust-main-data/kiel_bilateral_main_data_retrieved_2024-08-06.csv\n\n"
                 "Exits 1 when a difference has no explanation in data/kiel_comparison_notes.csv."),
     "serve": ("examples:\n  tracker serve                 # build if needed, then http://127.0.0.1:8050\n"
               "  tracker serve --port 8060 --no-build\n\n"

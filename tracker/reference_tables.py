@@ -66,6 +66,6 @@ def refresh(data_dir: Path, worldbank_csv: Path | None, first: date = RATES_FIRS
 if __name__ == "__main__":
     import sys
 
-    gdp_csv = Path(sys.argv[1]) if len(sys.argv) > 1 else None  # e.g. ../shared/reference/gdp-worldbank/gdp.csv
+    gdp_csv = Path(sys.argv[1]) if len(sys.argv) > 1 else None  # e.g. reference/gdp-worldbank/gdp.csv
     for written in refresh(Path("data"), gdp_csv):
         print(f"wrote {written}")
