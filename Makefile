@@ -38,9 +38,10 @@ run: $(BIN)/tracker
 test: $(BIN)/tracker
 	$(BIN)/python -m pytest
 
-# The tests that need neither a browser, nor the benchmark, nor a wheel build: under a minute.
+# The tests that need neither a browser, nor the benchmark, nor a process of their own, on two workers:
+# about a minute on two cores.
 test-fast: $(BIN)/tracker
-	$(BIN)/python -m pytest -m "not browser and not benchmark and not slow"
+	$(BIN)/python -m pytest -m "not browser and not benchmark and not slow" -n 2
 
 # What CI checks besides the tests: lint, format, types (against the recorded baseline), docs site.
 lint: $(BIN)/tracker

@@ -14,8 +14,14 @@ from dashboards.db import Database
 from dashboards.safety import safe_url
 from dashboards.state import ViewState, parse
 
-PAGES = (("/", "Overview"), ("/systems", "Systems"), ("/donors", "Donors"),
-         ("/training", "Training"), ("/meetings", "Meetings"), ("/data", "Data"))
+PAGES = (
+    ("/", "Overview"),
+    ("/systems", "Systems"),
+    ("/donors", "Donors"),
+    ("/training", "Training"),
+    ("/meetings", "Meetings"),
+    ("/data", "Data"),
+)
 LICENCE = "Data: CC BY 4.0 · Code: MIT"
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -24,12 +30,22 @@ GRAPH_CONFIG = {
     "topojsonURL": "/assets/topojson/",
 }
 CATEGORY_LABELS = {
-    "main_battle_tank": "Main battle tanks", "infantry_fighting_vehicle": "Infantry fighting vehicles",
-    "armoured_personnel_carrier": "Armoured personnel carriers", "other_armoured_vehicle": "Other armoured vehicles",
-    "self_propelled_artillery": "Self-propelled artillery", "towed_artillery": "Towed artillery",
-    "multiple_rocket_launcher": "Multiple rocket launchers", "air_defence": "Air defence", "radar": "Radars",
-    "combat_aircraft": "Combat aircraft", "helicopter": "Helicopters", "anti_ship": "Anti-ship systems",
-    "engineering_vehicle": "Engineering vehicles", "mortar": "Mortars", "drone": "Drones", "ship": "Ships",
+    "main_battle_tank": "Main battle tanks",
+    "infantry_fighting_vehicle": "Infantry fighting vehicles",
+    "armoured_personnel_carrier": "Armoured personnel carriers",
+    "other_armoured_vehicle": "Other armoured vehicles",
+    "self_propelled_artillery": "Self-propelled artillery",
+    "towed_artillery": "Towed artillery",
+    "multiple_rocket_launcher": "Multiple rocket launchers",
+    "air_defence": "Air defence",
+    "radar": "Radars",
+    "combat_aircraft": "Combat aircraft",
+    "helicopter": "Helicopters",
+    "anti_ship": "Anti-ship systems",
+    "engineering_vehicle": "Engineering vehicles",
+    "mortar": "Mortars",
+    "drone": "Drones",
+    "ship": "Ships",
 }
 
 
@@ -72,39 +88,69 @@ def state_from_search(search: str | None) -> ViewState:
 
 def shell() -> html.Div:
     """The frame around every page: title, navigation (links keep the shared filters), page content."""
-    return html.Div([
-        html.Header([
-            html.Div([
-                html.Span("Military aid to Ukraine", className="brand-title"),
-                html.Span("commitments, deliveries, training and meetings, each with its source", className="brand-sub"),
-            ], className="brand"),
-            html.Nav([dcc.Link(label, href=path, id={"type": "nav", "page": label.lower()}, className="nav-link")
-                      for path, label in PAGES], className="nav"),
-        ], className="top"),
-        html.Main(dash.page_container, className="content"),
-    ], className="app")
+    return html.Div(
+        [
+            html.Header(
+                [
+                    html.Div(
+                        [
+                            html.Span("Military aid to Ukraine", className="brand-title"),
+                            html.Span(
+                                "commitments, deliveries, training and meetings, each with its source", className="brand-sub"
+                            ),
+                        ],
+                        className="brand",
+                    ),
+                    html.Nav(
+                        [
+                            dcc.Link(label, href=path, id={"type": "nav", "page": label.lower()}, className="nav-link")
+                            for path, label in PAGES
+                        ],
+                        className="nav",
+                    ),
+                ],
+                className="top",
+            ),
+            html.Main(dash.page_container, className="content"),
+        ],
+        className="app",
+    )
 
 
 def _date_picker(name: str, value: date | None, label: str, opts: dict, clearable: bool) -> html.Label:
-    return html.Label([
-        html.Span(label, className="filter-label"),
-        dcc.DatePickerSingle(
-            id={"type": "filter-date", "name": name},
-            date=value.isoformat() if value else None,
-            min_date_allowed=date(2014, 1, 1).isoformat(),
-            max_date_allowed=date(date.today().year + 1, 12, 31).isoformat(),
-            initial_visible_month=(value or opts["last_day"]).isoformat(),
-            display_format="YYYY-MM-DD", clearable=clearable, placeholder="any",
-        ),
-    ], className="filter")
+    return html.Label(
+        [
+            html.Span(label, className="filter-label"),
+            dcc.DatePickerSingle(
+                id={"type": "filter-date", "name": name},
+                date=value.isoformat() if value else None,
+                min_date_allowed=date(2014, 1, 1).isoformat(),
+                max_date_allowed=date(date.today().year + 1, 12, 31).isoformat(),
+                initial_visible_month=(value or opts["last_day"]).isoformat(),
+                display_format="YYYY-MM-DD",
+                clearable=clearable,
+                placeholder="any",
+            ),
+        ],
+        className="filter",
+    )
 
 
 def _dropdown(name: str, value, label: str, choices: list, multi: bool = False, placeholder: str = "all") -> html.Label:
-    return html.Label([
-        html.Span(label, className="filter-label"),
-        dcc.Dropdown(id={"type": "filter", "name": name}, options=choices, value=value, multi=multi,
-                     placeholder=placeholder, clearable=True),
-    ], className="filter filter-wide" if multi else "filter")
+    return html.Label(
+        [
+            html.Span(label, className="filter-label"),
+            dcc.Dropdown(
+                id={"type": "filter", "name": name},
+                options=choices,
+                value=value,
+                multi=multi,
+                placeholder=placeholder,
+                clearable=True,
+            ),
+        ],
+        className="filter filter-wide" if multi else "filter",
+    )
 
 
 def _with_unknown(choices: list, values) -> list:
@@ -114,38 +160,58 @@ def _with_unknown(choices: list, values) -> list:
     return choices + [{"label": f"{v} (no pledge lines)", "value": v} for v in values if v not in known]
 
 
-def filter_bar(state: ViewState, opts: dict, extra: list | None = None, shown: dict | None = None,
-               family_placeholder: str = "all") -> html.Div:
+def filter_bar(
+    state: ViewState, opts: dict, extra: list | None = None, shown: dict | None = None, family_placeholder: str = "all"
+) -> html.Div:
     """The as-of date and the filters every page obeys; each change is written into the URL.
 
     `shown` holds the values of the page's own controls in `extra`. The store `page-search` records
     the query string that the controls show as rendered, so that the values a control reports when
     it mounts are not taken for a change (which would push a new history entry and trap Back).
     """
-    return html.Div([
-        dcc.Store(id="page-search", data=state.search(**(shown or {}))),
-        html.Div([
-            _date_picker("as_of", state.as_of, "As known on", opts, clearable=False),
-            _dropdown("donor", list(state.donors), "Donors", _with_unknown(opts["donor"], state.donors), multi=True),
-            _dropdown("category", state.category, "Category", _with_unknown(opts["category"], state.category)),
-            _dropdown("family", state.family, "System family", _with_unknown(opts["family"], state.family),
-                      placeholder=family_placeholder),
-            _date_picker("start", state.start, "From", opts, clearable=True),
-            _date_picker("end", state.end, "To", opts, clearable=True),
-        ] + (extra or []), className="filters"),
-        html.P(f"Every figure counts only what had been announced or delivered by the as-of date "
-               f"(the record runs from {opts['first_day'].isoformat()} to {opts['last_day'].isoformat()}). "
-               "From and To narrow the time axes and the rows listed; the totals stay those of the as-of date.",
-               className="hint"),
-    ], className="filter-bar")
+    return html.Div(
+        [
+            dcc.Store(id="page-search", data=state.search(**(shown or {}))),
+            html.Div(
+                [
+                    _date_picker("as_of", state.as_of, "As known on", opts, clearable=False),
+                    _dropdown("donor", list(state.donors), "Donors", _with_unknown(opts["donor"], state.donors), multi=True),
+                    _dropdown("category", state.category, "Category", _with_unknown(opts["category"], state.category)),
+                    _dropdown(
+                        "family",
+                        state.family,
+                        "System family",
+                        _with_unknown(opts["family"], state.family),
+                        placeholder=family_placeholder,
+                    ),
+                    _date_picker("start", state.start, "From", opts, clearable=True),
+                    _date_picker("end", state.end, "To", opts, clearable=True),
+                ]
+                + (extra or []),
+                className="filters",
+            ),
+            html.P(
+                f"Every figure counts only what had been announced or delivered by the as-of date "
+                f"(the record runs from {opts['first_day'].isoformat()} to {opts['last_day'].isoformat()}). "
+                "From and To narrow the time axes and the rows listed; the totals stay those of the as-of date.",
+                className="hint",
+            ),
+        ],
+        className="filter-bar",
+    )
 
 
 def headline(label: str, value: str, note: str = "", element_id: str | None = None) -> html.Div:
-    return html.Div([
-        html.Div(value, className="headline-value", id=element_id) if element_id else html.Div(value, className="headline-value"),
-        html.Div(label, className="headline-label"),
-        html.Div(note, className="headline-note") if note else None,
-    ], className="headline")
+    return html.Div(
+        [
+            html.Div(value, className="headline-value", id=element_id)
+            if element_id
+            else html.Div(value, className="headline-value"),
+            html.Div(label, className="headline-label"),
+            html.Div(note, className="headline-note") if note else None,
+        ],
+        className="headline",
+    )
 
 
 def link(text, url) -> html.Span | html.A:
@@ -219,13 +285,16 @@ def footer() -> html.Footer:
         version = f"Data version: commit {commit}, built {str(b['built_at_utc'])[:16]} UTC, schema {b['schema_version']}"
     else:
         version = "Data version: unknown"
-    return html.Footer([
-        html.Span(version, id="footer-version"),
-        html.Span(" · "),
-        html.Span(LICENCE),
-        html.Span(" · "),
-        dcc.Link("Sources: every row links to its own", href="/data?table=sources"),
-    ], className="footer")
+    return html.Footer(
+        [
+            html.Span(version, id="footer-version"),
+            html.Span(" · "),
+            html.Span(LICENCE),
+            html.Span(" · "),
+            dcc.Link("Sources: every row links to its own", href="/data?table=sources"),
+        ],
+        className="footer",
+    )
 
 
 def details(element_id: str, prompt: str) -> html.Div:

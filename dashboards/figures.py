@@ -8,8 +8,19 @@ import pandas as pd
 import plotly.graph_objects as go
 
 # Colour-blind-safe qualitative palette (CARTO "Safe", as shipped in plotly), then dashes for more.
-PALETTE = ("#88CCEE", "#CC6677", "#DDCC77", "#117733", "#332288", "#AA4499",
-           "#44AA99", "#999933", "#882255", "#661100", "#6699CC")
+PALETTE = (
+    "#88CCEE",
+    "#CC6677",
+    "#DDCC77",
+    "#117733",
+    "#332288",
+    "#AA4499",
+    "#44AA99",
+    "#999933",
+    "#882255",
+    "#661100",
+    "#6699CC",
+)
 DASHES = ("solid", "dot", "dash", "longdash", "dashdot")
 COMMITTED, DELIVERED, TOTAL = "#332288", "#44AA99", "#222222"
 POSSIBLE_FILL = "rgba(68, 170, 153, 0.18)"  # DELIVERED, light: the span between certain and possible
@@ -70,8 +81,9 @@ def empty(title: str, message: str, subtitle: str | None = None) -> go.Figure:
 LABELLED = 3  # days of deliveries known only as "by" a day that get a line and words on the cumulative chart
 
 
-def cumulative(steps: pd.DataFrame, as_of: date, scope: str, start=None, end=None,
-               undated: pd.DataFrame | None = None) -> go.Figure:
+def cumulative(
+    steps: pd.DataFrame, as_of: date, scope: str, start=None, end=None, undated: pd.DataFrame | None = None
+) -> go.Figure:
     """Committed and delivered units over time, summed over the lines in scope, drawn as steps.
 
     `undated` lists days on which deliveries known only as "by this day" take effect; each is marked
@@ -83,43 +95,90 @@ def cumulative(steps: pd.DataFrame, as_of: date, scope: str, start=None, end=Non
         return empty(title, "No pledge lines match these filters on this date.", subtitle)
     fig = go.Figure()
     custom = steps[["date"]].astype(str).to_numpy()
-    fig.add_trace(go.Scatter(
-        x=steps["date"], y=steps["committed"], name="Committed", mode="lines+markers", line_shape="hv",
-        line={"color": COMMITTED, "width": 2.5}, marker={"size": 6}, customdata=custom,
-        hovertemplate="%{x|%Y-%m-%d}<br>Committed: %{y:,.0f} units<extra></extra>",
-    ))
+    fig.add_trace(
+        go.Scatter(
+            x=steps["date"],
+            y=steps["committed"],
+            name="Committed",
+            mode="lines+markers",
+            line_shape="hv",
+            line={"color": COMMITTED, "width": 2.5},
+            marker={"size": 6},
+            customdata=custom,
+            hovertemplate="%{x|%Y-%m-%d}<br>Committed: %{y:,.0f} units<extra></extra>",
+        )
+    )
     if "delivered_possible" in steps and (steps["delivered_possible"] > steps["delivered"]).any():
         # the band between what certainly arrived and what may have: dates known to a month or only "by" a day
-        fig.add_trace(go.Scatter(
-            x=steps["date"], y=steps["delivered_possible"], name="May have been delivered (shaded)", mode="lines",
-            line_shape="hv", line={"color": DELIVERED, "dash": "dot", "width": 1.5}, customdata=custom,
-            hovertemplate="%{x|%Y-%m-%d}<br>May have been delivered: %{y:,.0f} units<extra></extra>",
-        ))
-    fig.add_trace(go.Scatter(
-        x=steps["date"], y=steps["delivered"], name="Certainly delivered", mode="lines+markers", line_shape="hv",
-        line={"color": DELIVERED, "dash": "dash", "width": 2.5}, marker={"size": 6}, customdata=custom,
-        fill="tonexty" if len(fig.data) == 2 else None, fillcolor=POSSIBLE_FILL,
-        hovertemplate="%{x|%Y-%m-%d}<br>Certainly delivered: %{y:,.0f} units<extra></extra>",
-    ))
+        fig.add_trace(
+            go.Scatter(
+                x=steps["date"],
+                y=steps["delivered_possible"],
+                name="May have been delivered (shaded)",
+                mode="lines",
+                line_shape="hv",
+                line={"color": DELIVERED, "dash": "dot", "width": 1.5},
+                customdata=custom,
+                hovertemplate="%{x|%Y-%m-%d}<br>May have been delivered: %{y:,.0f} units<extra></extra>",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=steps["date"],
+            y=steps["delivered"],
+            name="Certainly delivered",
+            mode="lines+markers",
+            line_shape="hv",
+            line={"color": DELIVERED, "dash": "dash", "width": 2.5},
+            marker={"size": 6},
+            customdata=custom,
+            fill="tonexty" if len(fig.data) == 2 else None,
+            fillcolor=POSSIBLE_FILL,
+            hovertemplate="%{x|%Y-%m-%d}<br>Certainly delivered: %{y:,.0f} units<extra></extra>",
+        )
+    )
     rows = list(undated.itertuples()) if undated is not None else []
     # the LABELLED largest get a dotted line and words, stacked so that they do not overlap; the band
     # between certain and possible shows the others
     labelled = sorted(rows, key=lambda r: -r.quantity)[:LABELLED]
     fig.update_layout(
-        shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": pd.Timestamp(r.date), "x1": pd.Timestamp(r.date),
-                 "y0": 0, "y1": 1, "line": {"color": TOTAL, "dash": "dot", "width": 1}} for r in labelled],
-        annotations=[{"x": pd.Timestamp(r.date), "y": 0.55 - 0.12 * i, "xref": "x", "yref": "paper", "xanchor": "right",
-                      "yanchor": "middle", "showarrow": False, "bgcolor": "rgba(255,255,255,0.55)", "font": {"size": 11},  # the steps stay visible through it
-                      "align": "right",
-                      "text": f"{r.quantity:,.0f} units reported delivered<br>by {pd.Timestamp(r.date):%Y-%m-%d}, undated"}
-                     for i, r in enumerate(labelled)],
+        shapes=[
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": pd.Timestamp(r.date),
+                "x1": pd.Timestamp(r.date),
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": TOTAL, "dash": "dot", "width": 1},
+            }
+            for r in labelled
+        ],
+        annotations=[
+            {
+                "x": pd.Timestamp(r.date),
+                "y": 0.55 - 0.12 * i,
+                "xref": "x",
+                "yref": "paper",
+                "xanchor": "right",
+                "yanchor": "middle",
+                "showarrow": False,
+                "bgcolor": "rgba(255,255,255,0.55)",
+                "font": {"size": 11},  # the steps stay visible through it
+                "align": "right",
+                "text": f"{r.quantity:,.0f} units reported delivered<br>by {pd.Timestamp(r.date):%Y-%m-%d}, undated",
+            }
+            for i, r in enumerate(labelled)
+        ],
     )
     _window(fig, start, end)
     return _layout(fig, title, "Units (cumulative)", subtitle=subtitle)
 
 
-def donor_steps(steps: pd.DataFrame, totals: pd.DataFrame, claims: pd.DataFrame, scope: str,
-                as_of: date, start=None, end=None) -> go.Figure:
+def donor_steps(
+    steps: pd.DataFrame, totals: pd.DataFrame, claims: pd.DataFrame, scope: str, as_of: date, start=None, end=None
+) -> go.Figure:
     """Per donor, committed (solid) and delivered (dotted) units as steps; the itemised total; claims as markers."""
     title = f"{scope} per donor (units)"
     subtitle = f"as known on {as_of.isoformat()}; solid: committed, dotted: delivered"
@@ -132,35 +191,63 @@ def donor_steps(steps: pd.DataFrame, totals: pd.DataFrame, claims: pd.DataFrame,
         style = donor_style(donor, donors)
         name = rows["donor_name"].iloc[0]
         custom = rows[["donor", "date"]].astype(str).to_numpy()
-        fig.add_trace(go.Scatter(
-            x=rows["date"], y=rows["committed"], name=f"{name} committed", legendgroup=donor,
-            mode="lines+markers", line_shape="hv", line={"color": style["color"], "width": 2.5},
-            marker={"size": 7}, customdata=custom,
-            hovertemplate=f"{name}<br>%{{x|%Y-%m-%d}}: %{{y:,.0f}} committed<extra></extra>",
-        ))
-        if rows["delivered"].max() > 0:
-            fig.add_trace(go.Scatter(
-                x=rows["date"], y=rows["delivered"], name=f"{name} delivered", legendgroup=donor,
-                mode="lines", line_shape="hv", line={"color": style["color"], "dash": "dot", "width": 2},
+        fig.add_trace(
+            go.Scatter(
+                x=rows["date"],
+                y=rows["committed"],
+                name=f"{name} committed",
+                legendgroup=donor,
+                mode="lines+markers",
+                line_shape="hv",
+                line={"color": style["color"], "width": 2.5},
+                marker={"size": 7},
                 customdata=custom,
-                hovertemplate=f"{name}<br>%{{x|%Y-%m-%d}}: %{{y:,.0f}} delivered<extra></extra>",
-            ))
+                hovertemplate=f"{name}<br>%{{x|%Y-%m-%d}}: %{{y:,.0f}} committed<extra></extra>",
+            )
+        )
+        if rows["delivered"].max() > 0:
+            fig.add_trace(
+                go.Scatter(
+                    x=rows["date"],
+                    y=rows["delivered"],
+                    name=f"{name} delivered",
+                    legendgroup=donor,
+                    mode="lines",
+                    line_shape="hv",
+                    line={"color": style["color"], "dash": "dot", "width": 2},
+                    customdata=custom,
+                    hovertemplate=f"{name}<br>%{{x|%Y-%m-%d}}: %{{y:,.0f}} delivered<extra></extra>",
+                )
+            )
     if not totals.empty:
-        fig.add_trace(go.Scatter(
-            x=totals["date"], y=totals["committed"], name="Sum of individual pledges", mode="lines",
-            line_shape="hv", line={"color": TOTAL, "width": 1.5, "dash": "longdash"},
-            customdata=[["", str(d)] for d in totals["date"]],
-            hovertemplate="Sum of individual pledges<br>%{x|%Y-%m-%d}: %{y:,.0f}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=totals["date"],
+                y=totals["committed"],
+                name="Sum of individual pledges",
+                mode="lines",
+                line_shape="hv",
+                line={"color": TOTAL, "width": 1.5, "dash": "longdash"},
+                customdata=[["", str(d)] for d in totals["date"]],
+                hovertemplate="Sum of individual pledges<br>%{x|%Y-%m-%d}: %{y:,.0f}<extra></extra>",
+            )
+        )
     if not claims.empty:
-        fig.add_trace(go.Scatter(
-            x=claims["reconciled_on"], y=claims["claimed"], name="Coalition claim (not added to any total)",
-            mode="markers", marker={"symbol": "diamond", "size": 13, "color": "#DDCC77", "line": {"color": TOTAL, "width": 1.5}},
-            customdata=claims[["claim_id"]].to_numpy(),
-            text=[f"{r.claimant}: {r.qualifier.replace('_', ' ')} {r.claimed:,.0f} {r.measure}; itemised then: {r.itemised:,.0f}"
-                  for r in claims.itertuples()],
-            hovertemplate="%{text}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=claims["reconciled_on"],
+                y=claims["claimed"],
+                name="Coalition claim (not added to any total)",
+                mode="markers",
+                marker={"symbol": "diamond", "size": 13, "color": "#DDCC77", "line": {"color": TOTAL, "width": 1.5}},
+                customdata=claims[["claim_id"]].to_numpy(),
+                text=[
+                    f"{r.claimant}: {r.qualifier.replace('_', ' ')} {r.claimed:,.0f} {r.measure}; itemised then: {r.itemised:,.0f}"
+                    for r in claims.itertuples()
+                ],
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
     _window(fig, start, end)
     return _layout(fig, title, "Units", subtitle=subtitle)
 
@@ -175,25 +262,43 @@ def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.
         return empty(title, "No donor has a value for this measure on this date.", subtitle)
     data = data.sort_values(column, ascending=False).head(top).iloc[::-1]
     values = data[column] * (100 if measure == "gdp" else 1)
-    fig = go.Figure(go.Bar(
-        x=values, y=data["donor_name"], orientation="h", marker={"color": COMMITTED},
-        customdata=data[["donor"]].to_numpy(), name=label,
-        hovertemplate="%{y}: %{x:,.3f}" + (" %" if measure == "gdp" else "") + "<extra></extra>"
-        if measure == "gdp" else "%{y}: %{x:,.0f} " + unit + "<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Bar(
+            x=values,
+            y=data["donor_name"],
+            orientation="h",
+            marker={"color": COMMITTED},
+            customdata=data[["donor"]].to_numpy(),
+            name=label,
+            hovertemplate="%{y}: %{x:,.3f}" + (" %" if measure == "gdp" else "") + "<extra></extra>"
+            if measure == "gdp"
+            else "%{y}: %{x:,.0f} " + unit + "<extra></extra>",
+        )
+    )
     if measure == "units" and "units_delivered" in data:
-        fig.add_trace(go.Bar(
-            x=data["units_delivered"], y=data["donor_name"], orientation="h", marker={"color": DELIVERED},
-            customdata=data[["donor"]].to_numpy(), name="Units delivered",
-            hovertemplate="%{y}: %{x:,.0f} delivered<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                x=data["units_delivered"],
+                y=data["donor_name"],
+                orientation="h",
+                marker={"color": DELIVERED},
+                customdata=data[["donor"]].to_numpy(),
+                name="Units delivered",
+                hovertemplate="%{y}: %{x:,.0f} delivered<extra></extra>",
+            )
+        )
         if "units_delivered_possible" in data and (data["units_delivered_possible"] > data["units_delivered"]).any():
-            fig.add_trace(go.Bar(
-                x=data["units_delivered_possible"], y=data["donor_name"], orientation="h",
-                marker={"color": POSSIBLE_FILL, "line": {"color": DELIVERED, "width": 1}},
-                customdata=data[["donor"]].to_numpy(), name="May have been delivered",
-                hovertemplate="%{y}: up to %{x:,.0f} may have been delivered<extra></extra>",
-            ))
+            fig.add_trace(
+                go.Bar(
+                    x=data["units_delivered_possible"],
+                    y=data["donor_name"],
+                    orientation="h",
+                    marker={"color": POSSIBLE_FILL, "line": {"color": DELIVERED, "width": 1}},
+                    customdata=data[["donor"]].to_numpy(),
+                    name="May have been delivered",
+                    hovertemplate="%{y}: up to %{x:,.0f} may have been delivered<extra></extra>",
+                )
+            )
         fig.data[0].name = "Units committed"
         fig.update_layout(barmode="group")
     fig = _layout(fig, title, "", unit, subtitle)
@@ -211,16 +316,32 @@ def world_map(rows: pd.DataFrame, measure: str, as_of: date) -> go.Figure:
     if data.empty:
         return empty(title, "No country has a value for this measure on this date.", subtitle)
     values = data[column] * (100 if measure == "gdp" else 1)
-    fig = go.Figure(go.Choropleth(
-        locations=data["donor"], z=values, locationmode="ISO-3", colorscale=SEQUENTIAL,
-        customdata=data[["donor"]].to_numpy(), text=data["donor_name"],
-        colorbar={"title": {"text": unit}},
-        hovertemplate="%{text}: %{z:,.3f}<extra></extra>" if measure == "gdp" else "%{text}: %{z:,.0f}<extra></extra>",
-    ))
-    fig.update_geos(projection_type="natural earth", showframe=False, showcoastlines=False,
-                    lataxis_range=[-50, 80], showcountries=True, countrycolor="#bbbbbb")
-    fig.update_layout(title={"text": title, "x": 0.01, "subtitle": {"text": subtitle}}, margin={"l": 0, "r": 0, "t": 70, "b": 0},
-                      font={"family": "system-ui, sans-serif", "size": 13}, height=420)
+    fig = go.Figure(
+        go.Choropleth(
+            locations=data["donor"],
+            z=values,
+            locationmode="ISO-3",
+            colorscale=SEQUENTIAL,
+            customdata=data[["donor"]].to_numpy(),
+            text=data["donor_name"],
+            colorbar={"title": {"text": unit}},
+            hovertemplate="%{text}: %{z:,.3f}<extra></extra>" if measure == "gdp" else "%{text}: %{z:,.0f}<extra></extra>",
+        )
+    )
+    fig.update_geos(
+        projection_type="natural earth",
+        showframe=False,
+        showcoastlines=False,
+        lataxis_range=[-50, 80],
+        showcountries=True,
+        countrycolor="#bbbbbb",
+    )
+    fig.update_layout(
+        title={"text": title, "x": 0.01, "subtitle": {"text": subtitle}},
+        margin={"l": 0, "r": 0, "t": 70, "b": 0},
+        font={"family": "system-ui, sans-serif", "size": 13},
+        height=420,
+    )
     return fig
 
 
@@ -250,13 +371,20 @@ def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
         return empty(title, "No training programme matches these filters on this date.", subtitle)
     p = programmes.copy()
     as_of_ts = pd.Timestamp(as_of)
-    for c in ("start_earliest", "start_latest", "planned_end_earliest", "planned_end_latest",
-              "actual_end_earliest", "actual_end_latest"):
+    for c in (
+        "start_earliest",
+        "start_latest",
+        "planned_end_earliest",
+        "planned_end_latest",
+        "actual_end_earliest",
+        "actual_end_latest",
+    ):
         p[c] = pd.to_datetime(p[c])
     # Without a known end, a programme is drawn up to the as-of date if it was running then: reported
     # ongoing, or not yet past its planned end. One reported finished with no end date gets no bar.
     running = p["actual_end_earliest"].isna() & (
-        (p["status"] == "ongoing") | (p["planned_end_latest"].notna() & (p["planned_end_latest"] >= as_of_ts)))
+        (p["status"] == "ongoing") | (p["planned_end_latest"].notna() & (p["planned_end_latest"] >= as_of_ts))
+    )
     p["actual_to"] = p["actual_end_earliest"].where(~running, as_of_ts)
     p["actual_to_latest"] = p["actual_end_latest"].where(~running, as_of_ts)
     p["planned_to"] = p["planned_end_earliest"]
@@ -270,31 +398,66 @@ def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
         if frame.empty:
             return
         width, base = _segments(frame, start_col, end_col)
-        fig.add_trace(go.Bar(
-            y=frame["label"], x=width.clip(lower=86_400_000), base=base, orientation="h", name=name,
-            offsetgroup=offset, legendgroup=name, showlegend=show_legend,
-            marker={"color": colour, "pattern": {"shape": "/" if hatched else "", "fgcolor": "#ffffff", "solidity": 0.4}},
-            customdata=frame[["programme_id"]].to_numpy(),
-            hovertext=[hover(r) for r in frame.itertuples()], hovertemplate="%{hovertext}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                y=frame["label"],
+                x=width.clip(lower=86_400_000),
+                base=base,
+                orientation="h",
+                name=name,
+                offsetgroup=offset,
+                legendgroup=name,
+                showlegend=show_legend,
+                marker={"color": colour, "pattern": {"shape": "/" if hatched else "", "fgcolor": "#ffffff", "solidity": 0.4}},
+                customdata=frame[["programme_id"]].to_numpy(),
+                hovertext=[hover(r) for r in frame.itertuples()],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
 
     def planned_text(r):
         return f"{r.name}<br>planned: {r.start} to {r.planned_end or 'not stated'}<br>status: {r.status}"
 
     def actual_text(r):
-        end = r.actual_end or (f"running on {as_of.isoformat()}" if r.status in ("ongoing", "planned")
-                               else "not recorded")
+        end = r.actual_end or (f"running on {as_of.isoformat()}" if r.status in ("ongoing", "planned") else "not recorded")
         return f"{r.name}<br>actual: {r.start} to {end}<br>status: {r.status}"
 
     bars(p, "start_latest", "planned_to", "Planned", "#88CCEE", False, "planned", True, planned_text)
     bars(p, "start_latest", "actual_to", "Actual (to date if running)", COMMITTED, False, "actual", True, actual_text)
     # Coarse dates: the stretch in which the start or end falls, hatched.
-    bars(p, "start_earliest", "start_latest", "Date known only to the month, quarter or year", "#999999",
-         True, "actual", True, actual_text)
-    bars(p, "actual_to", "actual_to_latest", "Date known only to the month, quarter or year", "#999999",
-         True, "actual", False, actual_text)
-    bars(p, "planned_end_earliest", "planned_end_latest", "Date known only to the month, quarter or year",
-         "#999999", True, "planned", False, planned_text)
+    bars(
+        p,
+        "start_earliest",
+        "start_latest",
+        "Date known only to the month, quarter or year",
+        "#999999",
+        True,
+        "actual",
+        True,
+        actual_text,
+    )
+    bars(
+        p,
+        "actual_to",
+        "actual_to_latest",
+        "Date known only to the month, quarter or year",
+        "#999999",
+        True,
+        "actual",
+        False,
+        actual_text,
+    )
+    bars(
+        p,
+        "planned_end_earliest",
+        "planned_end_latest",
+        "Date known only to the month, quarter or year",
+        "#999999",
+        True,
+        "planned",
+        False,
+        planned_text,
+    )
     fig.add_vline(x=as_of_ts.timestamp() * 1000, line={"color": TOTAL, "dash": "dot", "width": 1})
     fig = _layout(fig, title, "", None, subtitle)
     fig.update_layout(barmode="overlay", height=max(360, 48 * len(label) + 160))
@@ -314,14 +477,21 @@ def meetings_timeline(meetings: pd.DataFrame, as_of: date) -> go.Figure:
     for i, (series, rows) in enumerate(meetings.groupby("series", sort=True)):
         size = 10 + 30 * (rows["units_added"].clip(lower=0) / max(1.0, meetings["units_added"].max())) ** 0.5
         name = series_names.get(series, series)
-        fig.add_trace(go.Scatter(
-            x=rows["day"], y=[name] * len(rows), mode="markers", name=name,
-            marker={"size": size, "color": PALETTE[(4 + i) % len(PALETTE)], "line": {"color": TOTAL, "width": 1}},
-            customdata=rows[["meeting_id"]].to_numpy(),
-            text=[f"{r.meeting_id} ({r.date}, {r.place})<br>{r.events} commitment events linked, {r.units_added:,.0f} units added"
-                  for r in rows.itertuples()],
-            hovertemplate="%{text}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=rows["day"],
+                y=[name] * len(rows),
+                mode="markers",
+                name=name,
+                marker={"size": size, "color": PALETTE[(4 + i) % len(PALETTE)], "line": {"color": TOTAL, "width": 1}},
+                customdata=rows[["meeting_id"]].to_numpy(),
+                text=[
+                    f"{r.meeting_id} ({r.date}, {r.place})<br>{r.events} commitment events linked, {r.units_added:,.0f} units added"
+                    for r in rows.itertuples()
+                ],
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
     fig = _layout(fig, title, "", None, subtitle)
     fig.update_yaxes(rangemode=None, type="category")
     fig.update_layout(height=320, showlegend=False)

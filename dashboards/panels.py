@@ -6,38 +6,69 @@ from dash import html
 
 from dashboards import components as ui
 
-CHANGE_COLUMNS = [("kind", "Row"), ("donor", "Donor"), ("system", "System"), ("date", "Date"), ("what", "What"),
-                  ("quantity", "Units (line total after an event; handed over for a delivery)"), ("source", "Source")]
-LINE_COLUMNS = [("system_name", "System"), ("committed", "Committed"), ("delivered", "Delivered"),
-                ("outstanding", "Outstanding"), ("first_announced", "First announced"),
-                ("first_delivery", "First delivery"), ("days_to_first_delivery", "Days to first delivery"),
-                ("days_to_full_delivery", "Days to full delivery"), ("value_eur", "Value (EUR)"),
-                ("source", "Source of the latest commitment")]
-CLAIM_COLUMNS = [("claimant", "Claimant"), ("date", "Date"), ("measure", "Measure"), ("qualifier", "Qualifier"),
-                 ("claimed", "Claimed"), ("itemised", "Sum of individual pledges then"), ("source", "Source")]
+CHANGE_COLUMNS = [
+    ("kind", "Row"),
+    ("donor", "Donor"),
+    ("system", "System"),
+    ("date", "Date"),
+    ("what", "What"),
+    ("quantity", "Units (line total after an event; handed over for a delivery)"),
+    ("source", "Source"),
+]
+LINE_COLUMNS = [
+    ("system_name", "System"),
+    ("committed", "Committed"),
+    ("delivered", "Delivered"),
+    ("outstanding", "Outstanding"),
+    ("first_announced", "First announced"),
+    ("first_delivery", "First delivery"),
+    ("days_to_first_delivery", "Days to first delivery"),
+    ("days_to_full_delivery", "Days to full delivery"),
+    ("value_eur", "Value (EUR)"),
+    ("source", "Source of the latest commitment"),
+]
+CLAIM_COLUMNS = [
+    ("claimant", "Claimant"),
+    ("date", "Date"),
+    ("measure", "Measure"),
+    ("qualifier", "Qualifier"),
+    ("claimed", "Claimed"),
+    ("itemised", "Sum of individual pledges then"),
+    ("source", "Source"),
+]
 
 
 def changes(state, day: str) -> html.Div:
     rows = ui.database().rows("changes_on_day", day=day, **state.params())
-    return html.Div([
-        html.H3(f"What changed on {day}"),
-        ui.table(rows, CHANGE_COLUMNS, table_id="details-rows",
-                 empty="Nothing changed that day: this point carries the totals to the as-of date."),
-    ])
+    return html.Div(
+        [
+            html.H3(f"What changed on {day}"),
+            ui.table(
+                rows,
+                CHANGE_COLUMNS,
+                table_id="details-rows",
+                empty="Nothing changed that day: this point carries the totals to the as-of date.",
+            ),
+        ]
+    )
 
 
 def donor_lines(state, title: str | None = None) -> html.Div:
     rows = ui.database().rows("donor_lines", **state.params())
     names = ", ".join(sorted({r["donor_name"] for r in rows})) or ", ".join(state.donors)
-    return html.Div([
-        html.H3(title or f"Pledge lines of {names} as known on {state.as_of.isoformat()}"),
-        ui.table(rows, LINE_COLUMNS, table_id="details-rows"),
-    ])
+    return html.Div(
+        [
+            html.H3(title or f"Pledge lines of {names} as known on {state.as_of.isoformat()}"),
+            ui.table(rows, LINE_COLUMNS, table_id="details-rows"),
+        ]
+    )
 
 
 def claim(state, claim_id: str) -> html.Div:
     rows = ui.database().rows("claims", claim=claim_id, **state.params())
-    return html.Div([
-        html.H3("Coalition claim (never added to the itemised total)"),
-        ui.table(rows, CLAIM_COLUMNS, table_id="details-rows"),
-    ])
+    return html.Div(
+        [
+            html.H3("Coalition claim (never added to the itemised total)"),
+            ui.table(rows, CLAIM_COLUMNS, table_id="details-rows"),
+        ]
+    )

@@ -17,8 +17,16 @@ VIEWS = {
     "data": "/data?as_of=2023-03-31&family=leopard-2&table=deliveries",
 }
 WIDTHS = (1280, 390)
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
 
 
 def take(base: str, out: Path) -> list[Path]:

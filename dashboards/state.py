@@ -50,10 +50,19 @@ class ViewState:
 
     def search(self, **page_values) -> str:
         """The canonical query string of this state plus the page's own values (measure, focus ...)."""
-        return to_search({"as_of": self.as_of, "donor": self.donors, "category": self.category,
-                          "family": self.family, "start": self.start, "end": self.end, **page_values})
+        return to_search(
+            {
+                "as_of": self.as_of,
+                "donor": self.donors,
+                "category": self.category,
+                "family": self.family,
+                "start": self.start,
+                "end": self.end,
+                **page_values,
+            }
+        )
 
-    def with_(self, **changes) -> "ViewState":
+    def with_(self, **changes) -> ViewState:
         return replace(self, **changes)
 
 

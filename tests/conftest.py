@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from outside_reads import (  # noqa: F401  (hooks: pytest finds them in this module)
     KEY,
     OutsideReads,
@@ -17,6 +16,7 @@ from outside_reads import (  # noqa: F401  (hooks: pytest finds them in this mod
     pytest_sessionfinish,
     pytest_terminal_summary,
 )
+
 from tracker.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +26,17 @@ BAD = Path(__file__).parent / "bad"
 REFERENCE = ROOT / "reference"  # other trackers' releases, each folder with its PROVENANCE.md
 KIEL_MAIN = REFERENCE / "kiel-ust-main-data" / "kiel_bilateral_main_data_retrieved_2024-08-06.csv"
 KIEL_WEAPONS = REFERENCE / "kiel-ust-website" / "weapons.csv"
+
+
+MARKED = {"test_dashboard_browser.py": "browser", "test_benchmark.py": "benchmark"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark the browser and benchmark tests by their file, so that `make test-fast` leaves them out."""
+    for item in items:
+        marker = MARKED.get(item.path.name)
+        if marker:
+            item.add_marker(getattr(pytest.mark, marker))
 
 
 @pytest.fixture

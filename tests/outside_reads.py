@@ -27,8 +27,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 # audit event -> positions of its arguments that are paths
-PATH_ARGUMENTS = {"open": (0,), "os.listdir": (0,), "os.scandir": (0,), "glob.glob": (0,), "glob.glob/2": (0, 2),
-                  "shutil.copyfile": (0, 1), "shutil.copytree": (0, 1), "os.chdir": (0,)}
+PATH_ARGUMENTS = {
+    "open": (0,),
+    "os.listdir": (0,),
+    "os.scandir": (0,),
+    "glob.glob": (0,),
+    "glob.glob/2": (0, 2),
+    "shutil.copyfile": (0, 1),
+    "shutil.copytree": (0, 1),
+    "os.chdir": (0,),
+}
 SYSTEM = ["/usr", "/etc", "/proc", "/sys", "/dev", "/lib", "/lib64", "/bin", "/sbin", "/run", "/var/cache/fontconfig"]
 
 
@@ -44,18 +52,35 @@ def rules(basetemp: str | None = None, root: Path = ROOT) -> list[tuple[str, boo
 def allowed_roots(basetemp: str | None = None, root: Path = ROOT) -> tuple[str, ...]:
     home = Path.home()
     cache = os.environ.get("XDG_CACHE_HOME") or str(home / ".cache")
-    candidates = [str(root), tempfile.gettempdir(), "/tmp", sys.prefix, sys.base_prefix, sys.exec_prefix,
-                  sys.base_exec_prefix, *site.getsitepackages(), site.getusersitepackages(), *SYSTEM, cache,
-                  os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or str(Path(cache) / "ms-playwright"),
-                  str(home / ".local" / "share" / "jupyter"), str(home / ".ipython"),
-                  str(home / ".config" / "matplotlib"),
-                  str(home / ".pki"), str(home / ".fontconfig"), str(home / ".fonts")]
+    candidates = [
+        str(root),
+        tempfile.gettempdir(),
+        "/tmp",
+        sys.prefix,
+        sys.base_prefix,
+        sys.exec_prefix,
+        sys.base_exec_prefix,
+        *site.getsitepackages(),
+        site.getusersitepackages(),
+        *SYSTEM,
+        cache,
+        os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or str(Path(cache) / "ms-playwright"),
+        str(home / ".local" / "share" / "jupyter"),
+        str(home / ".ipython"),
+        str(home / ".config" / "matplotlib"),
+        str(home / ".pki"),
+        str(home / ".fontconfig"),
+        str(home / ".fonts"),
+    ]
     if basetemp:
         candidates.append(basetemp)
     # where imports come from (PYTHONPATH, a .pth), unless that is the folder holding the repository or above it
     beside = os.path.normpath(str(root.parent))
-    candidates += [entry for entry in sys.path if entry and os.path.isabs(entry)
-                   and not (beside + os.sep).startswith(os.path.normpath(entry).rstrip(os.sep) + os.sep)]
+    candidates += [
+        entry
+        for entry in sys.path
+        if entry and os.path.isabs(entry) and not (beside + os.sep).startswith(os.path.normpath(entry).rstrip(os.sep) + os.sep)
+    ]
     roots = {os.path.normpath(c) for c in candidates if c}
     roots |= {os.path.realpath(c) for c in roots}
     return tuple(sorted(roots))
@@ -138,8 +163,10 @@ class OutsideReads:
             self.capture = previous
 
     def problems(self) -> list[str]:
-        return [f"{path}: outside the repository ({event}, by {test}); expected a file under {ROOT}"
-                for path, (event, test) in self.found.items()]
+        return [
+            f"{path}: outside the repository ({event}, by {test}); expected a file under {ROOT}"
+            for path, (event, test) in self.found.items()
+        ]
 
 
 KEY = pytest.StashKey[OutsideReads]()

@@ -30,6 +30,19 @@ def test_smallest_scale_end_to_end(tmp_path):
 def test_hand_written_analysis_is_kept(tmp_path):
     out = tmp_path / "benchmark.md"
     out.write_text("old numbers\n" + report.ANALYSIS + "\nWhy the build is slow: ...\n", encoding="utf-8")
-    text = report.render({"measured_at_utc": "now", "commit": "abc", "seed": 0, "repeat": 1, "cpu": "c", "memory": "m",
-                          "system": "s", "python": "3.11", "packages": "p"}, [], previous=out)
+    text = report.render(
+        {
+            "measured_at_utc": "now",
+            "commit": "abc",
+            "seed": 0,
+            "repeat": 1,
+            "cpu": "c",
+            "memory": "m",
+            "system": "s",
+            "python": "3.11",
+            "packages": "p",
+        },
+        [],
+        previous=out,
+    )
     assert "old numbers" not in text and text.endswith(report.ANALYSIS + "\nWhy the build is slow: ...\n")

@@ -9,8 +9,9 @@ import sys
 import textwrap
 
 import duckdb
-
+import pytest
 from conftest import BAD
+
 from tracker.cli import main
 from tracker.schema import load_package
 
@@ -23,6 +24,7 @@ def committed(db, line="DEU-leopard-2a6", day="2023-03-01"):
         con.close()
 
 
+@pytest.mark.slow  # a process of its own, or a workbook: left out of `make test-fast`
 def test_failed_build_keeps_previous_database(project, capsys):
     db = project / "build" / "tracker.duckdb"
     assert main(["build"]) == 0
@@ -55,16 +57,18 @@ READER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow  # a process of its own, or a workbook: left out of `make test-fast`
 def test_build_while_another_process_reads(project):
     db = project / "build" / "tracker.duckdb"
     assert main(["build"]) == 0
-    with subprocess.Popen([sys.executable, "-c", READER, str(db)], stdin=subprocess.PIPE,
-                          stdout=subprocess.PIPE, text=True) as reader:
+    with subprocess.Popen(
+        [sys.executable, "-c", READER, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    ) as reader:
         assert reader.stdout.readline().strip() == "18"
         events = project / "data" / "commitment_events.csv"
         events.write_text(events.read_text().replace("increased,18,", "increased,20,"))
-        assert main(["build"]) == 0                      # the reader's open file does not block it
-        assert committed(db) == 20                       # new connections see the new build
+        assert main(["build"]) == 0  # the reader's open file does not block it
+        assert committed(db) == 20  # new connections see the new build
         reader.stdin.write("\n")
         reader.stdin.flush()
         assert reader.stdout.readline().strip() == "18"  # the open reader still reads its old file
@@ -79,6 +83,8 @@ def test_build_records_checksums_and_rows(project):
     assert files["deliveries"] == (hashlib.sha256(data).hexdigest(), 3)
     built_at, schema_version = con.execute("SELECT built_at_utc, schema_version FROM build_info").fetchall()[0]
     assert schema_version == load_package().version == "1.3.0" and built_at is not None
-    comment = con.execute("SELECT comment FROM duckdb_columns() WHERE table_name = 'deliveries' AND column_name = 'quantity'").fetchall()[0][0]
+    comment = con.execute(
+        "SELECT comment FROM duckdb_columns() WHERE table_name = 'deliveries' AND column_name = 'quantity'"
+    ).fetchall()[0][0]
     assert comment.startswith("Units (or money) delivered")
     con.close()

@@ -38,16 +38,22 @@ def con(tmp_path_factory):
 
 
 def line(con, line_id: str, day: str):
-    return con.execute("""SELECT committed, committed_possible, delivered, delivered_possible, last_event_id
-                          FROM pledge_lines_as_of(CAST(? AS DATE)) WHERE line_id = ?""", [day, line_id]).fetchone()
+    return con.execute(
+        """SELECT committed, committed_possible, delivered, delivered_possible, last_event_id
+                          FROM pledge_lines_as_of(CAST(? AS DATE)) WHERE line_id = ?""",
+        [day, line_id],
+    ).fetchone()
 
 
-@pytest.mark.parametrize("day, expected", [
-    ("2023-02-28", (14, 14, 4, 4, "POL-1")),     # before March: the month delivery has not begun
-    ("2023-03-01", (14, 14, 4, 14, "POL-1")),    # March has begun: the 10 may have arrived
-    ("2023-03-30", (14, 14, 4, 14, "POL-1")),
-    ("2023-03-31", (14, 14, 14, 14, "POL-1")),   # March has ended: they certainly have
-])
+@pytest.mark.parametrize(
+    "day, expected",
+    [
+        ("2023-02-28", (14, 14, 4, 4, "POL-1")),  # before March: the month delivery has not begun
+        ("2023-03-01", (14, 14, 4, 14, "POL-1")),  # March has begun: the 10 may have arrived
+        ("2023-03-30", (14, 14, 4, 14, "POL-1")),
+        ("2023-03-31", (14, 14, 14, 14, "POL-1")),  # March has ended: they certainly have
+    ],
+)
 def test_month_precision_delivery_is_possible_during_its_month_and_certain_after(con, day, expected):
     assert line(con, "POL-leopard-2a4", day) == expected
 
@@ -88,7 +94,12 @@ def test_timeline_and_summaries_carry_both(con):
     lag = con.execute("""SELECT committed, committed_possible, first_announced
                          FROM line_delivery_as_of(DATE '2023-02-15') WHERE line_id = 'XEU-money'""").fetchone()
     assert lag == (0, 500_000_000, None)
-    assert con.execute("SELECT count(*) FROM delivery_summary_as_of(DATE '2023-02-15', per := 'donor') WHERE key = 'XEU'").fetchone()[0] == 0
+    assert (
+        con.execute(
+            "SELECT count(*) FROM delivery_summary_as_of(DATE '2023-02-15', per := 'donor') WHERE key = 'XEU'"
+        ).fetchone()[0]
+        == 0
+    )
 
 
 def test_claims_are_reconciled_against_certain_and_possible(con):

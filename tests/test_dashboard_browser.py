@@ -15,8 +15,16 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Flags for Chromium on these machines: no sandbox as root, and no background calls to the network.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
 PAGES = ["/", "/systems", "/donors", "/training", "/meetings", "/data"]
 AS_OF_INPUT = 'input[id=\'{"name":"as_of","type":"filter-date"}\']'
 
@@ -34,8 +42,11 @@ def server(shipped_db, tmp_path_factory):
     log = tmp_path_factory.mktemp("serve") / "serve.log"
     tracker = Path(sys.executable).parent / "tracker"
     with open(log, "w") as out:
-        process = subprocess.Popen([str(tracker), "serve", "--no-build", "--db", str(shipped_db), "--port", str(port)],
-                                   stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [str(tracker), "serve", "--no-build", "--db", str(shipped_db), "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -113,6 +124,7 @@ def watched(browser):
     def make(**kw):
         pages.append(Watched(browser, **kw))
         return pages[-1]
+
     yield make
     for p in pages:
         p.close()
@@ -201,9 +213,12 @@ def test_the_data_grid_shows_coarse_dates_as_written(server, watched, shipped_db
     import duckdb
 
     with duckdb.connect(str(shipped_db), read_only=True) as con:
-        expected = [r[0] for r in con.execute("""
+        expected = [
+            r[0]
+            for r in con.execute("""
             SELECT d.date FROM deliveries AS d JOIN pledge_lines AS l USING (line_id) JOIN systems AS s ON s.system_id = l.system_id
-            WHERE s.family_id = 'leopard-2' AND d.date_latest <= DATE '2023-06-30' ORDER BY d.date_latest, d.delivery_id""").fetchall()]
+            WHERE s.family_id = 'leopard-2' AND d.date_latest <= DATE '2023-06-30' ORDER BY d.date_latest, d.delivery_id""").fetchall()
+        ]
     assert dates == expected
     # coarse dates are shown as written: months and a quarter among them
     assert {"2023-02-24", "2023-03", "2023-04", "2023-Q1"} <= set(dates)

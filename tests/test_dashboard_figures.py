@@ -12,33 +12,54 @@ AS_OF = date(2023, 3, 31)
 
 
 def steps_fixture() -> pd.DataFrame:
-    return pd.DataFrame({
-        "date": pd.to_datetime(["2023-01-25", "2023-02-24", "2023-03-27", "2023-03-31", "2023-01-11", "2023-03-31"]),
-        "donor": ["DEU", "DEU", "DEU", "DEU", "POL", "POL"],
-        "donor_name": ["Germany"] * 4 + ["Poland"] * 2,
-        "committed": [14.0, 18.0, 18.0, 18.0, 14.0, 14.0],
-        "delivered": [0.0, 0.0, 18.0, 18.0, 0.0, 0.0],
-        "is_as_of_row": [False, False, False, True, False, True],
-    })
+    return pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2023-01-25", "2023-02-24", "2023-03-27", "2023-03-31", "2023-01-11", "2023-03-31"]),
+            "donor": ["DEU", "DEU", "DEU", "DEU", "POL", "POL"],
+            "donor_name": ["Germany"] * 4 + ["Poland"] * 2,
+            "committed": [14.0, 18.0, 18.0, 18.0, 14.0, 14.0],
+            "delivered": [0.0, 0.0, 18.0, 18.0, 0.0, 0.0],
+            "is_as_of_row": [False, False, False, True, False, True],
+        }
+    )
 
 
 def totals_fixture() -> pd.DataFrame:
-    return pd.DataFrame({"date": pd.to_datetime(["2023-01-11", "2023-01-25", "2023-02-24", "2023-03-31"]),
-                         "committed": [14.0, 28.0, 32.0, 32.0], "delivered": [0.0, 0.0, 0.0, 18.0],
-                         "delivered_possible": [0.0, 0.0, 4.0, 18.0], "pledge_lines": [1, 2, 2, 2]})
+    return pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2023-01-11", "2023-01-25", "2023-02-24", "2023-03-31"]),
+            "committed": [14.0, 28.0, 32.0, 32.0],
+            "delivered": [0.0, 0.0, 0.0, 18.0],
+            "delivered_possible": [0.0, 0.0, 4.0, 18.0],
+            "pledge_lines": [1, 2, 2, 2],
+        }
+    )
 
 
 def claims_fixture() -> pd.DataFrame:
-    return pd.DataFrame({"claim_id": ["leopard-2-62"], "reconciled_on": pd.to_datetime(["2023-02-14"]),
-                         "claimant": ["Germany's government"], "qualifier": ["exactly"], "claimed": [62.0],
-                         "measure": ["planned"], "itemised": [43.0]})
+    return pd.DataFrame(
+        {
+            "claim_id": ["leopard-2-62"],
+            "reconciled_on": pd.to_datetime(["2023-02-14"]),
+            "claimant": ["Germany's government"],
+            "qualifier": ["exactly"],
+            "claimed": [62.0],
+            "measure": ["planned"],
+            "itemised": [43.0],
+        }
+    )
 
 
 def test_donor_steps_draws_each_donor_as_steps_and_claims_apart():
     fig = figures.donor_steps(steps_fixture(), totals_fixture(), claims_fixture(), "Leopard 2", AS_OF)
     names = [t.name for t in fig.data]
-    assert names == ["Germany committed", "Germany delivered", "Poland committed",
-                     "Sum of individual pledges", "Coalition claim (not added to any total)"]
+    assert names == [
+        "Germany committed",
+        "Germany delivered",
+        "Poland committed",
+        "Sum of individual pledges",
+        "Coalition claim (not added to any total)",
+    ]
     germany = fig.data[0]
     assert germany.line.shape == "hv"
     assert list(germany.y) == [14, 18, 18, 18]
@@ -88,13 +109,20 @@ def test_no_band_when_every_delivery_is_certain():
 
 
 def test_undated_deliveries_are_marked_where_they_take_effect():
-    undated = pd.DataFrame({"date": pd.to_datetime(["2022-04-29", "2022-06-21", "2023-02-22", "2024-08-06"]),
-                            "quantity": [200.0, 40.0, 155.0, 627.0], "deliveries": [1, 1, 3, 20]})
+    undated = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2022-04-29", "2022-06-21", "2023-02-22", "2024-08-06"]),
+            "quantity": [200.0, 40.0, 155.0, 627.0],
+            "deliveries": [1, 1, 3, 20],
+        }
+    )
     fig = figures.cumulative(totals_fixture(), AS_OF, "all", undated=undated)
     # the three largest get a line and words; the band shows the rest
-    assert [a.text for a in fig.layout.annotations] == ["627 units reported delivered<br>by 2024-08-06, undated",
-                                                        "200 units reported delivered<br>by 2022-04-29, undated",
-                                                        "155 units reported delivered<br>by 2023-02-22, undated"]
+    assert [a.text for a in fig.layout.annotations] == [
+        "627 units reported delivered<br>by 2024-08-06, undated",
+        "200 units reported delivered<br>by 2022-04-29, undated",
+        "155 units reported delivered<br>by 2023-02-22, undated",
+    ]
     assert len(fig.layout.shapes) == 3 and all(s.line.dash == "dot" for s in fig.layout.shapes)
 
 
@@ -110,12 +138,17 @@ def test_empty_rows_give_a_figure_that_says_so():
 
 
 def ranking_fixture() -> pd.DataFrame:
-    return pd.DataFrame({
-        "donor": ["USA", "DEU", "EUU"], "donor_name": ["United States", "Germany", "European Union"],
-        "donor_type": ["country", "country", "organisation"],
-        "units_committed": [3578.0, 513.0, 10.0], "units_delivered": [888.0, 263.0, 0.0],
-        "value_eur": [9.0e9, 4.2e9, None], "share_of_gdp": [0.00045, 0.00117, None],
-    })
+    return pd.DataFrame(
+        {
+            "donor": ["USA", "DEU", "EUU"],
+            "donor_name": ["United States", "Germany", "European Union"],
+            "donor_type": ["country", "country", "organisation"],
+            "units_committed": [3578.0, 513.0, 10.0],
+            "units_delivered": [888.0, 263.0, 0.0],
+            "value_eur": [9.0e9, 4.2e9, None],
+            "share_of_gdp": [0.00045, 0.00117, None],
+        }
+    )
 
 
 def test_ranking_by_units_by_eur_and_by_share_of_gdp():
@@ -145,20 +178,22 @@ def test_world_map_shows_countries_only():
 
 def training_fixture() -> pd.DataFrame:
     d = pd.to_datetime
-    return pd.DataFrame({
-        "programme_id": ["deu-leopard", "gbr-interflex", "esp-leopard", "deu-marder"],
-        "name": ["Leopard 2A6 crews", "Interflex", "Leopard 2A4 Spain", "Marder crews"],
-        "start": ["2023-02-13", "2022-06-26", "2023-Q1", "2023-01-30"],
-        "start_earliest": d(["2023-02-13", "2022-06-26", "2023-01-01", "2023-01-30"]),
-        "start_latest": d(["2023-02-13", "2022-06-26", "2023-03-31", "2023-01-30"]),
-        "planned_end": ["2023-03", None, None, "2023-03"],
-        "planned_end_earliest": d(["2023-03-01", None, None, "2023-03-01"]),
-        "planned_end_latest": d(["2023-03-31", None, None, "2023-03-31"]),
-        "actual_end": ["2023-03-20", None, "2023-03", None],
-        "actual_end_earliest": d(["2023-03-20", None, "2023-03-01", None]),
-        "actual_end_latest": d(["2023-03-20", None, "2023-03-31", None]),
-        "status": ["completed", "ongoing", "completed", "completed"],
-    })
+    return pd.DataFrame(
+        {
+            "programme_id": ["deu-leopard", "gbr-interflex", "esp-leopard", "deu-marder"],
+            "name": ["Leopard 2A6 crews", "Interflex", "Leopard 2A4 Spain", "Marder crews"],
+            "start": ["2023-02-13", "2022-06-26", "2023-Q1", "2023-01-30"],
+            "start_earliest": d(["2023-02-13", "2022-06-26", "2023-01-01", "2023-01-30"]),
+            "start_latest": d(["2023-02-13", "2022-06-26", "2023-03-31", "2023-01-30"]),
+            "planned_end": ["2023-03", None, None, "2023-03"],
+            "planned_end_earliest": d(["2023-03-01", None, None, "2023-03-01"]),
+            "planned_end_latest": d(["2023-03-31", None, None, "2023-03-31"]),
+            "actual_end": ["2023-03-20", None, "2023-03", None],
+            "actual_end_earliest": d(["2023-03-20", None, "2023-03-01", None]),
+            "actual_end_latest": d(["2023-03-20", None, "2023-03-31", None]),
+            "status": ["completed", "ongoing", "completed", "completed"],
+        }
+    )
 
 
 def _bars(fig, name):
@@ -169,22 +204,23 @@ def test_training_planned_against_actual_with_coarse_dates_hatched():
     fig = figures.training_timeline(training_fixture(), date(2023, 6, 30))
     actual = _bars(fig, "Actual (to date if running)")
     day = 86_400_000
-    assert actual["Leopard 2A6 crews"] == ("2023-02-13", 35 * day)          # 13 Feb to 20 Mar
-    assert actual["Interflex"][0] == "2022-06-26"                           # still running: to the as-of date
+    assert actual["Leopard 2A6 crews"] == ("2023-02-13", 35 * day)  # 13 Feb to 20 Mar
+    assert actual["Interflex"][0] == "2022-06-26"  # still running: to the as-of date
     assert actual["Interflex"][1] == (pd.Timestamp("2023-06-30") - pd.Timestamp("2022-06-26")).days * day
-    assert "Marder crews" not in actual                                     # finished, no end date recorded
+    assert "Marder crews" not in actual  # finished, no end date recorded
     planned = _bars(fig, "Planned")
-    assert planned["Leopard 2A6 crews"] == ("2023-02-13", 16 * day)         # to the first day of March
+    assert planned["Leopard 2A6 crews"] == ("2023-02-13", 16 * day)  # to the first day of March
     coarse = [t for t in fig.data if t.name == "Date known only to the month, quarter or year"]
     assert all(t.marker.pattern.shape == "/" for t in coarse)
     spans = {(y, b) for t in coarse for y, b in zip(t.y, t.base)}
-    assert ("Leopard 2A4 Spain", "2023-01-01") in spans                     # the quarter of the start
+    assert ("Leopard 2A4 Spain", "2023-01-01") in spans  # the quarter of the start
     assert fig.layout.title.text == "Training programmes: planned and actual duration"
 
 
 def test_training_labels_are_short_enough_for_a_phone():
-    names = pd.Series(["Operation Interflex (UK-led basic training)", "Bundeswehr training of Ukrainian soldiers in 2023",
-                       "Marder crews"])
+    names = pd.Series(
+        ["Operation Interflex (UK-led basic training)", "Bundeswehr training of Ukrainian soldiers in 2023", "Marder crews"]
+    )
     assert list(figures.short_labels(names)) == ["Operation Interflex", "Bundeswehr training of Ukrainian…", "Marder crews"]
     twins = pd.Series(["Leopard crews (Spain)", "Leopard crews (Poland)"])
     assert list(figures.short_labels(twins)) == list(twins)
@@ -197,11 +233,17 @@ def test_training_before_planned_end_counts_as_running():
 
 
 def test_meetings_timeline_sizes_markers_by_units():
-    meetings = pd.DataFrame({
-        "meeting_id": ["udcg-01", "udcg-05", "nato-dm-2023-02"], "series": ["udcg", "udcg", "nato_defence_ministers"],
-        "day": pd.to_datetime(["2022-04-26", "2022-09-08", "2023-02-14"]), "date": ["2022-04-26", "2022-09-08", "2023-02-14"],
-        "place": ["Ramstein", "Ramstein", "Brussels"], "events": [1, 3, 0], "units_added": [50.0, 154.0, 0.0],
-    })
+    meetings = pd.DataFrame(
+        {
+            "meeting_id": ["udcg-01", "udcg-05", "nato-dm-2023-02"],
+            "series": ["udcg", "udcg", "nato_defence_ministers"],
+            "day": pd.to_datetime(["2022-04-26", "2022-09-08", "2023-02-14"]),
+            "date": ["2022-04-26", "2022-09-08", "2023-02-14"],
+            "place": ["Ramstein", "Ramstein", "Brussels"],
+            "events": [1, 3, 0],
+            "units_added": [50.0, 154.0, 0.0],
+        }
+    )
     fig = figures.meetings_timeline(meetings, AS_OF)
     assert [t.name for t in fig.data] == ["NATO defence ministers", "Contact Group (UDCG)"]
     udcg = fig.data[1]

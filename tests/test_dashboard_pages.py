@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from contextvars import copy_context
 from pathlib import Path
 
@@ -28,6 +26,7 @@ def app(shipped_db):
     global data_page, donors, meetings, overview, systems, training
     from dashboards.pages import data as data_page
     from dashboards.pages import donors, meetings, overview, systems, training
+
     return app
 
 
@@ -39,12 +38,16 @@ def request_ctx(app):
 
 def run_callback(function, *args, triggered: str | None = None, inputs_list=None):
     """Call a callback as Dash would, with the triggering input set."""
+
     def call():
-        context_value.set(AttributeDict(
-            triggered_inputs=[{"prop_id": triggered, "value": None}] if triggered else [],
-            inputs_list=inputs_list or [],
-        ))
+        context_value.set(
+            AttributeDict(
+                triggered_inputs=[{"prop_id": triggered, "value": None}] if triggered else [],
+                inputs_list=inputs_list or [],
+            )
+        )
         return function(*args)
+
     return copy_context().run(call)
 
 
@@ -80,7 +83,9 @@ def expected_headline(db: Path, as_of: str) -> tuple[int, int, int]:
     try:
         return con.execute(
             "SELECT count(*) FILTER (WHERE committed > 0), sum(committed) FILTER (WHERE unit = 'units'), "
-            "sum(delivered) FILTER (WHERE unit = 'units') FROM pledge_lines_as_of(?::DATE)", [as_of]).fetchone()
+            "sum(delivered) FILTER (WHERE unit = 'units') FROM pledge_lines_as_of(?::DATE)",
+            [as_of],
+        ).fetchone()
     finally:
         con.close()
 
@@ -102,9 +107,17 @@ def test_click_on_a_point_shows_the_rows_and_sources_behind_it(request_ctx):
     click = {"points": [{"customdata": ["DEU", "2023-02-24"]}]}
     panel = run_callback(systems.show_rows, click, "?as_of=2023-03-31", triggered="systems-steps.clickData")
     rows = table_rows(panel)
-    assert rows == [["commitment event", "Germany", "Leopard 2A6", "2023-02-24", "increased", "18",
-                     "[Germany to send more Leopard 2 tanks to Ukraine than planned]"]] or rows[0][:6] == [
-        "commitment event", "Germany", "Leopard 2A6", "2023-02-24", "increased", "18"]
+    assert rows == [
+        [
+            "commitment event",
+            "Germany",
+            "Leopard 2A6",
+            "2023-02-24",
+            "increased",
+            "18",
+            "[Germany to send more Leopard 2 tanks to Ukraine than planned]",
+        ]
+    ] or rows[0][:6] == ["commitment event", "Germany", "Leopard 2A6", "2023-02-24", "increased", "18"]
     assert links(panel) == ["https://www.bnnbloomberg.ca/germany-to-send-more-leopard-2-tanks-to-ukraine-than-planned-1.1887934"]
     delivery = run_callback(systems.show_rows, {"points": [{"customdata": ["DEU", "2023-03-27"]}]}, "?as_of=2023-03-31")
     assert table_rows(delivery)[0][:6] == ["delivery", "Germany", "Leopard 2A6", "2023-03-27", "delivered", "18"]
@@ -113,12 +126,22 @@ def test_click_on_a_point_shows_the_rows_and_sources_behind_it(request_ctx):
 
 
 def test_overview_clicks(request_ctx):
-    day = run_callback(overview.show_rows, {"points": [{"customdata": ["2023-03-27"]}]}, None, "?family=leopard-2",
-                       triggered="overview-cumulative.clickData")
+    day = run_callback(
+        overview.show_rows,
+        {"points": [{"customdata": ["2023-03-27"]}]},
+        None,
+        "?family=leopard-2",
+        triggered="overview-cumulative.clickData",
+    )
     # Germany's 18 and Portugal's 3 Leopard 2A6 arrived on the same day.
     assert [(r[0], r[1], r[5]) for r in table_rows(day)] == [("delivery", "Germany", "18"), ("delivery", "Portugal", "3")]
-    bar = run_callback(overview.show_rows, None, {"points": [{"customdata": ["DEU"]}]}, "?as_of=2023-03-31",
-                       triggered="overview-top-donors.clickData")
+    bar = run_callback(
+        overview.show_rows,
+        None,
+        {"points": [{"customdata": ["DEU"]}]},
+        "?as_of=2023-03-31",
+        triggered="overview-top-donors.clickData",
+    )
     rows = {r[0]: r for r in table_rows(bar)}
     assert rows["Leopard 2A6"][1:4] == ["18", "18", "0"]
     assert rows["Leopard 2A6"][6] == "61"  # 2023-01-25 to 2023-03-27
@@ -165,7 +188,9 @@ def test_data_page_rows_links_and_download(request_ctx):
     searched = data_page.layout(as_of="2023-03-31", q="BUNDESREGIERUNG")  # searched in the database, any case
     found = find(searched, "data-table").rowData
     assert found and all("bundesregierung" in " ".join(map(str, r.values())).lower() for r in found)
-    assert text(find(searched, "data-count")).startswith(f"Commitment events: {len(found):,} rows match the filters and the search.")
+    assert text(find(searched, "data-count")).startswith(
+        f"Commitment events: {len(found):,} rows match the filters and the search."
+    )
 
 
 def test_data_page_sends_at_most_max_rows(request_ctx, monkeypatch):
@@ -180,16 +205,22 @@ def test_data_page_sends_at_most_max_rows(request_ctx, monkeypatch):
 
 
 def test_filter_change_writes_the_url(request_ctx):
-    inputs = [[{"id": {"type": "filter", "name": n}} for n in ("donor", "category", "family")],
-              [{"id": {"type": "filter-date", "name": n}} for n in ("as_of", "start", "end")]]
-    search = run_callback(filters_to_url, [["DEU"], None, "leopard-2"], ["2023-02-14", None, None], "",
-                          inputs_list=inputs)
+    inputs = [
+        [{"id": {"type": "filter", "name": n}} for n in ("donor", "category", "family")],
+        [{"id": {"type": "filter-date", "name": n}} for n in ("as_of", "start", "end")],
+    ]
+    search = run_callback(filters_to_url, [["DEU"], None, "leopard-2"], ["2023-02-14", None, None], "", inputs_list=inputs)
     assert search == "?as_of=2023-02-14&donor=DEU&family=leopard-2"
 
 
 def test_source_links_only_for_http_urls(request_ctx):
-    rendered = table([{"source_title": "bad", "source_url": "javascript:alert(1)"},
-                      {"source_title": "good", "source_url": "https://example.org/a"}], [("source", "Source")])
+    rendered = table(
+        [
+            {"source_title": "bad", "source_url": "javascript:alert(1)"},
+            {"source_title": "good", "source_url": "https://example.org/a"},
+        ],
+        [("source", "Source")],
+    )
     assert links(rendered) == ["https://example.org/a"]
     assert "bad" in text(rendered)
 
@@ -202,6 +233,7 @@ def test_footer_names_the_data_version(request_ctx, shipped_db):
     assert commit[:10] in footer.children and "schema" in footer.children
 
 
+@pytest.mark.slow  # a process of its own, or a workbook: left out of `make test-fast`
 def test_a_rebuilt_database_is_picked_up_without_a_restart(tmp_path):
     db_file = tmp_path / "tracker.duckdb"
     assert build(VALID, "fixtures", db_file).problems == []

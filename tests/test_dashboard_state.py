@@ -15,8 +15,17 @@ DEFAULT = date(2024, 8, 6)
 
 
 def test_query_parsed_leniently():
-    state = parse({"as_of": "2023-02-14", "donor": "pol,DEU,,deu", "family": "leopard-2", "start": "2023-06-01",
-                   "end": "2023-01-01", "focus": "DEU"}, DEFAULT)
+    state = parse(
+        {
+            "as_of": "2023-02-14",
+            "donor": "pol,DEU,,deu",
+            "family": "leopard-2",
+            "start": "2023-06-01",
+            "end": "2023-01-01",
+            "focus": "DEU",
+        },
+        DEFAULT,
+    )
     assert state.as_of == date(2023, 2, 14)
     assert state.donors == ("DEU", "POL")
     assert (state.start, state.end) == (date(2023, 1, 1), date(2023, 6, 1))  # swapped into order
@@ -27,8 +36,12 @@ def test_query_parsed_leniently():
 
 
 def test_search_is_canonical():
-    assert to_search({"family": "leopard-2", "as_of": "2023-02-14T00:00:00", "donor": ["DEU", "POL"],
-                      "category": None, "measure": "gdp"}) == "?as_of=2023-02-14&donor=DEU,POL&family=leopard-2&measure=gdp"
+    assert (
+        to_search(
+            {"family": "leopard-2", "as_of": "2023-02-14T00:00:00", "donor": ["DEU", "POL"], "category": None, "measure": "gdp"}
+        )
+        == "?as_of=2023-02-14&donor=DEU,POL&family=leopard-2&measure=gdp"
+    )
     assert to_search({"donor": []}) == ""
 
 
@@ -50,18 +63,36 @@ def test_navigation_keeps_shared_filters_only():
 def test_only_http_links():
     assert safe_url("https://www.bundesregierung.de/x") == "https://www.bundesregierung.de/x"
     assert safe_url("HTTP://example.org") == "HTTP://example.org"
-    for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,hi", "//evil.example", "ftp://x.org",
-                "http://", None, 12):
+    for bad in (
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "data:text/html,hi",
+        "//evil.example",
+        "ftp://x.org",
+        "http://",
+        None,
+        12,
+    ):
         assert safe_url(bad) is None, bad
     assert markdown_link("Evil", "javascript:alert(1)") == "Evil"
     assert markdown_link("A [b] (c)", "https://x.org/a b)") == "[A \\[b\\] \\(c\\)](https://x.org/a%20b%29)"
 
 
 def test_download_neutralises_formulas_and_gives_plain_source_columns():
-    rows = [{"date": "2023-02-14", "donor_name": "=HYPERLINK(\"http://evil\")", "committed": -3, "note": "@SUM(A1)",
-             "source": "[t](https://x.org)", "source_id": "s1", "source_title": "+t", "source_url": "https://x.org"}]
+    rows = [
+        {
+            "date": "2023-02-14",
+            "donor_name": '=HYPERLINK("http://evil")',
+            "committed": -3,
+            "note": "@SUM(A1)",
+            "source": "[t](https://x.org)",
+            "source_id": "s1",
+            "source_title": "+t",
+            "source_url": "https://x.org",
+        }
+    ]
     text = csv_text(rows, ["date", "donor_name", "committed", "note", "source"])
     header, row = list(csv.reader(io.StringIO(text)))
     assert header == ["date", "donor_name", "committed", "note", "source_id", "source_title", "source_url"]
-    assert row == ["2023-02-14", "'=HYPERLINK(\"http://evil\")", "-3", "'@SUM(A1)", "s1", "'+t", "https://x.org"]
+    assert row == ["2023-02-14", '\'=HYPERLINK("http://evil")', "-3", "'@SUM(A1)", "s1", "'+t", "https://x.org"]
     assert neutralise_cell("-1") == "'-1" and neutralise_cell(-1) == -1 and neutralise_cell("Leopard") == "Leopard"

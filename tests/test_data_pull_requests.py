@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
-
 from conftest import BAD, ROOT, VALID
+
 from tracker import datapackage
 from tracker.annotations import annotation, escape_data, escape_property
 from tracker.cli import main
@@ -36,6 +36,7 @@ def _overlay(case: str, data: Path) -> None:
 
 
 # --- tracker validate --format github --------------------------------------------------------------
+
 
 def test_golden_cases_are_known_bad_cases():
     assert len(GOLDEN_CASES) >= 5
@@ -70,7 +71,7 @@ def test_every_annotation_points_at_its_cell(project, capsys):
     (line,) = [x for x in capsys.readouterr().out.splitlines() if x.startswith("::")]
     col = int(re.search(r",col=(\d+),", line).group(1))
     row = (project / "data" / "deliveries.csv").read_text(encoding="utf-8").splitlines()[2]
-    assert row[col - 1:].split(",")[0] == "-4"
+    assert row[col - 1 :].split(",")[0] == "-4"
 
 
 def test_clean_data_prints_only_the_summary(project, capsys):
@@ -80,13 +81,13 @@ def test_clean_data_prints_only_the_summary(project, capsys):
 
 def test_escaping_follows_the_workflow_command_rules():
     p = Problem("data/a,b:c.csv", 7, "note", "100% sure\r\nor not", value=None, rule="x:y,z")
-    assert annotation(p, 3) == ("::error file=data/a%2Cb%3Ac.csv,line=7,col=3,title=x%3Ay%2Cz"
-                                "::note: 100%25 sure%0D%0Aor not")
+    assert annotation(p, 3) == ("::error file=data/a%2Cb%3Ac.csv,line=7,col=3,title=x%3Ay%2Cz::note: 100%25 sure%0D%0Aor not")
     missing = Problem("data/gdp.csv", 0, "(file)", "file is missing")
     assert annotation(missing) == "::error file=data/gdp.csv,title=schema::(file): file is missing"
 
 
 # --- the workflow ---------------------------------------------------------------------------------
+
 
 def test_workflow_checks_data_pull_requests():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "data.yml").read_text(encoding="utf-8"))
@@ -101,6 +102,7 @@ def test_workflow_checks_data_pull_requests():
 
 # --- datapackage.json -----------------------------------------------------------------------------
 
+
 def test_root_datapackage_is_generated_from_schemas():
     expected = datapackage.text(datapackage.root(load_package()))
     assert (ROOT / "datapackage.json").read_text(encoding="utf-8") == expected, "run `tracker generate`"
@@ -110,7 +112,12 @@ def test_root_datapackage_is_generated_from_schemas():
     fields = {f["name"]: f for f in deliveries["fields"]}
     assert fields["date"]["type"] == "string" and fields["date"]["constraints"]["pattern"] == datapackage.FUZZY_DATE
     assert fields["corroborated_by"] | {"description": ""} == {
-        "name": "corroborated_by", "type": "list", "delimiter": ";", "itemType": "string", "description": ""}
+        "name": "corroborated_by",
+        "type": "list",
+        "delimiter": ";",
+        "itemType": "string",
+        "description": "",
+    }
     assert fields["quantity"]["constraints"] == {"required": True, "exclusiveMinimum": 0}
     assert deliveries["primaryKey"] == ["delivery_id"]
     assert [fk["fields"] for fk in deliveries["foreignKeys"]] == [["line_id"], ["source_id"]]  # not the list column
@@ -118,8 +125,13 @@ def test_root_datapackage_is_generated_from_schemas():
 
 def _frictionless(descriptor: Path) -> dict:
     """`frictionless validate --json`, as a contributor would run it."""
-    run = subprocess.run([str(FRICTIONLESS), "validate", "--json", descriptor.name], cwd=descriptor.parent,
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [str(FRICTIONLESS), "validate", "--json", descriptor.name],
+        cwd=descriptor.parent,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.stderr == "", run.stderr
     return json.loads(run.stdout)
 
@@ -135,14 +147,19 @@ for path in sys.argv[1:]:
 
 def _frictionless_api(descriptors: list[Path]) -> list[dict]:
     """The same reports from frictionless' Python API, every descriptor in one process."""
-    run = subprocess.run([sys.executable, "-c", VALIDATE_EACH, *map(str, descriptors)], capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-c", VALIDATE_EACH, *map(str, descriptors)], capture_output=True, text=True, timeout=300
+    )
     assert run.returncode == 0 and run.stderr == "", run.stderr
     return [json.loads(line) for line in run.stdout.splitlines()]
 
 
 def _errors(report: dict) -> list[tuple]:
-    return [(t["name"], e["type"], e.get("rowNumber"), e.get("fieldName"), e.get("cell"))
-            for t in report["tasks"] for e in t["errors"]] + [("package", e["type"], e["note"]) for e in report["errors"]]
+    return [
+        (t["name"], e["type"], e.get("rowNumber"), e.get("fieldName"), e.get("cell"))
+        for t in report["tasks"]
+        for e in t["errors"]
+    ] + [("package", e["type"], e["note"]) for e in report["errors"]]
 
 
 def test_frictionless_validates_the_shipped_data():
@@ -182,10 +199,18 @@ def test_frictionless_finds_what_validate_finds(tmp_path):
 def test_fuzzy_date_pattern_accepts_what_validate_accepts():
     """The pattern against tracker.column_checks on every day of two centuries and near misses."""
     days = pd.date_range("1896-01-01", "2104-12-31").strftime("%Y-%m-%d")
-    near_misses = [f"{y}-{m:02d}-{d:02d}" for y in (1900, 2000, 2023, 2024, 2100) for m in range(0, 14) for d in (0, 29, 30, 31, 32)]
-    coarse = [f"2023-{m:02d}" for m in range(0, 14)] + [f"2023-Q{q}" for q in range(0, 6)] + ["2023", "23", "2023-1", "2023-Q1-01"]
-    values = pd.Series(list(days) + near_misses + coarse + ["../2023", "../2024-02-29", "..2023", "../../2023",
-                                                           "../2023-Q1", "../2023-03", "../2023-02-29"])
+    near_misses = [
+        f"{y}-{m:02d}-{d:02d}" for y in (1900, 2000, 2023, 2024, 2100) for m in range(0, 14) for d in (0, 29, 30, 31, 32)
+    ]
+    coarse = (
+        [f"2023-{m:02d}" for m in range(0, 14)] + [f"2023-Q{q}" for q in range(0, 6)] + ["2023", "23", "2023-1", "2023-Q1-01"]
+    )
+    values = pd.Series(
+        list(days)
+        + near_misses
+        + coarse
+        + ["../2023", "../2024-02-29", "..2023", "../../2023", "../2023-Q1", "../2023-03", "../2023-02-29"]
+    )
     ours = _fuzzy_date_test(values)
     theirs = values.map(lambda v: re.fullmatch(datapackage.FUZZY_DATE, v) is not None)
     assert ours.sum() > 76_000
@@ -193,11 +218,20 @@ def test_fuzzy_date_pattern_accepts_what_validate_accepts():
 
 
 def test_fuzzy_date_pattern_open_at_the_start():
-    """"By" dates at every precision, each with only real days."""
-    accepted = {v: re.fullmatch(datapackage.FUZZY_DATE, v) is not None
-                for v in ("../2023", "../2023-Q1", "../2023-03", "../2023-02-24", "../2023-02-29", "../2023-02-30", "../2023-Q5")}
-    assert accepted == {"../2023": True, "../2023-Q1": True, "../2023-03": True, "../2023-02-24": True,
-                        "../2023-02-29": False, "../2023-02-30": False, "../2023-Q5": False}
+    """ "By" dates at every precision, each with only real days."""
+    accepted = {
+        v: re.fullmatch(datapackage.FUZZY_DATE, v) is not None
+        for v in ("../2023", "../2023-Q1", "../2023-03", "../2023-02-24", "../2023-02-29", "../2023-02-30", "../2023-Q5")
+    }
+    assert accepted == {
+        "../2023": True,
+        "../2023-Q1": True,
+        "../2023-03": True,
+        "../2023-02-24": True,
+        "../2023-02-29": False,
+        "../2023-02-30": False,
+        "../2023-Q5": False,
+    }
 
 
 def test_export_descriptor_is_valid_too(research_db, tmp_path, capsys):

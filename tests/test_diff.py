@@ -35,8 +35,24 @@ def isolated_git(tmp_path, monkeypatch):
 
 
 def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(["git", "-C", str(repo), "-c", "user.email=test@example.org", "-c", "user.name=Test",
-                           "-c", "commit.gpgsign=false", *args], capture_output=True, text=True, check=False, timeout=60)
+    done = subprocess.run(
+        [
+            "git",
+            "-C",
+            str(repo),
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "user.name=Test",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
 
@@ -114,12 +130,18 @@ def test_no_revision_compares_head_with_the_working_tree(repo, capsys):
     head = git(repo, "rev-parse", "--short", "HEAD")
     data = str(repo / "data")
     assert run(capsys, "--data", data) == (0, f"No differences in data/ between {head} (HEAD) and working tree.\n", "")
-    edit(repo / "data" / "commitment_events.csv", DEU_2, DEU_2.replace(",18,,,,", ",20,,,,").replace(",,\n", ',,"raised in March, with ""two"" more"\n'))
+    edit(
+        repo / "data" / "commitment_events.csv",
+        DEU_2,
+        DEU_2.replace(",18,,,,", ",20,,,,").replace(",,\n", ',,"raised in March, with ""two"" more"\n'),
+    )
     status, out, err = run(capsys, "--data", data)
     assert (status, err) == (0, "")
-    assert out == (f"data/ from {head} (HEAD) to working tree: 1 table differs: 1 row changed\n\n"
-                   "## commitment_events: 1 changed\n"
-                   '- changed DEU-2: committed: 18 -> 20; note: "" -> "raised in March, with \\"two\\" more"\n')
+    assert out == (
+        f"data/ from {head} (HEAD) to working tree: 1 table differs: 1 row changed\n\n"
+        "## commitment_events: 1 changed\n"
+        '- changed DEU-2: committed: 18 -> 20; note: "" -> "raised in March, with \\"two\\" more"\n'
+    )
 
 
 def test_one_revision_compares_it_with_the_working_tree(repo, capsys):
@@ -127,16 +149,20 @@ def test_one_revision_compares_it_with_the_working_tree(repo, capsys):
     release(repo)
     commit(repo, "second")
     (repo / "data" / "deliveries.csv").write_text(
-        (repo / "data" / "deliveries.csv").read_text(encoding="utf-8").replace(NEW_DELIVERY, ""), encoding="utf-8")
+        (repo / "data" / "deliveries.csv").read_text(encoding="utf-8").replace(NEW_DELIVERY, ""), encoding="utf-8"
+    )
     status, out, err = run(capsys, first, "--data", str(repo / "data"))
     assert (status, err) == (0, "")
     assert out.splitlines() == [
-        f"data/ from {first} to working tree: 2 tables differ: 1 row changed, 1 removed", "",
-        "## commitment_events: 1 changed", "- changed DEU-2: committed: 18 -> 20", "",
+        f"data/ from {first} to working tree: 2 tables differ: 1 row changed, 1 removed",
+        "",
+        "## commitment_events: 1 changed",
+        "- changed DEU-2: committed: 18 -> 20",
+        "",
         "## coalition_claims: 1 removed",
         "- removed leopard-150: date=2023-03, claimant=Minister, measure=committed, quantity=150, qualifier=at_least, "
         "system_families=leopard-2;leopard-1, donors=DEU;POL, source_id=nhk-2023-02-14, "
-        "source_lag_reason=\"Fixture: one source stands for several rows.\"",
+        'source_lag_reason="Fixture: one source stands for several rows."',
     ]
 
 
@@ -152,20 +178,63 @@ def test_json(repo, capsys):
         "from": {"rev": "HEAD~1", "commit": first},
         "to": {"rev": "main", "commit": second},
         "tables": {
-            "commitment_events": {"status": "changed", "added": [], "removed": [], "columns_added": [], "columns_removed": [],
-                                  "changed": [{"key": {"event_id": "DEU-2"}, "fields": {"committed": {"old": "18", "new": "20"}}}]},
-            "deliveries": {"status": "changed", "changed": [], "removed": [], "columns_added": [], "columns_removed": [],
-                           "added": [{"key": {"delivery_id": "DEU-d-2"},
-                                      "row": {"delivery_id": "DEU-d-2", "line_id": "DEU-leopard-2a6", "date": "2023-04", "quantity": "2",
-                                              "source_id": "bund-2023-01-25", "corroborated_by": "", "source_lag_reason": "",
-                                              "origin": "curated", "note": "Last two tanks"}}]},
-            "coalition_claims": {"status": "changed", "added": [], "changed": [], "columns_added": [], "columns_removed": [],
-                                 "removed": [{"key": {"claim_id": "leopard-150"},
-                                              "row": {"claim_id": "leopard-150", "date": "2023-03", "claimant": "Minister",
-                                                      "measure": "committed", "quantity": "150", "qualifier": "at_least",
-                                                      "system_families": "leopard-2;leopard-1", "donors": "DEU;POL",
-                                                      "source_id": "nhk-2023-02-14", "corroborated_by": "",
-                                                      "source_lag_reason": "Fixture: one source stands for several rows.", "note": ""}}]},
+            "commitment_events": {
+                "status": "changed",
+                "added": [],
+                "removed": [],
+                "columns_added": [],
+                "columns_removed": [],
+                "changed": [{"key": {"event_id": "DEU-2"}, "fields": {"committed": {"old": "18", "new": "20"}}}],
+            },
+            "deliveries": {
+                "status": "changed",
+                "changed": [],
+                "removed": [],
+                "columns_added": [],
+                "columns_removed": [],
+                "added": [
+                    {
+                        "key": {"delivery_id": "DEU-d-2"},
+                        "row": {
+                            "delivery_id": "DEU-d-2",
+                            "line_id": "DEU-leopard-2a6",
+                            "date": "2023-04",
+                            "quantity": "2",
+                            "source_id": "bund-2023-01-25",
+                            "corroborated_by": "",
+                            "source_lag_reason": "",
+                            "origin": "curated",
+                            "note": "Last two tanks",
+                        },
+                    }
+                ],
+            },
+            "coalition_claims": {
+                "status": "changed",
+                "added": [],
+                "changed": [],
+                "columns_added": [],
+                "columns_removed": [],
+                "removed": [
+                    {
+                        "key": {"claim_id": "leopard-150"},
+                        "row": {
+                            "claim_id": "leopard-150",
+                            "date": "2023-03",
+                            "claimant": "Minister",
+                            "measure": "committed",
+                            "quantity": "150",
+                            "qualifier": "at_least",
+                            "system_families": "leopard-2;leopard-1",
+                            "donors": "DEU;POL",
+                            "source_id": "nhk-2023-02-14",
+                            "corroborated_by": "",
+                            "source_lag_reason": "Fixture: one source stands for several rows.",
+                            "note": "",
+                        },
+                    }
+                ],
+            },
         },
         "files": {},
         "errors": [],
@@ -208,13 +277,14 @@ def test_tables_added_and_removed(repo, capsys):
         "## coalition_claims: table removed, 2 rows\n"
         "- removed leopard-150: date=2023-03, claimant=Minister, measure=committed, quantity=150, qualifier=at_least, "
         "system_families=leopard-2;leopard-1, donors=DEU;POL, source_id=nhk-2023-02-14, "
-        "source_lag_reason=\"Fixture: one source stands for several rows.\"\n"
+        'source_lag_reason="Fixture: one source stands for several rows."\n'
         "- removed leopard-2-62: date=2023-02-14, claimant=Government, measure=planned, quantity=62, qualifier=exactly, "
         "system_families=leopard-2, source_id=nhk-2023-02-14\n\n"
         "## exchange_rates: new table, 1 row\n"
         "- added USD 2023-02-14: per_eur=1.0759, source_id=wire-2023-03\n\n"
         "## gdp: new table, 25 rows (not listed here; --format json lists them)\n\n"
-        "## exceptions.yaml: added\n")
+        "## exceptions.yaml: added\n"
+    )
     status, out, _ = run(capsys, "HEAD~1", "HEAD", "--data", str(data), "--format", "json")
     gdp = json.loads(out)["tables"]["gdp"]
     assert (gdp["status"], len(gdp["added"]), gdp["added"][0]["key"]) == ("added", 25, {"donor": "D00", "year": "2021"})
@@ -226,7 +296,8 @@ def test_columns_added_and_removed_are_reported_once(repo, capsys):
     first = git(repo, "rev-parse", "--short", "HEAD")
     lines = (data / "deliveries.csv").read_text(encoding="utf-8").splitlines()
     (data / "deliveries.csv").write_text(
-        "\n".join([lines[0] + ",confidence"] + [line + ",high" for line in lines[1:]]) + "\n", encoding="utf-8")
+        "\n".join([lines[0] + ",confidence"] + [line + ",high" for line in lines[1:]]) + "\n", encoding="utf-8"
+    )
     rows = list(csv.DictReader(io.StringIO((data / "sources.csv").read_text(encoding="utf-8"), newline="")))
     with (data / "sources.csv").open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, [c for c in rows[0] if c != "note"], extrasaction="ignore", lineterminator="\n")
@@ -234,9 +305,11 @@ def test_columns_added_and_removed_are_reported_once(repo, capsys):
         writer.writerows(rows)
     status, out, err = run(capsys, "HEAD", "--data", str(data))
     assert (status, err) == (0, "")
-    assert out == (f"data/ from {first} (HEAD) to working tree: 2 tables differ: 1 column added, 1 removed\n\n"
-                   "## sources: 1 column removed\n- column removed: note\n\n"
-                   "## deliveries: 1 column added\n- column added: confidence\n")
+    assert out == (
+        f"data/ from {first} (HEAD) to working tree: 2 tables differ: 1 column added, 1 removed\n\n"
+        "## sources: 1 column removed\n- column removed: note\n\n"
+        "## deliveries: 1 column added\n- column added: confidence\n"
+    )
 
 
 def test_unreadable_csv_is_named_with_revision_file_and_line(repo, capsys):
@@ -248,8 +321,10 @@ def test_unreadable_csv_is_named_with_revision_file_and_line(repo, capsys):
     status, out, err = run(capsys, "HEAD~1", "--data", str(data))
     assert (status, err) == (1, "")
     assert out.splitlines()[2:] == [
-        f"## deliveries: not compared: {data}/deliveries.csv:5: duplicate primary key POL-d-2 (first on line 4)", "",
-        f"## coalition_claims: not compared: {data}/coalition_claims.csv:2: not valid CSV (unexpected end of data)"]
+        f"## deliveries: not compared: {data}/deliveries.csv:5: duplicate primary key POL-d-2 (first on line 4)",
+        "",
+        f"## coalition_claims: not compared: {data}/coalition_claims.csv:2: not valid CSV (unexpected end of data)",
+    ]
     assert out.splitlines()[0].endswith(": 2 tables not compared")
     status, out, err = run(capsys, "HEAD~1", "HEAD", "--data", str(data), "--format", "json")
     assert (status, err) == (1, "")
@@ -260,8 +335,10 @@ def test_unreadable_csv_is_named_with_revision_file_and_line(repo, capsys):
 def test_parse_csv_reads_text_and_ignores_layout():
     deliveries = load_package().table("deliveries")
     plain = parse_csv((VALID / "deliveries.csv").read_bytes(), deliveries)
-    semicolons = (b"\xef\xbb\xbfnote;quantity;delivery_id;line_id;date;source_id;corroborated_by;source_lag_reason;origin\r\n"
-                  b";4;POL-d-1;POL-leopard-2a4;2023-02-24;wire-2023-03;;;curated\r\n")
+    semicolons = (
+        b"\xef\xbb\xbfnote;quantity;delivery_id;line_id;date;source_id;corroborated_by;source_lag_reason;origin\r\n"
+        b";4;POL-d-1;POL-leopard-2a4;2023-02-24;wire-2023-03;;;curated\r\n"
+    )
     assert parse_csv(semicolons, deliveries).rows[("POL-d-1",)] == plain.rows[("POL-d-1",)]
     with pytest.raises(Unreadable) as caught:
         parse_csv("delivery_id,note\nA,ok\nB,caf\xe9\n".encode("latin-1"), deliveries)

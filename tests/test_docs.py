@@ -52,9 +52,14 @@ def test_citation_cites_the_data_and_the_code_under_the_readme_licences():
 def test_the_docs_site_builds_strictly(tmp_path):
     if importlib.util.find_spec("mkdocs") is None or importlib.util.find_spec("material") is None:
         pytest.skip("mkdocs-material is not installed (pip install -e '.[docs]')")
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-                         cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert run.returncode == 0, run.stderr
     page = (tmp_path / "site" / "sql" / "index.html").read_text(encoding="utf-8")
-    assert "CZE-t-72-modified" in page and "--8&lt;--" not in page     # the README's example is included, not its marker
-    assert (tmp_path / "site" / "benchmark.json").exists()             # linked from the included benchmark report
+    assert "CZE-t-72-modified" in page and "--8&lt;--" not in page  # the README's example is included, not its marker
+    assert (tmp_path / "site" / "benchmark.json").exists()  # linked from the included benchmark report

@@ -12,9 +12,13 @@ from tracker.fuzzy_dates import precision
 from tracker.load import read_rows
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-SOURCED = {"commitment_events": ("event_id", "date"), "deliveries": ("delivery_id", "date"),
-           "coalition_claims": ("claim_id", "date"), "meetings": ("meeting_id", "date"),
-           "training_programmes": ("programme_id", "start")}
+SOURCED = {
+    "commitment_events": ("event_id", "date"),
+    "deliveries": ("delivery_id", "date"),
+    "coalition_claims": ("claim_id", "date"),
+    "meetings": ("meeting_id", "date"),
+    "training_programmes": ("programme_id", "start"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -33,16 +37,19 @@ def by_hand(table: str) -> tuple[int, int, int, int]:
         best = sources[r["source_id"]]["publisher"]
         return any(sources[s]["publisher"] != best for s in r["corroborated_by"].split(";") if s)
 
-    return (len(rows),
-            sum(sources[r["source_id"]]["reliability"] == "official" for r in rows),
-            sum(corroborated(r) for r in rows),
-            sum(precision(r[date_column]) in ("day", "month") for r in rows))
+    return (
+        len(rows),
+        sum(sources[r["source_id"]]["reliability"] == "official" for r in rows),
+        sum(corroborated(r) for r in rows),
+        sum(precision(r[date_column]) in ("day", "month") for r in rows),
+    )
 
 
 @pytest.mark.parametrize("table", SOURCED)
 def test_evidence_summary_counts_what_the_csvs_hold(con, table):
-    row = con.execute("SELECT rows, official_source, corroborated, dated_month_or_better FROM evidence_summary "
-                      "WHERE table_name = ?", [table]).fetchone()
+    row = con.execute(
+        "SELECT rows, official_source, corroborated, dated_month_or_better FROM evidence_summary WHERE table_name = ?", [table]
+    ).fetchone()
     assert row == by_hand(table)
 
 
@@ -59,7 +66,9 @@ def test_delivery_dating_adds_up(con):
 def test_every_contact_group_meeting_has_a_linked_announcement(con):
     """Issue 12 asked for at least 18 of the 26; research found announcements for all 26."""
     unlinked = con.execute("""SELECT list(meeting_id ORDER BY date) FROM meetings WHERE series = 'udcg'
-                              AND meeting_id NOT IN (SELECT meeting_id FROM commitment_events WHERE meeting_id IS NOT NULL)""").fetchone()[0]
+                              AND meeting_id NOT IN (SELECT meeting_id FROM commitment_events WHERE meeting_id IS NOT NULL)""").fetchone()[
+        0
+    ]
     assert con.execute("SELECT count(*) FROM meetings WHERE series = 'udcg'").fetchone()[0] == 26
     assert unlinked in (None, [])
 
@@ -74,12 +83,17 @@ def test_the_readme_example_czech_t72_certain_and_possible(con):
     89 supplied in the first year, said the prime minister on 2023-02-22 (Reuters,
     https://stabroeknews.com/2023/02/23/news/world/czechs-have-sent-89-tanks-hundreds-of-pieces-of-heavy-machinery-to-ukraine-pm/print).
     The README's SQL example gives exactly this."""
+
     def on(day):
-        return con.execute("""SELECT committed, delivered, delivered_possible FROM pledge_lines_as_of(CAST(? AS DATE))
-                              WHERE line_id = 'CZE-t-72-modified'""", [day]).fetchone()
+        return con.execute(
+            """SELECT committed, delivered, delivered_possible FROM pledge_lines_as_of(CAST(? AS DATE))
+                              WHERE line_id = 'CZE-t-72-modified'""",
+            [day],
+        ).fetchone()
+
     assert on("2022-03-31") is None
-    assert on("2022-04-05") == (None, 0, 89)       # announced without a number: all may have gone from then
-    assert on("2022-04-30") == (None, 5, 89)       # April has ended: five certain, the rest possible
+    assert on("2022-04-05") == (None, 0, 89)  # announced without a number: all may have gone from then
+    assert on("2022-04-30") == (None, 5, 89)  # April has ended: five certain, the rest possible
     assert on("2022-12-31") == (None, 5, 89)
     assert on("2023-02-22") == (89, 89, 89)
     readme = (DATA.parent / "README.md").read_text(encoding="utf-8")

@@ -50,13 +50,19 @@ def test_every_table_view_and_macro_is_exported(exported, con):
 
 def test_parquet_keeps_types_and_lists(tmp_path, con):
     export(con, tmp_path, "parquet", DAY)
-    back = duckdb.execute(f"SELECT line_id, days_to_full_delivery, full_delivery FROM '{tmp_path}/line_delivery_as_of_{DAY}.parquet' "
-                      "WHERE line_id = 'DEU-leopard-2a6'").fetchone()
+    back = duckdb.execute(
+        f"SELECT line_id, days_to_full_delivery, full_delivery FROM '{tmp_path}/line_delivery_as_of_{DAY}.parquet' "
+        "WHERE line_id = 'DEU-leopard-2a6'"
+    ).fetchone()
     assert back[:2] == ("DEU-leopard-2a6", 61) and str(back[2]) == "2023-03-27"
-    claims = duckdb.execute(f"SELECT system_families FROM '{tmp_path}/claim_reconciliation.parquet' WHERE claim_id = 'leopard-150'").fetchone()
+    claims = duckdb.execute(
+        f"SELECT system_families FROM '{tmp_path}/claim_reconciliation.parquet' WHERE claim_id = 'leopard-150'"
+    ).fetchone()
     assert claims == (["leopard-2", "leopard-1"],)
     # the as-of exports carry what is certain and what is possible on the day
-    both = duckdb.execute(f"SELECT sum(delivered), sum(delivered_possible) >= sum(delivered) FROM '{tmp_path}/pledge_lines_as_of_{DAY}.parquet'").fetchone()
+    both = duckdb.execute(
+        f"SELECT sum(delivered), sum(delivered_possible) >= sum(delivered) FROM '{tmp_path}/pledge_lines_as_of_{DAY}.parquet'"
+    ).fetchone()
     assert both == con.execute("SELECT sum(delivered), true FROM pledge_lines_as_of(DATE '2023-12-31')").fetchone()
     same = duckdb.execute(f"SELECT count(*) FROM '{tmp_path}/commitment_events.parquet'").fetchone()[0]
     assert same == con.execute("SELECT count(*) FROM commitment_events").fetchone()[0]

@@ -6,6 +6,7 @@ import csv
 import shutil
 
 from conftest import BAD, ROOT
+
 from tracker.cli import main
 
 
@@ -50,7 +51,17 @@ def test_fmt_keeps_unknown_columns_and_adds_missing_ones(project):
     assert [r["comment"] for r in rows(data / "deliveries.csv")] == ["", "", ""]
     shutil.copy(BAD / "missing_column" / "deliveries.csv", data / "deliveries.csv")
     assert main(["fmt"]) == 0
-    assert list(rows(data / "deliveries.csv")[0]) == ["delivery_id", "line_id", "date", "quantity", "source_id", "corroborated_by", "source_lag_reason", "origin", "note"]
+    assert list(rows(data / "deliveries.csv")[0]) == [
+        "delivery_id",
+        "line_id",
+        "date",
+        "quantity",
+        "source_id",
+        "corroborated_by",
+        "source_lag_reason",
+        "origin",
+        "note",
+    ]
 
 
 def test_fmt_leaves_undecodable_files_alone(project, capsys):
@@ -68,5 +79,5 @@ def test_ambiguous_dates_are_not_guessed():
     assert iso_date("27.03.2023") == "2023-03-27"
     assert iso_date("2023/3/7") == "2023-03-07"
     assert iso_date("2023-01-27 00:00:00") == "2023-01-27"
-    assert iso_date("3/7/2023") == "3/7/2023"      # month/day or day/month: left for the analyst
+    assert iso_date("3/7/2023") == "3/7/2023"  # month/day or day/month: left for the analyst
     assert iso_date("31.02.2023") == "31.02.2023"  # not a date

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import KIEL_MAIN, KIEL_WEAPONS, ROOT
+
 from tracker.cli import main
 
 REPORT = ROOT / "reports" / "kiel_comparison.md"
@@ -10,8 +11,9 @@ REPORT = ROOT / "reports" / "kiel_comparison.md"
 
 def run_compare(shipped_db, tmp_path, capsys) -> tuple[int, str, str]:
     out = tmp_path / "comparison.md"
-    code = main(["compare", "kiel", str(KIEL_WEAPONS), "--main-sheet", str(KIEL_MAIN),
-                 "--db", str(shipped_db), "--out", str(out)])
+    code = main(
+        ["compare", "kiel", str(KIEL_WEAPONS), "--main-sheet", str(KIEL_MAIN), "--db", str(shipped_db), "--out", str(out)]
+    )
     printed = capsys.readouterr()
     return code, out.read_text(encoding="utf-8"), printed.out + printed.err
 
@@ -25,8 +27,11 @@ def test_comparison_is_current_and_every_difference_explained(shipped_db, tmp_pa
 
 def test_comparison_values(shipped_db, tmp_path, capsys):
     report = run_compare(shipped_db, tmp_path, capsys)[1].split("## What each count is made of")[0]
-    rows = {tuple(c.strip() for c in line.split("|")[1:3]): [c.strip() for c in line.split("|")[3:9]]
-            for line in report.splitlines() if line.startswith("| ") and "|---" not in line}
+    rows = {
+        tuple(c.strip() for c in line.split("|")[1:3]): [c.strip() for c in line.split("|")[3:9]]
+        for line in report.splitlines()
+        if line.startswith("| ") and "|---" not in line
+    }
     # Kiel, main sheet, ours committed, ours delivered, delivered by release, explanation
     assert rows[("Canada", "Tanks")][:4] == ["8", "8", "8", "8"]
     assert rows[("United Kingdom", "Tanks")][:3] == ["14", "14", "14"]

@@ -6,10 +6,20 @@ import csv
 from collections import defaultdict
 
 import duckdb
-
 from conftest import KIEL_MAIN
-COUNTRY_CODES = {"Canada": "CAN", "Denmark": "DNK", "Finland": "FIN", "Germany": "DEU", "Netherlands": "NLD",
-                 "Norway": "NOR", "Poland": "POL", "Portugal": "PRT", "Spain": "ESP", "Sweden": "SWE"}
+
+COUNTRY_CODES = {
+    "Canada": "CAN",
+    "Denmark": "DNK",
+    "Finland": "FIN",
+    "Germany": "DEU",
+    "Netherlands": "NLD",
+    "Norway": "NOR",
+    "Poland": "POL",
+    "Portugal": "PRT",
+    "Spain": "ESP",
+    "Sweden": "SWE",
+}
 
 
 def kiel_leopard_2_units() -> dict[str, float]:
@@ -23,8 +33,12 @@ def kiel_leopard_2_units() -> dict[str, float]:
 
 def test_leopard_2_commitments_match_kiel(shipped_db):
     con = duckdb.connect(str(shipped_db), read_only=True)
-    ours = dict(con.execute("SELECT donor, sum(committed) FROM pledge_lines_as_of(DATE '2023-12-31') "
-                            "WHERE system_family = 'leopard-2' AND committed > 0 GROUP BY donor").fetchall())
+    ours = dict(
+        con.execute(
+            "SELECT donor, sum(committed) FROM pledge_lines_as_of(DATE '2023-12-31') "
+            "WHERE system_family = 'leopard-2' AND committed > 0 GROUP BY donor"
+        ).fetchall()
+    )
     con.close()
     assert ours == kiel_leopard_2_units()
     assert sum(ours.values()) == 91

@@ -8,8 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-
 from conftest import KIEL_MAIN, ROOT
+
 from tracker.cli import main
 from tracker.kiel import values
 from tracker.load import read_rows
@@ -77,10 +77,13 @@ def finding_rows(report: str, heading: str) -> list[str]:
 def test_review_lists_the_known_anomalies(shipped_import):
     report = shipped_import[3]
     suspicious = finding_rows(report, "Suspicious dates")
-    assert any("| DEM2 | Germany | Leopard-2A6 |" in r and "2024-02-24" in r and "possibly the wrong year" in r for r in suspicious)
+    assert any(
+        "| DEM2 | Germany | Leopard-2A6 |" in r and "2024-02-24" in r and "possibly the wrong year" in r for r in suspicious
+    )
     fractional = finding_rows(report, "Fractional units (split joint pledges), not imported")
     assert {("DKM7", "Leopard-1A5"), ("NLM11", "Leopard-1A5"), ("DEM1", "Zusana-2 howitzer")} <= {
-        (r.split(" | ")[1], r.split(" | ")[3]) for r in fractional}
+        (r.split(" | ")[1], r.split(" | ")[3]) for r in fractional
+    }
     assert any("5.333" in r for r in fractional)
     outside = finding_rows(report, "Dates outside the range imported")
     assert any("| DEM2 | Germany | Leopard-2A6 |" in r and "2024-02-24" in r for r in outside)
@@ -91,14 +94,20 @@ def test_review_lists_the_known_anomalies(shipped_import):
 
 def test_renamed_reordered_and_padded_columns_import_the_same(kiel, tmp_path, capsys):
     header, rows = kiel
-    renamed = {"No. of Units": "Number of units ", "Countries": " Country", "Items": "Item",
-               "Announcement Date": "Date of announcement", "Type of Item": "type of item  ",
-               "No. of Units Delivered (in-kind military aid)": "No. of units delivered",
-               "Source of Aid 1": "Source 1", "ID": "ID "}
+    renamed = {
+        "No. of Units": "Number of units ",
+        "Countries": " Country",
+        "Items": "Item",
+        "Announcement Date": "Date of announcement",
+        "Type of Item": "type of item  ",
+        "No. of Units Delivered (in-kind military aid)": "No. of units delivered",
+        "Source of Aid 1": "Source 1",
+        "ID": "ID ",
+    }
     order = list(reversed(range(len(header))))
     new_header = [renamed.get(header[i], header[i]) for i in order]
-    new_header[3:3] = [""]               # a blank column
-    new_header.append("   ")             # and a blank one at the end
+    new_header[3:3] = [""]  # a blank column
+    new_header.append("   ")  # and a blank one at the end
     new_rows = []
     for row in rows:
         cells = [row[i] + ("  " if header[i] == "No. of Units" else "") for i in order]
@@ -116,6 +125,7 @@ def test_renamed_reordered_and_padded_columns_import_the_same(kiel, tmp_path, ca
     assert "| donor | ' Country' | renamed |" in columns
 
 
+@pytest.mark.slow  # a process of its own, or a workbook: left out of `make test-fast`
 def test_xlsx_release_with_title_rows(kiel, tmp_path, capsys):
     openpyxl = pytest.importorskip("openpyxl")
     header, rows = kiel
@@ -148,16 +158,28 @@ def test_xlsx_release_with_title_rows(kiel, tmp_path, capsys):
 def kiel_event(data: Path) -> dict[str, str]:
     """An imported event standing for exactly one Kiel row, with a disclosed quantity."""
     kiel_lines = {r["line_id"] for r in read_rows(data / "pledge_lines.csv") if r["origin"] == "kiel"}
-    return next(e for e in read_rows(data / "commitment_events.csv") if e["line_id"] in kiel_lines and e["kiel_ref"]
-                and ";" not in e["kiel_ref"] and e["committed"] and e["event_type"] == "announced")
+    return next(
+        e
+        for e in read_rows(data / "commitment_events.csv")
+        if e["line_id"] in kiel_lines
+        and e["kiel_ref"]
+        and ";" not in e["kiel_ref"]
+        and e["committed"]
+        and e["event_type"] == "announced"
+    )
 
 
 def row_behind(event: dict[str, str], header: list[str], rows: list[list[str]]) -> int:
     """Index of the Kiel row an imported event stands for."""
     col = {name: i for i, name in enumerate(header)}
     package = event["kiel_ref"].split("@")[0]
-    return next(i for i, r in enumerate(rows) if r[col["ID"]] == package and r[col["No. of Units"]] == event["committed"]
-                and values.fuzzy_date(r[col["Announcement Date"]])[0] == event["date"])
+    return next(
+        i
+        for i, r in enumerate(rows)
+        if r[col["ID"]] == package
+        and r[col["No. of Units"]] == event["committed"]
+        and values.fuzzy_date(r[col["Announcement Date"]])[0] == event["date"]
+    )
 
 
 def test_newer_release_shows_what_it_adds_changes_and_removes(kiel, tmp_path, capsys):
@@ -198,29 +220,34 @@ def test_newer_release_shows_what_it_adds_changes_and_removes(kiel, tmp_path, ca
 def test_missing_column_is_one_clear_line(kiel, tmp_path, capsys):
     header, rows = kiel
     drop = header.index("Items")
-    path = write_csv(tmp_path / "kiel_2024-08-06.csv", header[:drop] + header[drop + 1:],
-                     [r[:drop] + r[drop + 1:] for r in rows[:50]])
+    path = write_csv(
+        tmp_path / "kiel_2024-08-06.csv", header[:drop] + header[drop + 1 :], [r[:drop] + r[drop + 1 :] for r in rows[:50]]
+    )
     code, out, err = run_import(capsys, path, copy_data(tmp_path), tmp_path / "review.md")
     assert code == 2
     assert err.count("\n") == 1 and "Traceback" not in err
     assert "no column found for item ('Items' / 'Item')" in err
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("2023-02-14 00:00:00", ("2023-02-14", "day")),
-    ("2023-02-14", ("2023-02-14", "day")),
-    ("until 2/24/2023", ("../2023-02-24", "by (on or before)")),
-    ("3/7/2023", ("2023-03-07", "day (month/day/year)")),
-    ("unclear, 04/22", ("2022-04", "month, read from text")),
-    (".", (None, "no date")),
-    ("until 06/31/2022", (None, "not a calendar date: 'until 06/31/2022'")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2023-02-14 00:00:00", ("2023-02-14", "day")),
+        ("2023-02-14", ("2023-02-14", "day")),
+        ("until 2/24/2023", ("../2023-02-24", "by (on or before)")),
+        ("3/7/2023", ("2023-03-07", "day (month/day/year)")),
+        ("unclear, 04/22", ("2022-04", "month, read from text")),
+        (".", (None, "no date")),
+        ("until 06/31/2022", (None, "not a calendar date: 'until 06/31/2022'")),
+    ],
+)
 def test_kiel_dates(text, expected):
     assert values.fuzzy_date(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [(".", None), ("undisclosed", None), (" Undisclosed ", None),
-                                            ("", None), ("1,000", 1000.0), (" 14 ", 14.0)])
+@pytest.mark.parametrize(
+    "text, expected", [(".", None), ("undisclosed", None), (" Undisclosed ", None), ("", None), ("1,000", 1000.0), (" 14 ", 14.0)]
+)
 def test_kiel_numbers(text, expected):
     assert values.number(text) == expected
 

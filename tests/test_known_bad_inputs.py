@@ -6,8 +6,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from conftest import BAD
+
 from tracker.cli import main
 
 CASES = sorted(p.name for p in BAD.iterdir() if p.is_dir())

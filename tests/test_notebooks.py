@@ -30,7 +30,9 @@ def test_runs_clean_on_the_shipped_data(path, shipped_db, monkeypatch):
     nb = nbformat.read(path, as_version=4)
     # raises CellExecutionError, naming the cell, if any cell fails
     NotebookClient(nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
-    printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "stream")
+    printed = "".join(
+        o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "stream"
+    )
     assert "On 2023-02-14 Germany had committed 14 Leopard 2; all donors together 43." in printed
     assert "Germany's Leopard 2A6: announced 2023-01-25, fully delivered 2023-03-27, 61 days." in printed
     import duckdb
@@ -43,8 +45,9 @@ def test_runs_clean_on_the_shipped_data(path, shipped_db, monkeypatch):
     assert czech[0] < czech[1] == 89
     assert f"Czech T-72 as of 2022-12-31: {czech[0]:.0f} certainly delivered, up to 89 possibly delivered." in printed
     assert f"{meetings} meetings have commitments linked to them" in printed and meetings >= 18
-    figures = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
-               if "application/vnd.plotly.v1+json" in o.get("data", {})]
+    figures = [
+        o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "application/vnd.plotly.v1+json" in o.get("data", {})
+    ]
     titles = [f["data"]["application/vnd.plotly.v1+json"]["layout"]["title"]["text"] for f in figures]
     assert len(titles) == 4 and titles[0].startswith("Leopard 2 committed to Ukraine")
     assert titles[2] == "Units delivered to Ukraine, certain and possible (all donors and systems in the record)"

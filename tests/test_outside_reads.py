@@ -10,7 +10,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from conftest import KIEL_MAIN, ROOT
 from outside_reads import OutsideReads, rules
 
@@ -30,8 +29,10 @@ def test_a_relative_path_out_of_the_repository_is_caught(outside_reads, monkeypa
             open("../shared/reference/kiel-ust-website/no-such-weapons.csv", "rb")
         with pytest.raises(FileNotFoundError):
             os.listdir("tests/../../shared/no-such-folder")
-    assert seen == [str(ROOT.parent / "shared" / "reference" / "kiel-ust-website" / "no-such-weapons.csv"),
-                    str(ROOT.parent / "shared" / "no-such-folder")]
+    assert seen == [
+        str(ROOT.parent / "shared" / "reference" / "kiel-ust-website" / "no-such-weapons.csv"),
+        str(ROOT.parent / "shared" / "no-such-folder"),
+    ]
 
 
 def test_a_child_process_given_a_path_outside_is_caught(outside_reads, tmp_path):
@@ -80,18 +81,36 @@ def test_the_repository_temporary_folders_and_python_are_allowed(outside_reads, 
 
 def test_a_session_that_reads_outside_fails_and_says_where(tmp_path):
     """A separate pytest run with only this plugin: a passing test that reads beside the repository fails the run."""
-    (tmp_path / "test_reads_beside.py").write_text(textwrap.dedent(f"""
+    (tmp_path / "test_reads_beside.py").write_text(
+        textwrap.dedent(f"""
         def test_reads_beside_the_repository():
             try:
                 open({str(SHARED)!r}, encoding="utf-8")
             except FileNotFoundError:
                 pass
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     env = {**os.environ, "PYTHONPATH": str(ROOT / "tests")}
-    command = [sys.executable, "-m", "pytest", "-p", "outside_reads", "-p", "no:cacheprovider", "-p", "no:dash", "-q",
-               "--rootdir", str(tmp_path), "test_reads_beside.py"]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-p",
+        "outside_reads",
+        "-p",
+        "no:cacheprovider",
+        "-p",
+        "no:dash",
+        "-q",
+        "--rootdir",
+        str(tmp_path),
+        "test_reads_beside.py",
+    ]
     run = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 1, run.stdout + run.stderr
     assert "1 passed" in run.stdout
-    assert (f"{SHARED}: outside the repository (open, by test_reads_beside.py::test_reads_beside_the_repository); "
-            f"expected a file under {ROOT}") in run.stdout.splitlines()
+    assert (
+        f"{SHARED}: outside the repository (open, by test_reads_beside.py::test_reads_beside_the_repository); "
+        f"expected a file under {ROOT}"
+    ) in run.stdout.splitlines()

@@ -9,8 +9,8 @@ import shlex
 from pathlib import Path
 
 import pytest
-
 from conftest import KIEL_MAIN, KIEL_WEAPONS, REFERENCE, ROOT
+
 from tracker.cli import EXAMPLES
 from tracker.reference_tables import GDP_YEARS, gdp
 
@@ -73,8 +73,11 @@ def documented_files(command: str) -> list[Path]:
 
 
 def test_readme_documents_import_and_compare_against_reference():
-    lines = [line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
-             if line.startswith(("tracker import kiel reference/", "tracker compare kiel reference/"))]
+    lines = [
+        line
+        for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith(("tracker import kiel reference/", "tracker compare kiel reference/"))
+    ]
     assert [documented_files(line) for line in lines] == [[KIEL_MAIN], [KIEL_WEAPONS, KIEL_MAIN]]
 
 

@@ -20,7 +20,8 @@ def test_germany_leopard_2_days_from_first_announcement_to_full_delivery(con):
         FROM line_delivery_as_of(DATE '2023-12-31') WHERE donor = 'DEU' AND system_family = 'leopard-2'
     """).fetchall()
     assert [(r[0], str(r[1]), str(r[2]), r[3], r[4], r[5]) for r in rows] == [
-        ("DEU-leopard-2a6", "2023-01-25", "2023-03-27", 61, 61, True)]
+        ("DEU-leopard-2a6", "2023-01-25", "2023-03-27", 61, 61, True)
+    ]
     # the 4 added on 2023-02-24 took 31 days, the first 14 took 61
     matches = con.execute("""SELECT committed_on, units, days FROM delivery_matches_as_of(DATE '2023-12-31')
                              WHERE line_id = 'DEU-leopard-2a6' ORDER BY committed_on""").fetchall()
@@ -31,7 +32,10 @@ def test_eur_total_of_a_donor_with_a_stated_value_in_a_foreign_currency(con):
     """Australia, known on 2022-04-20: its only line is the 20 Bushmasters of 2022-04-08, stated at
     AUD 49,000,000. The ECB reference rate of 2022-04-08 is 1.4552 AUD per EUR (exchange_rates.csv),
     so 49,000,000 / 1.4552 = EUR 33,672,347.44."""
-    assert con.execute("SELECT per_eur FROM exchange_rates WHERE currency = 'AUD' AND date = DATE '2022-04-08'").fetchone()[0] == 1.4552
+    assert (
+        con.execute("SELECT per_eur FROM exchange_rates WHERE currency = 'AUD' AND date = DATE '2022-04-08'").fetchone()[0]
+        == 1.4552
+    )
     row = con.execute("""SELECT value_eur, stated_eur, estimated_eur, lines_valued, lines_unvalued
                          FROM donor_values_as_of(DATE '2022-04-20') WHERE donor = 'AUS'""").fetchone()
     assert row[0] == pytest.approx(33_672_347.44, abs=0.01)
@@ -76,6 +80,10 @@ def test_norway_leopard_pledge_at_the_contact_group(con):
 
 
 def test_training_slippage_on_the_shipped_data(con):
-    rows = {r[0]: r[1:] for r in con.execute(
-        "SELECT programme_id, planned_end, actual_end, slip_days FROM training_slippage WHERE slip_days IS NOT NULL").fetchall()}
+    rows = {
+        r[0]: r[1:]
+        for r in con.execute(
+            "SELECT programme_id, planned_end, actual_end, slip_days FROM training_slippage WHERE slip_days IS NOT NULL"
+        ).fetchall()
+    }
     assert rows["gbr-challenger-2-crews"] == ("2023-03", "2023-03", 0)

@@ -82,8 +82,12 @@ def test_declared_columns_are_the_real_ones(con, obj):
 def test_every_view_and_macro_is_declared(con):
     declared = {o.name for o in objects()}
     views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
-    macros = {r[0] for r in con.execute(
-        "SELECT function_name FROM duckdb_functions() WHERE function_type = 'table_macro' AND NOT internal").fetchall()}
+    macros = {
+        r[0]
+        for r in con.execute(
+            "SELECT function_name FROM duckdb_functions() WHERE function_type = 'table_macro' AND NOT internal"
+        ).fetchall()
+    }
     data_tables = {t.name for t in __import__("tracker.schema", fromlist=["load_package"]).load_package().tables}
     tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT internal").fetchall()}
     assert views | macros | (tables - data_tables) <= declared
@@ -93,16 +97,24 @@ def test_every_view_and_macro_is_declared(con):
 def test_comments_and_dictionary_come_from_the_declaration(con):
     comment = con.execute("SELECT comment FROM duckdb_functions() WHERE function_name = 'line_delivery_as_of'").fetchone()[0]
     assert comment.startswith("line_delivery_as_of(d): How each pledge line known on date d")
-    col = con.execute("SELECT comment FROM duckdb_columns() WHERE table_name = 'training_slippage' AND column_name = 'slip_days'").fetchone()[0]
+    col = con.execute(
+        "SELECT comment FROM duckdb_columns() WHERE table_name = 'training_slippage' AND column_name = 'slip_days'"
+    ).fetchone()[0]
     assert col.startswith("actual_end_latest minus planned_end_latest, in days")
     row = con.execute("""SELECT kind, position, data_type, description FROM data_dictionary
                          WHERE object = 'line_delivery_as_of' AND column_name = 'days_to_full_delivery'""").fetchone()
     assert row[:3] == ("table macro", 18, "INTEGER") and "61" in row[3]
     assert con.execute("SELECT count(*) FROM data_dictionary WHERE description IS NULL").fetchone()[0] == 0
-    assert con.execute("SELECT data_type FROM data_dictionary WHERE object = 'deliveries' AND column_name = 'date_latest'").fetchone()[0] == "DATE"
+    assert (
+        con.execute(
+            "SELECT data_type FROM data_dictionary WHERE object = 'deliveries' AND column_name = 'date_latest'"
+        ).fetchone()[0]
+        == "DATE"
+    )
 
 
 # The numbers in the golden files, worked out by hand from the fixture's CSVs.
+
 
 def test_first_in_first_out_after_a_reduction(con):
     """DEU-leopard-1a5: 10 announced 02-03, 3 delivered 02-20, reduced to 6 on 03-10, raised to 9 on
@@ -110,6 +122,7 @@ def test_first_in_first_out_after_a_reduction(con):
     rows = con.execute("""SELECT event_id, committed_on, delivery_id, units, days, dates_exact
                           FROM delivery_matches_as_of(DATE '2023-12-31') WHERE line_id = 'DEU-leopard-1a5'""").fetchall()
     from datetime import date
+
     assert rows == [
         ("DEU-l1-1", date(2023, 2, 3), "DEU-l1-d-1", 3, 17, True),
         ("DEU-l1-1", date(2023, 2, 3), "DEU-l1-d-2", 3, 162, True),
@@ -146,8 +159,12 @@ def test_donor_aggregates_add_up(con):
 
 
 def test_training_slippage_by_hand(con):
-    rows = {r[0]: r[1:] for r in con.execute(
-        "SELECT programme_id, slip_days, slip_days_min, slip_days_max, trainee_shortfall, overdue FROM training_slippage").fetchall()}
+    rows = {
+        r[0]: r[1:]
+        for r in con.execute(
+            "SELECT programme_id, slip_days, slip_days_min, slip_days_max, trainee_shortfall, overdue FROM training_slippage"
+        ).fetchall()
+    }
     assert rows["deu-leopard-crews"] == (-11, -11, 19, 10, False)  # planned 2023-03 (31st), ended 2023-03-20
     assert rows["gbr-late-crews"] == (61, 32, 61, -4, False)  # planned 04-30, ended in June (06-01..06-30)
     assert rows["deu-open-crews"] == (None, None, None, None, True)  # planned 2023-05, no end by 2023-07-15
@@ -158,11 +175,15 @@ def test_meeting_outcome_by_hand(con):
                                 share_delivered_within_6_months, dates_exact FROM meeting_outcomes WHERE meeting_id = 'udcg-09'""").fetchone()
     # POL's 14 Leopard 2A4 at EUR 5,000,000 each; 4 delivered 10 days later, 10 in March 2023
     assert row == (1, ["POL"], 14, 70_000_000, 14, 1.0, False)
-    empty = con.execute("SELECT events, units_announced, delivered_within_6_months FROM meeting_outcomes WHERE meeting_id = 'udcg-10'").fetchone()
+    empty = con.execute(
+        "SELECT events, units_announced, delivered_within_6_months FROM meeting_outcomes WHERE meeting_id = 'udcg-10'"
+    ).fetchone()
     assert empty == (0, 0, None)
 
 
 def test_stated_foreign_value_by_hand(con):
     """GBP 50,000,000 announced on Saturday 2022-11-19: the ECB rate of Friday 2022-11-18 is 0.87063."""
-    row = con.execute("SELECT value_eur, stated_rate_date FROM line_values_as_of(DATE '2023-12-31') WHERE line_id = 'GBR-anti-aircraft-gun'").fetchone()
+    row = con.execute(
+        "SELECT value_eur, stated_rate_date FROM line_values_as_of(DATE '2023-12-31') WHERE line_id = 'GBR-anti-aircraft-gun'"
+    ).fetchone()
     assert row[0] == pytest.approx(57_429_677.36, abs=0.01) and str(row[1]) == "2022-11-18"

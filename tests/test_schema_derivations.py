@@ -30,7 +30,9 @@ def test_ddl_creates_every_table_with_comments():
     con.execute(create_all(package))
     tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT internal").fetchall()}
     assert tables == {t.name for t in package.tables}
-    uncommented = con.execute("SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal AND (comment IS NULL OR comment = '')").fetchall()
+    uncommented = con.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal AND (comment IS NULL OR comment = '')"
+    ).fetchall()
     assert uncommented == []
 
 

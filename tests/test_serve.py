@@ -18,6 +18,7 @@ def test_binds_to_this_machine_only_by_default():
     assert (args.host, args.port, args.no_build) == ("127.0.0.1", 8050, False)
 
 
+@pytest.mark.slow  # a process of its own, or a workbook: left out of `make test-fast`
 def test_builds_when_missing_then_only_when_an_input_is_newer(tmp_path, capsys):
     data = tmp_path / "data"
     shutil.copytree(VALID, data)
@@ -36,6 +37,7 @@ def test_builds_when_missing_then_only_when_an_input_is_newer(tmp_path, capsys):
     assert "building" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # a process of its own, or a workbook: left out of `make test-fast`
 def test_bad_data_keeps_the_previous_database_or_stops_with_a_message(tmp_path, capsys):
     data = tmp_path / "data"
     shutil.copytree(VALID, data)
@@ -59,8 +61,7 @@ def test_the_app_reads_nothing_when_it_is_created(tmp_path):
     import sys
 
     missing = tmp_path / "not-built-yet.duckdb"
-    code = ("from dashboards import create_app; app = create_app(%r); "
-            "print(app.server.config['TRACKER_DATABASE'].path)" % str(missing))
+    code = f"from dashboards import create_app; app = create_app({str(missing)!r}); print(app.server.config['TRACKER_DATABASE'].path)"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == str(missing) and not missing.exists()

@@ -36,7 +36,9 @@ def test_missing_database_is_one_line(tmp_path, capsys):
 
 def test_connect_for_notebooks(shipped_db):
     con = tracker.connect(shipped_db)
-    frame = con.sql("SELECT donor, committed FROM pledge_lines_as_of(DATE '2023-03-01') WHERE donor = 'DEU' AND system_family = 'leopard-2'").df()
+    frame = con.sql(
+        "SELECT donor, committed FROM pledge_lines_as_of(DATE '2023-03-01') WHERE donor = 'DEU' AND system_family = 'leopard-2'"
+    ).df()
     assert frame.to_dict("records") == [{"donor": "DEU", "committed": 18.0}]
     with pytest.raises(Exception, match="read-only"):
         con.execute("CREATE TABLE x (a INT)")

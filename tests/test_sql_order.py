@@ -42,18 +42,24 @@ def _write(tmp_path, name, sql):
 
 
 def test_expressions_with_from_are_not_relations(tmp_path):
-    f = _write(tmp_path, "a.sql", """-- FROM nowhere in a comment
+    f = _write(
+        tmp_path,
+        "a.sql",
+        """-- FROM nowhere in a comment
         CREATE VIEW a AS SELECT extract(year FROM d) AS y, x IS DISTINCT FROM y AS z, 'FROM quoted' AS s
-        FROM t JOIN LATERAL (FROM u) ON true, range(3) WHERE EXISTS (SELECT 1 FROM "V" JOIN main.w USING (k))""")
+        FROM t JOIN LATERAL (FROM u) ON true, range(3) WHERE EXISTS (SELECT 1 FROM "V" JOIN main.w USING (k))""",
+    )
     assert set(f.relations) == {"t", "u", "v", "w"}
     assert f.relations["t"] == 3
 
 
 def test_a_cycle_is_reported(tmp_path):
-    files = [_write(tmp_path, "a.sql", "CREATE VIEW a AS SELECT * FROM b;"),
-             _write(tmp_path, "b.sql", "CREATE VIEW b AS SELECT * FROM c;"),
-             _write(tmp_path, "c.sql", "CREATE MACRO c() AS TABLE SELECT * FROM a;"),
-             _write(tmp_path, "d.sql", "CREATE VIEW d AS SELECT * FROM t;")]
+    files = [
+        _write(tmp_path, "a.sql", "CREATE VIEW a AS SELECT * FROM b;"),
+        _write(tmp_path, "b.sql", "CREATE VIEW b AS SELECT * FROM c;"),
+        _write(tmp_path, "c.sql", "CREATE MACRO c() AS TABLE SELECT * FROM a;"),
+        _write(tmp_path, "d.sql", "CREATE VIEW d AS SELECT * FROM t;"),
+    ]
     with pytest.raises(SqlOrderError) as error:
         order(files, {"t"})
     message = str(error.value)
@@ -66,16 +72,23 @@ def test_a_cycle_is_reported(tmp_path):
 
 
 def test_an_unknown_relation_is_reported_with_its_line(tmp_path):
-    files = [_write(tmp_path, "a.sql", "CREATE VIEW a AS\nSELECT * FROM t\nJOIN missing_table USING (k);"),
-             _write(tmp_path, "b.sql", "CREATE VIEW b AS SELECT * FROM a;")]
+    files = [
+        _write(tmp_path, "a.sql", "CREATE VIEW a AS\nSELECT * FROM t\nJOIN missing_table USING (k);"),
+        _write(tmp_path, "b.sql", "CREATE VIEW b AS SELECT * FROM a;"),
+    ]
     with pytest.raises(SqlOrderError) as error:
         order(files, {"t"})
-    assert str(error.value) == ("a.sql:3: reads missing_table, which no SQL file of the build creates "
-                                "(expected a table of the data package or a table, view or macro of tracker/sql)")
+    assert str(error.value) == (
+        "a.sql:3: reads missing_table, which no SQL file of the build creates "
+        "(expected a table of the data package or a table, view or macro of tracker/sql)"
+    )
     assert [f.shown for f in order(files, {"t", "missing_table"})] == ["a.sql", "b.sql"]
 
 
 def test_two_files_creating_one_name_are_reported(tmp_path):
-    files = [_write(tmp_path, "a.sql", "CREATE VIEW a AS SELECT 1;"), _write(tmp_path, "b.sql", "CREATE OR REPLACE VIEW a AS SELECT 2;")]
+    files = [
+        _write(tmp_path, "a.sql", "CREATE VIEW a AS SELECT 1;"),
+        _write(tmp_path, "b.sql", "CREATE OR REPLACE VIEW a AS SELECT 2;"),
+    ]
     with pytest.raises(SqlOrderError, match="^b.sql: creates a, which a.sql also creates$"):
         order(files)

@@ -22,7 +22,9 @@ def _source(*parts: str) -> str:
 def test_validate_diff_and_fmt_read_csv_through_the_one_reader(module):
     text = _source(module)
     assert "from tracker.csv_reader import" in text
-    assert not re.search(r"csv\.(reader|DictReader)\(|\.decode\(\"utf-8\"\)|sniff_delimiter", text.split("def _assert_same_values")[0])
+    assert not re.search(
+        r"csv\.(reader|DictReader)\(|\.decode\(\"utf-8\"\)|sniff_delimiter", text.split("def _assert_same_values")[0]
+    )
 
 
 def test_records_carry_the_line_they_start_on():
@@ -30,7 +32,11 @@ def test_records_carry_the_line_they_start_on():
     text = csv_reader.open_csv(b'\xef\xbb\xbfa,b\r\n1,"two\nlines"\r\n\r\n3,4\n', table)
     assert text.delimiter == "," and text.bad_byte is None and text.line_count == 5
     assert [(r.line, r.cells, r.blank) for r in text.records()] == [
-        (1, ["a", "b"], False), (2, ["1", "two\nlines"], False), (4, [], True), (5, ["3", "4"], False)]
+        (1, ["a", "b"], False),
+        (2, ["1", "two\nlines"], False),
+        (4, [], True),
+        (5, ["3", "4"], False),
+    ]
 
 
 def test_separator_and_first_bad_byte():
@@ -49,14 +55,20 @@ def test_broken_csv_names_its_line():
 
 
 def test_connections_are_closed_by_with_not_by_hand():
-    by_hand = [f"{path.relative_to(TRACKER)}:{n}" for path in sorted(TRACKER.rglob("*.py"))
-               for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-               if re.search(r"\bcon\.close\(\)|outcome\.con\.close", line)]
+    by_hand = [
+        f"{path.relative_to(TRACKER)}:{n}"
+        for path in sorted(TRACKER.rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\bcon\.close\(\)|outcome\.con\.close", line)
+    ]
     assert by_hand == []
 
 
 def test_benchmark_uses_no_private_dash_module():
-    private = [f"{path.name}: {line.strip()}" for path in sorted((TRACKER / "benchmark").rglob("*.py"))
-               for line in path.read_text(encoding="utf-8").splitlines()
-               if re.search(r"\bdash\._|from dash\.\w*\._|import dash\._|dashboards\.pages", line)]
+    private = [
+        f"{path.name}: {line.strip()}"
+        for path in sorted((TRACKER / "benchmark").rglob("*.py"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.search(r"\bdash\._|from dash\.\w*\._|import dash\._|dashboards\.pages", line)
+    ]
     assert private == []

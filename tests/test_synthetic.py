@@ -105,8 +105,10 @@ def test_medium_shapes(medium):
     assert set(types) == {"announced", "increased", "reduced", "cancelled", "declined"}
     assert types["increased"] > types["reduced"] > types["cancelled"]
     # 10-20 % coarse dates (month, quarter, year) over events and deliveries; some "by" dates
-    coarse, by = one("""SELECT avg((date_precision IN ('month', 'quarter', 'year'))::INT), count(*) FILTER (WHERE date_precision = 'by')
+    coarse, by = (
+        one("""SELECT avg((date_precision IN ('month', 'quarter', 'year'))::INT), count(*) FILTER (WHERE date_precision = 'by')
                         FROM (SELECT date_precision FROM commitment_events UNION ALL SELECT date_precision FROM deliveries)""")
+    )
     assert 0.10 <= coarse <= 0.20
     assert by > 50
     first, last = one("SELECT min(date_earliest), max(date_latest) FROM commitment_events")
@@ -120,14 +122,18 @@ def test_medium_shapes(medium):
     assert partial > 100
     assert one("SELECT count(*) FROM pledge_line_history WHERE delivered > committed")[0] == 0
     # stated values in a few currencies, each with its rates; meetings, joint pledges, training
-    stated, currencies = one("SELECT avg((value IS NOT NULL)::INT), list(DISTINCT value_currency ORDER BY value_currency) FILTER (WHERE value IS NOT NULL) FROM commitment_events")
+    stated, currencies = one(
+        "SELECT avg((value IS NOT NULL)::INT), list(DISTINCT value_currency ORDER BY value_currency) FILTER (WHERE value IS NOT NULL) FROM commitment_events"
+    )
     assert 0.02 <= stated <= 0.08 and currencies == ["EUR", "GBP", "USD"]
     assert [c for (c,) in con.execute("SELECT DISTINCT currency FROM exchange_rates ORDER BY 1").fetchall()] == ["GBP", "USD"]
     assert one("SELECT count(*) FROM commitment_events WHERE meeting_id IS NOT NULL")[0] > 100
     assert one("SELECT count(*) FROM pledge_lines WHERE joint_pledge_id IS NOT NULL")[0] >= 2 * rows["joint_pledges"]
     assert one("SELECT count(*) FROM training_programmes WHERE pledge_lines IS NOT NULL")[0] > 10
     assert one("SELECT count(*) FROM sources WHERE url IS NULL")[0] > 0
-    assert one("SELECT count(*) FROM gdp WHERE year = 2021")[0] == one("SELECT count(*) FROM donors WHERE donor_type = 'country'")[0]
+    assert (
+        one("SELECT count(*) FROM gdp WHERE year = 2021")[0] == one("SELECT count(*) FROM donors WHERE donor_type = 'country'")[0]
+    )
 
 
 def test_sizes_grow_slowly_and_stop():

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from conftest import KIEL_MAIN, ROOT, VALID
+
 from tracker.build import build
 from tracker.cli import main
 from tracker.fuzzy_dates import bounds
@@ -103,10 +103,11 @@ def by_hand(data: Path, rates: Rates, donor: str, as_of: date) -> dict[str, floa
 
 # --- the shipped data ---------------------------------------------------------------------------
 
+
 def test_germany_leopard_2a6_is_committed_times_kiel_price_at_the_first_announcement_rate(con, rates):
     price = next(p for p in rows(DATA / "unit_prices.csv") if p["system_id"] == "leopard-2a6")
     assert (price["currency"], price["basis"], price["source_id"]) == ("USD", "kiel_estimate", "kiel-ust-2024-08-06")
-    per_eur = rates.on("USD", date(2023, 1, 25))           # the line's first announcement
+    per_eur = rates.on("USD", date(2023, 1, 25))  # the line's first announcement
     assert per_eur == 1.0878
     usd = float(price["price"])
     for day, committed in (("2023-02-14", 14), ("2023-03-01", 18), (END_2023, 18)):
@@ -124,11 +125,11 @@ def test_germany_leopard_2a6_is_committed_times_kiel_price_at_the_first_announce
 
 def test_stated_value_wins_on_the_shipped_data(con):
     row = line_value(con, "HRV-mine-clearing-system-unspecified", END_2023)
-    assert row["committed"] is None                       # undisclosed: a unit price could not value it
+    assert row["committed"] is None  # undisclosed: a unit price could not value it
     assert (row["value_basis"], row["is_estimate"], row["value_eur"]) == ("stated", False, 3_000_000)
     assert (row["stated_value"], row["stated_currency"], row["stated_rate_date"]) == (3_000_000, "EUR", None)
     assert row["value_source_id"] == "kmu-gov-ua-af503ba4"
-    assert row["unit_price_eur"] is not None              # the price exists, but the stated value is used
+    assert row["unit_price_eur"] is not None  # the price exists, but the stated value is used
 
 
 def test_germany_by_hand(con, rates):
@@ -144,11 +145,11 @@ def test_germany_by_hand(con, rates):
     # share of GDP: 2021 GDP (World Bank, current US$) at the 2021 average ECB USD rate
     gdp_usd = next(float(g["gdp_usd"]) for g in rows(DATA / "gdp.csv") if (g["donor"], g["year"]) == ("DEU", "2021"))
     usd_2021 = rates.average("USD", 2021)
-    assert usd_2021 == pytest.approx(1.1827, abs=5e-5)    # the ECB's published 2021 average
+    assert usd_2021 == pytest.approx(1.1827, abs=5e-5)  # the ECB's published 2021 average
     assert germany["gdp_year"] == 2021
     assert germany["gdp_eur"] == pytest.approx(gdp_usd / usd_2021, rel=1e-12)
     assert germany["share_of_gdp"] == pytest.approx(total / (gdp_usd / usd_2021), rel=1e-12)
-    assert 0.0005 < germany["share_of_gdp"] < 0.005       # a fraction, not a percentage
+    assert 0.0005 < germany["share_of_gdp"] < 0.005  # a fraction, not a percentage
     # one stated value: 18 RCH 155 for EUR 216 million (https://euromaidanpress.com/2022/09/17/germany-greenlights-delivery-of-18-self-propelled-howitzers-to-ukraine/)
     assert germany["stated_eur"] == 216_000_000
     assert germany["estimated_eur"] == pytest.approx(germany["value_eur"] - 216_000_000, rel=1e-12)
@@ -157,14 +158,20 @@ def test_germany_by_hand(con, rates):
 
 @pytest.mark.parametrize("day", ["2022-06-30", "2023-02-14", END_2023])
 def test_lines_add_up_to_donors(con, day):
-    lines = con.execute("""
+    lines = con.execute(
+        """
         SELECT donor, count(*), count(value_eur), sum(value_eur),
                sum(value_eur) FILTER (WHERE value_basis = 'unit_price'), sum(value_eur) FILTER (WHERE value_basis = 'stated'),
                sum(committed) FILTER (WHERE unit = 'units'), sum(delivered) FILTER (WHERE unit = 'units')
-        FROM line_values_as_of(CAST(? AS DATE)) GROUP BY donor ORDER BY donor""", [day]).fetchall()
-    donors = con.execute("""
+        FROM line_values_as_of(CAST(? AS DATE)) GROUP BY donor ORDER BY donor""",
+        [day],
+    ).fetchall()
+    donors = con.execute(
+        """
         SELECT donor, lines_valued + lines_unvalued, lines_valued, value_eur, estimated_eur, stated_eur, committed_units, delivered_units
-        FROM donor_values_as_of(CAST(? AS DATE)) ORDER BY donor""", [day]).fetchall()
+        FROM donor_values_as_of(CAST(? AS DATE)) ORDER BY donor""",
+        [day],
+    ).fetchall()
     assert [l[0] for l in lines] == [d[0] for d in donors]
     for l, d in zip(lines, donors):
         assert l[1:3] == d[1:3], l[0]
@@ -179,9 +186,14 @@ def test_lines_add_up_to_donors(con, day):
 
 @pytest.mark.parametrize("day", ["2022-04-30", "2023-02-14", END_2023])
 def test_same_lines_as_pledge_lines_as_of(con, day):
-    values = con.execute("SELECT line_id, committed, delivered FROM line_values_as_of(CAST(? AS DATE)) ORDER BY line_id", [day]).fetchall()
-    lines = con.execute("""SELECT line_id, committed, delivered FROM pledge_lines_as_of(CAST(? AS DATE))
-                           WHERE last_event_id IS NOT NULL ORDER BY line_id""", [day]).fetchall()
+    values = con.execute(
+        "SELECT line_id, committed, delivered FROM line_values_as_of(CAST(? AS DATE)) ORDER BY line_id", [day]
+    ).fetchall()
+    lines = con.execute(
+        """SELECT line_id, committed, delivered FROM pledge_lines_as_of(CAST(? AS DATE))
+                           WHERE last_event_id IS NOT NULL ORDER BY line_id""",
+        [day],
+    ).fetchall()
     assert values == lines and values
 
 
@@ -193,16 +205,30 @@ def test_value_basis_and_flags_are_consistent(con):
            OR (value_basis = 'unit_price' AND value_eur IS DISTINCT FROM committed * unit_price_eur)
            OR (value_basis = 'stated' AND stated_value IS NULL)""").fetchall()
     assert bad == []
-    counts = dict(con.execute("SELECT coalesce(value_basis, 'none'), count(*) FROM line_values_as_of(DATE '2023-12-31') GROUP BY ALL").fetchall())
+    counts = dict(
+        con.execute(
+            "SELECT coalesce(value_basis, 'none'), count(*) FROM line_values_as_of(DATE '2023-12-31') GROUP BY ALL"
+        ).fetchall()
+    )
     assert counts["unit_price"] > 100 and counts["stated"] >= 1 and counts["none"] > 0
     # a line whose system Kiel does not price is left unvalued, never guessed
     swe = line_value(con, "SWE-strv-122", END_2023)
-    assert (swe["committed"], swe["unit_price"], swe["value_basis"], swe["value_eur"], swe["is_estimate"]) == (10, None, None, None, None)
+    assert (swe["committed"], swe["unit_price"], swe["value_basis"], swe["value_eur"], swe["is_estimate"]) == (
+        10,
+        None,
+        None,
+        None,
+        None,
+    )
 
 
 def test_macros_are_commented(con):
-    comments = dict(con.execute("SELECT function_name, comment FROM duckdb_functions() "
-                                "WHERE function_name IN ('line_values_as_of', 'donor_values_as_of')").fetchall())
+    comments = dict(
+        con.execute(
+            "SELECT function_name, comment FROM duckdb_functions() "
+            "WHERE function_name IN ('line_values_as_of', 'donor_values_as_of')"
+        ).fetchall()
+    )
     assert set(comments) == {"line_values_as_of", "donor_values_as_of"} and all(comments.values())
     reference = (ROOT / "docs" / "sql.md").read_text(encoding="utf-8")
     assert "| [`line_values_as_of(d)`](#sql-line-values-as-of) | table macro |" in reference
@@ -210,17 +236,22 @@ def test_macros_are_commented(con):
 
 
 def test_gdp_year_can_be_chosen(con, rates):
-    row = con.execute("SELECT gdp_year, gdp_eur FROM donor_values_as_of(DATE '2023-12-31', gdp_year := 2023) WHERE donor = 'POL'").fetchall()[0]
+    row = con.execute(
+        "SELECT gdp_year, gdp_eur FROM donor_values_as_of(DATE '2023-12-31', gdp_year := 2023) WHERE donor = 'POL'"
+    ).fetchall()[0]
     gdp_usd = next(float(g["gdp_usd"]) for g in rows(DATA / "gdp.csv") if (g["donor"], g["year"]) == ("POL", "2023"))
     assert row == (2023, pytest.approx(gdp_usd / rates.average("USD", 2023), rel=1e-12))
 
 
 # --- unit prices from Kiel ----------------------------------------------------------------------
 
+
 def test_unit_prices_are_kiels_most_frequent_price():
     with KIEL_MAIN.open(encoding="utf-8", newline="") as f:
         kiel = list(csv.DictReader(f))
-    crosswalk = {" ".join(k["kiel_item"].lower().split()): k["system_id"] for k in rows(DATA / "kiel_items.csv") if k["system_id"]}
+    crosswalk = {
+        " ".join(k["kiel_item"].lower().split()): k["system_id"] for k in rows(DATA / "kiel_items.csv") if k["system_id"]
+    }
     seen: dict[str, Counter] = {}
     for r in kiel:
         system = crosswalk.get(" ".join(r["Items"].lower().split()))
@@ -240,6 +271,7 @@ def test_unit_prices_are_kiels_most_frequent_price():
 
 
 # --- a small fixture: a stated value in USD beside a unit price ---------------------------------
+
 
 @pytest.fixture
 def fixture_data(tmp_path) -> Path:
@@ -278,7 +310,7 @@ def test_stated_value_wins_over_unit_price_and_converts_at_its_day(fixture_data,
     # on 2023-02-14 the event states 100 million USD: ECB 1.0759 USD per EUR that day
     assert rates.on("USD", date(2023, 2, 14)) == 1.0759
     assert (stated["value_basis"], stated["is_estimate"], stated["committed"]) == ("stated", False, 16)
-    assert stated["value_eur"] == pytest.approx(92_945_441.0261, abs=0.01)   # 100 USD = 92.95 EUR
+    assert stated["value_eur"] == pytest.approx(92_945_441.0261, abs=0.01)  # 100 USD = 92.95 EUR
     assert str(stated["stated_rate_date"]) == "2023-02-14"
     assert stated["value_source_id"] == "bund-2023-01-25"
     assert stated["unit_price_eur"] == pytest.approx(5_000_000 / first_rate)  # shown, not used
@@ -314,10 +346,19 @@ def test_money_line_and_coarse_dated_stated_value(fixture_data, tmp_path):
 
 def test_values_without_currency_or_rate_are_reported(fixture_data, capsys):
     events = (fixture_data / "commitment_events.csv").read_text(encoding="utf-8")
-    events = events.replace("DEU-j-1,DEU-leopard-2a4-joint,2023-04-20,announced,2,,,", "DEU-j-1,DEU-leopard-2a4-joint,2023-04-20,announced,2,900000,,")
-    events = events.replace("POL-1,POL-leopard-2a4,2023-02-14,announced,14,,,", "POL-1,POL-leopard-2a4,2023-02-14,announced,14,10,XYZ,")
+    events = events.replace(
+        "DEU-j-1,DEU-leopard-2a4-joint,2023-04-20,announced,2,,,", "DEU-j-1,DEU-leopard-2a4-joint,2023-04-20,announced,2,900000,,"
+    )
+    events = events.replace(
+        "POL-1,POL-leopard-2a4,2023-02-14,announced,14,,,", "POL-1,POL-leopard-2a4,2023-02-14,announced,14,10,XYZ,"
+    )
     (fixture_data / "commitment_events.csv").write_text(events, encoding="utf-8")
     assert main(["validate", "--data", str(fixture_data)]) == 1
     out = capsys.readouterr().out
-    assert ': value_currency: is required when value is given (the ISO 4217 code of the currency the source states it in) (got "900000")' in out
-    assert "value_currency: has no ECB rate in exchange_rates.csv within the week before 2023-02-14" in out and '(got "XYZ")' in out
+    assert (
+        ': value_currency: is required when value is given (the ISO 4217 code of the currency the source states it in) (got "900000")'
+        in out
+    )
+    assert (
+        "value_currency: has no ECB rate in exchange_rates.csv within the week before 2023-02-14" in out and '(got "XYZ")' in out
+    )

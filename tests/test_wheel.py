@@ -93,7 +93,11 @@ def test_lock_file_pins_every_dependency_within_its_bounds():
     assert set(extras) == {"dev", "docs", "kiel", "reference"}
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     declared = [*project["dependencies"], *(r for extra in extras for r in project["optional-dependencies"][extra])]
-    unmet = [r for r in map(Requirement, declared) if not r.specifier.contains(pins.get(canonicalize_name(r.name), "0"), prereleases=True)]
+    unmet = [
+        r
+        for r in map(Requirement, declared)
+        if not r.specifier.contains(pins.get(canonicalize_name(r.name), "0"), prereleases=True)
+    ]
     assert unmet == [], f"not pinned in requirements.lock within these bounds (run `make lock`): {unmet}"
 
 
@@ -128,8 +132,12 @@ def test_wheel_installs_and_runs_from_another_folder(tmp_path):
         else:
             shutil.copy2(ROOT / name, source / name)
     dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", dist, source],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", dist, source],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     (wheel,) = dist.glob("*.whl")
 
     in_wheel = set(zipfile.ZipFile(wheel).namelist())
@@ -141,8 +149,13 @@ def test_wheel_installs_and_runs_from_another_folder(tmp_path):
     venv.create(env_dir, with_pip=True)
     python, tracker = env_dir / "bin" / "python", env_dir / "bin" / "tracker"
     clean_env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "TRACKER_DB")}
-    subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-compile", "-c", LOCK, wheel],
-                   check=True, capture_output=True, env=clean_env, timeout=600)
+    subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", "--no-compile", "-c", LOCK, wheel],
+        check=True,
+        capture_output=True,
+        env=clean_env,
+        timeout=600,
+    )
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -163,13 +176,18 @@ def test_wheel_installs_and_runs_from_another_folder(tmp_path):
     assert (built.returncode, built.stdout) == (0, f"built {db} from {tables} tables, {rows} rows\n"), built.stderr
 
     # The dashboard from the installed package: its stylesheet and map served, every query readable.
-    dashboard = run(python, "-c", (
-        "import sys\n"
-        "from dashboards import create_app\n"
-        "from dashboards.db import SQL_DIR, sql_text\n"
-        "client = create_app(sys.argv[1]).server.test_client()\n"
-        "print(client.get('/assets/style.css').status_code, client.get('/assets/topojson/world_110m.json').status_code)\n"
-        "print(sum(1 for p in SQL_DIR.iterdir() if p.name.endswith('.sql') and sql_text(p.name[:-4])))\n"
-    ), db)
+    dashboard = run(
+        python,
+        "-c",
+        (
+            "import sys\n"
+            "from dashboards import create_app\n"
+            "from dashboards.db import SQL_DIR, sql_text\n"
+            "client = create_app(sys.argv[1]).server.test_client()\n"
+            "print(client.get('/assets/style.css').status_code, client.get('/assets/topojson/world_110m.json').status_code)\n"
+            "print(sum(1 for p in SQL_DIR.iterdir() if p.name.endswith('.sql') and sql_text(p.name[:-4])))\n"
+        ),
+        db,
+    )
     queries = len(list((ROOT / "dashboards" / "sql").glob("*.sql")))
     assert (dashboard.returncode, dashboard.stdout) == (0, f"200 200\n{queries}\n"), dashboard.stderr

@@ -52,7 +52,9 @@ def read(data_dir: Path, shown_dir: str, rule_names: set[str]) -> tuple[list[Exc
         if missing:
             continue
         if entry["rule"] not in rule_names:
-            problems.append(Problem(shown, line, "rule", f"is not a rule (rules: {', '.join(sorted(rule_names))})", str(entry["rule"])))
+            problems.append(
+                Problem(shown, line, "rule", f"is not a rule (rules: {', '.join(sorted(rule_names))})", str(entry["rule"]))
+            )
             continue
         accepted.append(Exception_(str(entry["rule"]), str(entry["table"]), str(entry["key"]), str(entry["reason"]), line))
     return accepted, problems
@@ -71,7 +73,13 @@ def apply(problems: list[Problem], accepted: list[Exception_], shown_dir: str) -
             used.add(match)
     for e in accepted:
         if e not in used:
-            kept.append(Problem(f"{shown_dir}/{FILENAME}", e.line, "key",
-                                f"accepted exception matches no finding of rule {e.rule} in {e.table} "
-                                "(the data changed: remove the entry)", e.key))
+            kept.append(
+                Problem(
+                    f"{shown_dir}/{FILENAME}",
+                    e.line,
+                    "key",
+                    f"accepted exception matches no finding of rule {e.rule} in {e.table} (the data changed: remove the entry)",
+                    e.key,
+                )
+            )
     return kept

@@ -71,7 +71,7 @@ def columns(problems: list[Problem]) -> dict[Problem, int]:
 
 def _split(line: str) -> list[str]:
     starts = _cell_starts(line) + [len(line) + 1]
-    return [line[a:b - 1] for a, b in zip(starts, starts[1:])]
+    return [line[a : b - 1] for a, b in zip(starts, starts[1:])]
 
 
 def render(problems: list[Problem]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tracker import __version__, catalogue
@@ -25,11 +25,20 @@ def stamp(con, data_dir: Path, outcome: Outcome) -> None:
     package = load_package()
     commit = _git(data_dir, "rev-parse", "HEAD")
     dirty = bool(_git(data_dir, "status", "--porcelain", "--", ".")) if commit else None
-    con.execute("""
+    con.execute(
+        """
         CREATE TABLE build_info AS SELECT
             ? AS built_at_utc, ? AS git_commit, ? AS git_dirty, ? AS schema_version, ? AS tracker_version, ? AS data_dir
-    """, [datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None), commit, dirty, package.version, __version__,
-          str(data_dir.resolve())])
+    """,
+        [
+            datetime.now(UTC).replace(microsecond=0, tzinfo=None),
+            commit,
+            dirty,
+            package.version,
+            __version__,
+            str(data_dir.resolve()),
+        ],
+    )
     rows = [(name, raw.table.filename, raw.sha256, len(raw.frame), raw.size) for name, raw in outcome.raws.items()]
     con.execute("CREATE TABLE build_files (table_name VARCHAR, file VARCHAR, sha256 VARCHAR, rows BIGINT, bytes BIGINT)")
     con.executemany("INSERT INTO build_files VALUES (?, ?, ?, ?, ?)", rows)

@@ -52,8 +52,14 @@ def objects() -> tuple[SqlObject, ...]:
     raw = yaml.safe_load(VIEWS_FILE.read_text(encoding="utf-8"))
     common = {k: " ".join(str(v).split()) for k, v in raw["common"].items()}
     return tuple(
-        SqlObject(o["name"], o["kind"], o["call"], " ".join(o["description"].split()), o.get("example"),
-                  tuple(_column(c, common) for c in o["columns"]))
+        SqlObject(
+            o["name"],
+            o["kind"],
+            o["call"],
+            " ".join(o["description"].split()),
+            o.get("example"),
+            tuple(_column(c, common) for c in o["columns"]),
+        )
         for o in raw["objects"]
     )
 
@@ -63,11 +69,14 @@ def _quote(text: str) -> str:
 
 
 def existing(con: duckdb.DuckDBPyConnection) -> set[str]:
-    return {r[0] for r in con.execute("""
+    return {
+        r[0]
+        for r in con.execute("""
         SELECT table_name FROM duckdb_tables() WHERE NOT internal
         UNION SELECT view_name FROM duckdb_views() WHERE NOT internal
         UNION SELECT function_name FROM duckdb_functions() WHERE function_type = 'table_macro' AND NOT internal
-    """).fetchall()}
+    """).fetchall()
+    }
 
 
 def apply_comments(con: duckdb.DuckDBPyConnection) -> None:
@@ -89,8 +98,9 @@ def dictionary_rows(con: duckdb.DuckDBPyConnection, package: Package) -> list[tu
     every column of the declared objects present, with the types DuckDB gives them."""
     rows = []
     for table in package.tables:
-        types = dict(con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ?",
-                                 [table.name]).fetchall())
+        types = dict(
+            con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ?", [table.name]).fetchall()
+        )
         described = [(f.name, f.description) for f in table.fields]
         described += [(n, d) for f in table.fields for n, _, d in derived_columns(f)]
         order = list(types)

@@ -10,52 +10,70 @@ from pathlib import Path
 from tracker.problems import UserError
 
 EXAMPLES = {
-    "validate": ("examples:\n  tracker validate\n  tracker validate --data path/to/data --format json\n"
-                 "  tracker validate --format github   # in a GitHub workflow: each problem shown on its line"),
+    "validate": (
+        "examples:\n  tracker validate\n  tracker validate --data path/to/data --format json\n"
+        "  tracker validate --format github   # in a GitHub workflow: each problem shown on its line"
+    ),
     "build": "examples:\n  tracker build\n  tracker build --data data --db build/tracker.duckdb",
-    "sql": ("examples:\n  tracker sql \"SELECT donor, committed FROM pledge_lines_as_of(DATE '2023-02-14') "
-            "WHERE system_family = 'leopard-2'\"\n  tracker sql --csv \"SELECT * FROM claim_reconciliation\""),
+    "sql": (
+        "examples:\n  tracker sql \"SELECT donor, committed FROM pledge_lines_as_of(DATE '2023-02-14') "
+        'WHERE system_family = \'leopard-2\'"\n  tracker sql --csv "SELECT * FROM claim_reconciliation"'
+    ),
     "fmt": "examples:\n  tracker fmt           # rewrite data/*.csv canonically\n  tracker fmt --check   # show what would change; exit 1 if anything would",
-    "diff": ("examples:\n  tracker diff                  # HEAD against the files on disk\n"
-             "  tracker diff v1.1.0           # a tag against the files on disk\n"
-             "  tracker diff HEAD~1 HEAD --format json\n\n"
-             "Rows are matched by primary key and values compared as CSV text, so reordering rows or columns\n"
-             "or changing line endings is not a change. Exits 0 whether or not anything differs, 1 when a table\n"
-             "could not be compared (a CSV that is not valid CSV or repeats a key), 2 for an unknown revision."),
-    "export": ("examples:\n  tracker export --format parquet exports/\n"
-               "  tracker export --format xlsx --as-of 2023-02-14 exports/\n\n"
-               "Writes every table, derived table and view, and each table macro called for --as-of (default:\n"
-               "today), with export_dictionary (every column's type and meaning) and a README beside them;\n"
-               "csv adds datapackage.json. xlsx writes one workbook, tracker.xlsx, with a sheet per part."),
-    "import": ("examples:\n  tracker import kiel reference/kiel-ust-main-data/kiel_bilateral_main_data_retrieved_2024-08-06.csv\n"
-               "      # the release data/ holds: changes nothing, rewrites reports/kiel_import_review.md\n"
-               "  tracker import kiel Ukraine_Support_Tracker.xlsx --release-date 2025-02-13 --dry-run\n"
-               "      # what a newer release would change\n\n"
-               "Lines the importer writes have origin 'kiel' and are rewritten on every import; set a line's\n"
-               "origin to 'curated' to keep it by hand. Anomalies go to the review report, never fixed silently."),
-    "compare": ("examples:\n  tracker compare kiel reference/kiel-ust-website/weapons.csv \\\n"
-                "      --main-sheet reference/kiel-ust-main-data/kiel_bilateral_main_data_retrieved_2024-08-06.csv\n\n"
-                "Exits 1 when a difference has no explanation in data/kiel_comparison_notes.csv."),
-    "serve": ("examples:\n  tracker serve                 # build if needed, then http://127.0.0.1:8050\n"
-              "  tracker serve --port 8060 --no-build\n\n"
-              "The database is rebuilt first when it is missing or older than a CSV, schema or SQL file; if the\n"
-              "data has problems the previous database is served unchanged. A rebuilt database is picked up\n"
-              "by the running server on the next page view."),
-    "generate": "examples:\n  tracker generate          # rewrite the DDL file and README data dictionary from schemas/\n  tracker generate --check  # exit 1 if they drifted",
-    "benchmark": ("examples:\n  tracker benchmark                          # 10^3 ... 10^6, about ten minutes\n"
-                  "  tracker benchmark --scales 1e3,1e4,1e5,1e6,1e7 --out reports/benchmark.md\n"
-                  "  tracker benchmark --scales 1e3 --out /tmp/smoke.md\n\n"
-                  "At each scale: writes synthetic data (tracker synthesize), then measures the floor (DuckDB\n"
-                  "read_csv, no checks), tracker validate and tracker build (time and peak memory, each in its own\n"
-                  "process), frictionless validate (up to --peer-max events), pledge_lines_as_of(d) and\n"
-                  "commitment_timeline, every dashboard callback's server time, and tracker --help. Writes a\n"
-                  "markdown table with the machine's description and a JSON file beside it, after every scale."),
-    "synthesize": ("examples:\n  tracker synthesize bench/data --events 1e6\n"
-                   "  tracker synthesize /tmp/small --events 10_000 --seed 7\n"
-                   "  tracker validate --data bench/data\n\n"
-                   "Writes every table of the data package, valid and in `tracker fmt` form, with about N commitment\n"
-                   "events and everything they need (lines, deliveries, sources, donors, systems ...). The same N and\n"
-                   "seed always give the same files; existing CSVs of the package in DIR are overwritten."),
+    "diff": (
+        "examples:\n  tracker diff                  # HEAD against the files on disk\n"
+        "  tracker diff v1.1.0           # a tag against the files on disk\n"
+        "  tracker diff HEAD~1 HEAD --format json\n\n"
+        "Rows are matched by primary key and values compared as CSV text, so reordering rows or columns\n"
+        "or changing line endings is not a change. Exits 0 whether or not anything differs, 1 when a table\n"
+        "could not be compared (a CSV that is not valid CSV or repeats a key), 2 for an unknown revision."
+    ),
+    "export": (
+        "examples:\n  tracker export --format parquet exports/\n"
+        "  tracker export --format xlsx --as-of 2023-02-14 exports/\n\n"
+        "Writes every table, derived table and view, and each table macro called for --as-of (default:\n"
+        "today), with export_dictionary (every column's type and meaning) and a README beside them;\n"
+        "csv adds datapackage.json. xlsx writes one workbook, tracker.xlsx, with a sheet per part."
+    ),
+    "import": (
+        "examples:\n  tracker import kiel reference/kiel-ust-main-data/kiel_bilateral_main_data_retrieved_2024-08-06.csv\n"
+        "      # the release data/ holds: changes nothing, rewrites reports/kiel_import_review.md\n"
+        "  tracker import kiel Ukraine_Support_Tracker.xlsx --release-date 2025-02-13 --dry-run\n"
+        "      # what a newer release would change\n\n"
+        "Lines the importer writes have origin 'kiel' and are rewritten on every import; set a line's\n"
+        "origin to 'curated' to keep it by hand. Anomalies go to the review report, never fixed silently."
+    ),
+    "compare": (
+        "examples:\n  tracker compare kiel reference/kiel-ust-website/weapons.csv \\\n"
+        "      --main-sheet reference/kiel-ust-main-data/kiel_bilateral_main_data_retrieved_2024-08-06.csv\n\n"
+        "Exits 1 when a difference has no explanation in data/kiel_comparison_notes.csv."
+    ),
+    "serve": (
+        "examples:\n  tracker serve                 # build if needed, then http://127.0.0.1:8050\n"
+        "  tracker serve --port 8060 --no-build\n\n"
+        "The database is rebuilt first when it is missing or older than a CSV, schema or SQL file; if the\n"
+        "data has problems the previous database is served unchanged. A rebuilt database is picked up\n"
+        "by the running server on the next page view."
+    ),
+    "generate": "examples:\n  tracker generate          # rewrite the DDL file, docs/ data dictionary and SQL reference, datapackage.json and the README's counts\n  tracker generate --check  # exit 1 if they drifted",
+    "benchmark": (
+        "examples:\n  tracker benchmark                          # 10^3 ... 10^6, about ten minutes\n"
+        "  tracker benchmark --scales 1e3,1e4,1e5,1e6,1e7 --out reports/benchmark.md\n"
+        "  tracker benchmark --scales 1e3 --out /tmp/smoke.md\n\n"
+        "At each scale: writes synthetic data (tracker synthesize), then measures the floor (DuckDB\n"
+        "read_csv, no checks), tracker validate and tracker build (time and peak memory, each in its own\n"
+        "process), frictionless validate (up to --peer-max events), pledge_lines_as_of(d) and\n"
+        "commitment_timeline, every dashboard callback's server time, and tracker --help. Writes a\n"
+        "markdown table with the machine's description and a JSON file beside it, after every scale."
+    ),
+    "synthesize": (
+        "examples:\n  tracker synthesize bench/data --events 1e6\n"
+        "  tracker synthesize /tmp/small --events 10_000 --seed 7\n"
+        "  tracker validate --data bench/data\n\n"
+        "Writes every table of the data package, valid and in `tracker fmt` form, with about N commitment\n"
+        "events and everything they need (lines, deliveries, sources, donors, systems ...). The same N and\n"
+        "seed always give the same files; existing CSVs of the package in DIR are overwritten."
+    ),
 }
 
 
@@ -86,8 +104,11 @@ def cmd_validate(args) -> int:
 
 def _report_skipped(outcome) -> None:
     if outcome.skipped_rules:
-        print("not checked until the problems above are fixed (they read a table with unreadable values): "
-              + ", ".join(outcome.skipped_rules), file=sys.stderr)
+        print(
+            "not checked until the problems above are fixed (they read a table with unreadable values): "
+            + ", ".join(outcome.skipped_rules),
+            file=sys.stderr,
+        )
 
 
 def cmd_build(args) -> int:
@@ -171,8 +192,10 @@ def cmd_export(args) -> int:
         raise UserError(f"--as-of must be a date (YYYY-MM-DD), got {args.as_of!r}") from None
     with connect_read_only(args.db) as con:
         counts = export(con, Path(args.dir), args.format, as_of)
-    print(f"exported {len(counts)} tables, views and macros ({sum(counts.values())} rows) to {args.dir} as {args.format}, "
-          f"macros as of {as_of.isoformat()}; column meanings in export_dictionary")
+    print(
+        f"exported {len(counts)} tables, views and macros ({sum(counts.values())} rows) to {args.dir} as {args.format}, "
+        f"macros as of {as_of.isoformat()}; column meanings in export_dictionary"
+    )
     return 0
 
 
@@ -214,10 +237,15 @@ def cmd_compare(args) -> int:
     out.write_text(render(rows, args.as_of, args.release, weapons), encoding="utf-8")
     unexplained = [r for r in rows if r.differs and not r.reason]
     for r in unexplained:
-        print(f"data/kiel_comparison_notes.csv: no explanation for {r.donor} {r.category} "
-              f"(Kiel {r.kiel_count if r.kiel_count is not None else 'none'}, ours {r.committed:g})", file=sys.stderr)
-    print(f"wrote {out}: {len(rows)} donor-category pairs, {sum(not r.differs for r in rows)} agree, "
-          f"{sum(r.differs for r in rows)} differ, {len(unexplained)} unexplained")
+        print(
+            f"data/kiel_comparison_notes.csv: no explanation for {r.donor} {r.category} "
+            f"(Kiel {r.kiel_count if r.kiel_count is not None else 'none'}, ours {r.committed:g})",
+            file=sys.stderr,
+        )
+    print(
+        f"wrote {out}: {len(rows)} donor-category pairs, {sum(not r.differs for r in rows)} agree, "
+        f"{sum(r.differs for r in rows)} differ, {len(unexplained)} unexplained"
+    )
     return 1 if unexplained else 0
 
 
@@ -263,12 +291,23 @@ def cmd_benchmark(args) -> int:
     from tracker.benchmark.run import run
 
     scales = [_count(s) for s in args.scales.split(",") if s.strip()]
-    results = run(scales, Path(args.out), Path(args.work), seed=args.seed, repeat=args.repeat, peer_max=args.peer_max,
-                  keep=args.keep, say=lambda text: print(text, file=sys.stderr, flush=True),
-                  limit_mb=args.memory_limit * 1024 if args.memory_limit else None, merge=args.merge)
+    results = run(
+        scales,
+        Path(args.out),
+        Path(args.work),
+        seed=args.seed,
+        repeat=args.repeat,
+        peer_max=args.peer_max,
+        keep=args.keep,
+        say=lambda text: print(text, file=sys.stderr, flush=True),
+        limit_mb=args.memory_limit * 1024 if args.memory_limit else None,
+        merge=args.merge,
+    )
     failed = [f for r in results for f in r.failures]
-    print(f"wrote {args.out} and {Path(args.out).with_suffix('.json')}: {len(results)} scales"
-          + (f", {len(failed)} failures (listed in the file)" if failed else ""))
+    print(
+        f"wrote {args.out} and {Path(args.out).with_suffix('.json')}: {len(results)} scales"
+        + (f", {len(failed)} failures (listed in the file)" if failed else "")
+    )
     return 1 if failed else 0
 
 
@@ -282,10 +321,12 @@ def cmd_synthesize(args) -> int:
     megabytes = sum(f.stat().st_size for f in files) / 2**20
     named = ["commitment_events", "deliveries", "pledge_lines", "sources", "donors", "systems"]
     others = {k: v for k, v in rows.items() if k not in named}
-    print(f"wrote {args.dir}: {rows['commitment_events']} commitment events, {rows['deliveries']} deliveries, "
-          f"{rows['pledge_lines']} pledge lines, {rows['sources']} sources, {rows['donors']} donors, "
-          f"{rows['systems']} systems and {sum(others.values())} rows in {len(others)} other tables "
-          f"({len(files)} files, {megabytes:.1f} MB)")
+    print(
+        f"wrote {args.dir}: {rows['commitment_events']} commitment events, {rows['deliveries']} deliveries, "
+        f"{rows['pledge_lines']} pledge lines, {rows['sources']} sources, {rows['donors']} donors, "
+        f"{rows['systems']} systems and {sum(others.values())} rows in {len(others)} other tables "
+        f"({len(files)} files, {megabytes:.1f} MB)"
+    )
     return 0
 
 
@@ -293,86 +334,183 @@ def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data", metavar="DIR", help="directory of the CSV tables (default: ./data)")
     common.add_argument("--db", metavar="PATH", help="DuckDB file (default: $TRACKER_DB or ./build/tracker.duckdb)")
-    top = argparse.ArgumentParser(prog="tracker", description="Military aid commitments tracker: validate the CSVs in data/, build them into DuckDB, query them.")
+    top = argparse.ArgumentParser(
+        prog="tracker",
+        description="Military aid commitments tracker: validate the CSVs in data/, build them into DuckDB, query them.",
+    )
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     raw = argparse.RawDescriptionHelpFormatter
 
-    p = sub.add_parser("validate", parents=[common], help="report every problem in the data, one per line", epilog=EXAMPLES["validate"], formatter_class=raw)
-    p.add_argument("--format", choices=["text", "json", "github"], default="text",
-                   help="text (default), json for machines, or github (workflow annotations, one per problem)")
+    p = sub.add_parser(
+        "validate",
+        parents=[common],
+        help="report every problem in the data, one per line",
+        epilog=EXAMPLES["validate"],
+        formatter_class=raw,
+    )
+    p.add_argument(
+        "--format",
+        choices=["text", "json", "github"],
+        default="text",
+        help="text (default), json for machines, or github (workflow annotations, one per problem)",
+    )
     p.set_defaults(run=cmd_validate)
 
-    p = sub.add_parser("build", parents=[common], help="validate, then build the DuckDB database atomically", epilog=EXAMPLES["build"], formatter_class=raw)
+    p = sub.add_parser(
+        "build",
+        parents=[common],
+        help="validate, then build the DuckDB database atomically",
+        epilog=EXAMPLES["build"],
+        formatter_class=raw,
+    )
     p.set_defaults(run=cmd_build)
 
-    p = sub.add_parser("sql", parents=[common], help="run read-only SQL on the database", epilog=EXAMPLES["sql"], formatter_class=raw)
+    p = sub.add_parser(
+        "sql", parents=[common], help="run read-only SQL on the database", epilog=EXAMPLES["sql"], formatter_class=raw
+    )
     p.add_argument("query", help="SQL to run")
     out = p.add_mutually_exclusive_group()
     out.add_argument("--csv", dest="output", action="store_const", const="csv", help="print CSV")
     out.add_argument("--json", dest="output", action="store_const", const="json", help="print JSON")
     p.set_defaults(run=cmd_sql, output="table")
 
-    p = sub.add_parser("fmt", parents=[common], help="rewrite the CSVs canonically without changing a value", epilog=EXAMPLES["fmt"], formatter_class=raw)
+    p = sub.add_parser(
+        "fmt",
+        parents=[common],
+        help="rewrite the CSVs canonically without changing a value",
+        epilog=EXAMPLES["fmt"],
+        formatter_class=raw,
+    )
     p.add_argument("--check", action="store_true", help="print the diff instead of writing; exit 1 if anything would change")
     p.set_defaults(run=cmd_fmt)
 
-    p = sub.add_parser("diff", parents=[common], help="list the rows added, changed and removed between two git revisions", epilog=EXAMPLES["diff"], formatter_class=raw)
+    p = sub.add_parser(
+        "diff",
+        parents=[common],
+        help="list the rows added, changed and removed between two git revisions",
+        epilog=EXAMPLES["diff"],
+        formatter_class=raw,
+    )
     p.add_argument("rev_a", nargs="?", metavar="REV_A", help="revision to compare from (default HEAD)")
     p.add_argument("rev_b", nargs="?", metavar="REV_B", help="revision to compare to (default: the files on disk)")
     p.add_argument("--format", choices=["text", "json"], default="text", help="text (default, markdown) or json for machines")
     p.set_defaults(run=cmd_diff)
 
-    p = sub.add_parser("export", parents=[common], help="write every table and view as parquet, csv or xlsx with the data dictionary", epilog=EXAMPLES["export"], formatter_class=raw)
+    p = sub.add_parser(
+        "export",
+        parents=[common],
+        help="write every table and view as parquet, csv or xlsx with the data dictionary",
+        epilog=EXAMPLES["export"],
+        formatter_class=raw,
+    )
     p.add_argument("dir", help="directory to write to (created if missing; files in it are overwritten)")
     p.add_argument("--format", choices=["parquet", "csv", "xlsx"], default="parquet", help="parquet (default), csv or xlsx")
     p.add_argument("--as-of", help="date the table macros are called for (YYYY-MM-DD; default today)")
     p.set_defaults(run=cmd_export)
 
-    p = sub.add_parser("import", parents=[common], help="import a release of another tracker (kiel) into data/", epilog=EXAMPLES["import"], formatter_class=raw)
-    p.add_argument("kind", choices=["kiel"], help="whose release: kiel (Kiel Ukraine Support Tracker, xlsx or CSV of its main sheet)")
+    p = sub.add_parser(
+        "import",
+        parents=[common],
+        help="import a release of another tracker (kiel) into data/",
+        epilog=EXAMPLES["import"],
+        formatter_class=raw,
+    )
+    p.add_argument(
+        "kind", choices=["kiel"], help="whose release: kiel (Kiel Ukraine Support Tracker, xlsx or CSV of its main sheet)"
+    )
     p.add_argument("file", help="the release file")
     p.add_argument("--from", dest="date_from", default="2022-01-01", help="first announcement date imported (default 2022-01-01)")
     p.add_argument("--to", dest="date_to", default="2023-12-31", help="last announcement date imported (default 2023-12-31)")
     p.add_argument("--release-date", help="date of the release (default: its 'retrieved' column or a date in the file name)")
-    p.add_argument("--report", default="reports/kiel_import_review.md", help="where to write the review report (default reports/kiel_import_review.md)")
+    p.add_argument(
+        "--report",
+        default="reports/kiel_import_review.md",
+        help="where to write the review report (default reports/kiel_import_review.md)",
+    )
     p.add_argument("--dry-run", action="store_true", help="report what would change without writing data/")
     p.set_defaults(run=cmd_import)
 
-    p = sub.add_parser("compare", parents=[common], help="compare our per-donor counts with another tracker's published counts (kiel)", epilog=EXAMPLES["compare"], formatter_class=raw)
+    p = sub.add_parser(
+        "compare",
+        parents=[common],
+        help="compare our per-donor counts with another tracker's published counts (kiel)",
+        epilog=EXAMPLES["compare"],
+        formatter_class=raw,
+    )
     p.add_argument("kind", choices=["kiel"], help="kiel: the Kiel website's weapons.csv (donor x category counts)")
     p.add_argument("file", help="the published counts file")
     p.add_argument("--as-of", default="2023-12-31", help="date our counts are taken at (default 2023-12-31)")
-    p.add_argument("--release", default="2024-08-06", help="date of the Kiel release imported, for Kiel-reported deliveries (default 2024-08-06)")
+    p.add_argument(
+        "--release",
+        default="2024-08-06",
+        help="date of the Kiel release imported, for Kiel-reported deliveries (default 2024-08-06)",
+    )
     p.add_argument("--main-sheet", metavar="FILE", help="the Kiel main-sheet release we import, to show its counts beside both")
-    p.add_argument("--out", default="reports/kiel_comparison.md", help="where to write the report (default reports/kiel_comparison.md)")
+    p.add_argument(
+        "--out", default="reports/kiel_comparison.md", help="where to write the report (default reports/kiel_comparison.md)"
+    )
     p.set_defaults(run=cmd_compare)
 
-    p = sub.add_parser("serve", parents=[common], help="build the database if needed and serve the dashboard", epilog=EXAMPLES["serve"], formatter_class=raw)
+    p = sub.add_parser(
+        "serve",
+        parents=[common],
+        help="build the database if needed and serve the dashboard",
+        epilog=EXAMPLES["serve"],
+        formatter_class=raw,
+    )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8050, help="port (default 8050)")
     p.add_argument("--no-build", action="store_true", help="serve the existing database as it is")
     p.set_defaults(run=cmd_serve)
 
-    p = sub.add_parser("benchmark", help="measure validate, build, queries and the dashboard from 10^3 to 10^7 events", epilog=EXAMPLES["benchmark"], formatter_class=raw)
-    p.add_argument("--scales", default="1e3,1e4,1e5,1e6", help="numbers of commitment events, comma-separated (default 1e3,1e4,1e5,1e6)")
+    p = sub.add_parser(
+        "benchmark",
+        help="measure validate, build, queries and the dashboard from 10^3 to 10^7 events",
+        epilog=EXAMPLES["benchmark"],
+        formatter_class=raw,
+    )
+    p.add_argument(
+        "--scales", default="1e3,1e4,1e5,1e6", help="numbers of commitment events, comma-separated (default 1e3,1e4,1e5,1e6)"
+    )
     p.add_argument("--out", default="reports/benchmark.md", help="results file (default reports/benchmark.md; JSON beside it)")
-    p.add_argument("--work", default="build/benchmark", help="where the synthetic data and databases go (default build/benchmark)")
+    p.add_argument(
+        "--work", default="build/benchmark", help="where the synthetic data and databases go (default build/benchmark)"
+    )
     p.add_argument("--seed", type=int, default=0, help="seed of the synthetic data (default 0)")
     p.add_argument("--repeat", type=int, default=5, help="runs per query and callback timing, median reported (default 5)")
     p.add_argument("--peer-max", type=_count, default=100_000, help="largest scale frictionless validate runs at (default 1e5)")
     p.add_argument("--keep", action="store_true", help="keep each scale's data directory")
-    p.add_argument("--merge", action="store_true", help="keep the scales of an earlier run in --out that this run does not measure")
-    p.add_argument("--memory-limit", type=float, default=16, metavar="GB",
-                   help="stop validate or build when its resident memory passes this (default 16; 0 for none)")
+    p.add_argument(
+        "--merge", action="store_true", help="keep the scales of an earlier run in --out that this run does not measure"
+    )
+    p.add_argument(
+        "--memory-limit",
+        type=float,
+        default=16,
+        metavar="GB",
+        help="stop validate or build when its resident memory passes this (default 16; 0 for none)",
+    )
     p.set_defaults(run=cmd_benchmark)
 
-    p = sub.add_parser("generate", help="regenerate the DDL file and README data dictionary from schemas/", epilog=EXAMPLES["generate"], formatter_class=raw)
+    p = sub.add_parser(
+        "generate",
+        help="regenerate the DDL file, the docs/ reference pages, datapackage.json and the README's counts from schemas/ and data/",
+        epilog=EXAMPLES["generate"],
+        formatter_class=raw,
+    )
     p.add_argument("--check", action="store_true", help="exit 1 if a generated artefact is out of date")
     p.set_defaults(run=cmd_generate)
 
-    p = sub.add_parser("synthesize", help="write a valid synthetic data directory of any size, for benchmarks", epilog=EXAMPLES["synthesize"], formatter_class=raw)
+    p = sub.add_parser(
+        "synthesize",
+        help="write a valid synthetic data directory of any size, for benchmarks",
+        epilog=EXAMPLES["synthesize"],
+        formatter_class=raw,
+    )
     p.add_argument("dir", help="directory to write the CSVs to (created if missing)")
-    p.add_argument("--events", type=_count, required=True, metavar="N", help="commitment events to generate (1000, 1_000_000 or 1e6)")
+    p.add_argument(
+        "--events", type=_count, required=True, metavar="N", help="commitment events to generate (1000, 1_000_000 or 1e6)"
+    )
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0); the same N and seed give the same files")
     p.set_defaults(run=cmd_synthesize)
     return top

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import pandera.pandas as pa
 
@@ -34,7 +32,10 @@ def _all_items(field: Field, test) -> callable:
     def check(s: pd.Series) -> pd.Series:
         items = _items(field, s.dropna())
         ok = test(items).fillna(False).astype(bool)
-        return ok.groupby(level=0).all().reindex(s.index, fill_value=True) if field.is_list else ok.reindex(s.index, fill_value=True)
+        return (
+            ok.groupby(level=0).all().reindex(s.index, fill_value=True) if field.is_list else ok.reindex(s.index, fill_value=True)
+        )
+
     return check
 
 
@@ -44,7 +45,9 @@ def _type_test(field: Field):
     if field.type == "number":
         return lambda s: s.str.fullmatch(NUMBER)
     if field.type == "date":
-        return lambda s: s.str.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}") & pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna()
+        return lambda s: (
+            s.str.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}") & pd.to_datetime(s, format="%Y-%m-%d", errors="coerce").notna()
+        )
     if field.type == "fuzzy-date":
         return _fuzzy_date_test
     if field.type == "boolean":
@@ -67,6 +70,7 @@ def _bound_test(field: Field, op: str, bound: float):
         n = pd.to_numeric(s.where(s.str.fullmatch(NUMBER)), errors="coerce")
         ok = {"min": n >= bound, "max": n <= bound, "xmin": n > bound}[op]
         return ok | n.isna()
+
     return test
 
 
@@ -78,18 +82,23 @@ def checks_for(field: Field) -> list[tuple[str, str, callable]]:
         checks.append((f"type:{field.type}", TYPE_MESSAGES[field.type], type_test))
     if field.pattern:
         pattern = field.pattern.removeprefix("^").removesuffix("$")
-        checks.append(("pattern", f"does not have the expected form (pattern {field.pattern})",
-                       lambda s, p=pattern: s.str.fullmatch(p)))
+        checks.append(
+            ("pattern", f"does not have the expected form (pattern {field.pattern})", lambda s, p=pattern: s.str.fullmatch(p))
+        )
     if field.enum:
-        checks.append(("enum", f"is not one of the allowed values: {', '.join(field.enum)}",
-                       lambda s, e=field.enum: s.isin(e)))
+        checks.append(("enum", f"is not one of the allowed values: {', '.join(field.enum)}", lambda s, e=field.enum: s.isin(e)))
     if field.minimum is not None:
         checks.append(("minimum", f"must be at least {field.minimum:g}", _bound_test(field, "min", field.minimum)))
     if field.maximum is not None:
         checks.append(("maximum", f"must be at most {field.maximum:g}", _bound_test(field, "max", field.maximum)))
     if field.exclusive_minimum is not None:
-        checks.append(("exclusiveMinimum", f"must be greater than {field.exclusive_minimum:g}",
-                       _bound_test(field, "xmin", field.exclusive_minimum)))
+        checks.append(
+            (
+                "exclusiveMinimum",
+                f"must be greater than {field.exclusive_minimum:g}",
+                _bound_test(field, "xmin", field.exclusive_minimum),
+            )
+        )
     return checks
 
 
@@ -102,8 +111,7 @@ def pandera_schema(table: Table) -> tuple[pa.DataFrameSchema, dict[str, str]]:
             check_name = f"{field.name}:{name}"
             messages[check_name] = message
             checks.append(pa.Check(_all_items(field, test), name=check_name))
-        columns[field.name] = pa.Column("str", checks=checks, nullable=not field.required,
-                                        unique=field.unique, required=True)
+        columns[field.name] = pa.Column("str", checks=checks, nullable=not field.required, unique=field.unique, required=True)
     unique = list(table.primary_key) if len(table.primary_key) > 1 else None
     return pa.DataFrameSchema(columns, unique=unique, strict=False, coerce=False), messages
 
@@ -126,8 +134,9 @@ def _problem(raw: RawTable, case, messages: dict[str, str]) -> Problem:
     if case.check == "not_nullable":
         return Problem(raw.shown_path, line, case.column, "is required but empty", rule="required")
     value = None if pd.isna(case.failure_case) else str(case.failure_case)
-    return Problem(raw.shown_path, line, case.column, messages.get(case.check, str(case.check)), value,
-                   rule=str(case.check).split(":")[-1])
+    return Problem(
+        raw.shown_path, line, case.column, messages.get(case.check, str(case.check)), value, rule=str(case.check).split(":")[-1]
+    )
 
 
 def _duplicate_problems(raw: RawTable, cases: pd.DataFrame) -> list[Problem]:
@@ -143,8 +152,16 @@ def _duplicate_problems(raw: RawTable, cases: pd.DataFrame) -> list[Problem]:
         first: dict[str, int] = {}
         for line, value in keys[keys.duplicated(keep=False)].items():
             if value in first:
-                problems.append(Problem(raw.shown_path, int(line), "+".join(key),
-                                        f"is a duplicate of line {first[value]} (must be unique)", value, rule="unique"))
+                problems.append(
+                    Problem(
+                        raw.shown_path,
+                        int(line),
+                        "+".join(key),
+                        f"is a duplicate of line {first[value]} (must be unique)",
+                        value,
+                        rule="unique",
+                    )
+                )
             else:
                 first[value] = int(line)
     return problems

@@ -117,8 +117,9 @@ def plain_frame(data: bytes, lines: int, header: list[str]) -> pd.DataFrame | No
             pa.BufferReader(pa.py_buffer(data).slice(len(BOM) if data.startswith(BOM) else 0)),  # no copy
             read_options=pacsv.ReadOptions(column_names=header, skip_rows=1, block_size=1 << 24),
             parse_options=pacsv.ParseOptions(delimiter=",", newlines_in_values=False, ignore_empty_lines=True),
-            convert_options=pacsv.ConvertOptions(column_types={h: pa.string() for h in header},
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types={h: pa.string() for h in header}, strings_can_be_null=False, quoted_strings_can_be_null=False
+            ),
         )
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return None

@@ -21,8 +21,16 @@ _MONTH_DAY = "((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12
 FUZZY_DATE = rf"(\.\./)?([0-9]{{4}}(-Q[1-4]|-(0[1-9]|1[0-2])|-{_MONTH_DAY})?|{_LEAP_YEAR}-02-29)"
 
 # DuckDB types of exported columns. Lists are joined with "; " in exported CSV (tracker.export._flat).
-FROM_DUCKDB = {"VARCHAR": "string", "BIGINT": "integer", "INTEGER": "integer", "DOUBLE": "number",
-               "DATE": "date", "BOOLEAN": "boolean", "TIMESTAMP": "datetime", "VARCHAR[]": "string"}
+FROM_DUCKDB = {
+    "VARCHAR": "string",
+    "BIGINT": "integer",
+    "INTEGER": "integer",
+    "DOUBLE": "number",
+    "DATE": "date",
+    "BOOLEAN": "boolean",
+    "TIMESTAMP": "datetime",
+    "VARCHAR[]": "string",
+}
 
 
 def _pattern(regex: str) -> str:
@@ -60,18 +68,32 @@ def table_schema(table: Table) -> dict:
     """A table's Table Schema. Foreign keys of list columns are left out: the standard compares the
     whole list with the referenced key, not each item (`tracker validate` checks the items)."""
     lists = {f.name for f in table.fields if f.is_list}
-    schema: dict = {"fields": [field(f) for f in table.fields], "missingValues": MISSING_VALUES,
-                    "primaryKey": list(table.primary_key)}
-    keys = [{"fields": [fk.field], "reference": {"resource": fk.table, "fields": [fk.ref_field]}}
-            for fk in table.foreign_keys if fk.field not in lists]
+    schema: dict = {
+        "fields": [field(f) for f in table.fields],
+        "missingValues": MISSING_VALUES,
+        "primaryKey": list(table.primary_key),
+    }
+    keys = [
+        {"fields": [fk.field], "reference": {"resource": fk.table, "fields": [fk.ref_field]}}
+        for fk in table.foreign_keys
+        if fk.field not in lists
+    ]
     if keys:
         schema["foreignKeys"] = keys
     return schema
 
 
 def resource(name: str, path: str, description: str, schema: dict) -> dict:
-    return {"name": name, "type": "table", "path": path, "format": "csv", "mediatype": "text/csv",
-            "encoding": "utf-8", "description": description, "schema": schema}
+    return {
+        "name": name,
+        "type": "table",
+        "path": path,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "description": description,
+        "schema": schema,
+    }
 
 
 def _declared() -> dict:
@@ -82,16 +104,27 @@ def _declared() -> dict:
 def package(name: str, description: str, resources: list[dict]) -> dict:
     """A descriptor with the project's title, schema version and licence around ``resources``."""
     declared = _declared()
-    return {"$schema": PROFILE, "name": name, "title": declared["title"], "description": description,
-            "version": str(declared["version"]), "licenses": declared["licenses"], "resources": resources}
+    return {
+        "$schema": PROFILE,
+        "name": name,
+        "title": declared["title"],
+        "description": description,
+        "version": str(declared["version"]),
+        "licenses": declared["licenses"],
+        "resources": resources,
+    }
 
 
 def root(p: Package) -> dict:
     """The root datapackage.json: every CSV of data/ with its schema, as declared in schemas/."""
     resources = [resource(t.name, t.path, t.description, table_schema(t)) for t in p.tables]
-    return package(p.name, "Military aid to Ukraine, pledge line by pledge line, as hand-edited CSV tables: what each "
-                   "donor committed, changed and delivered, when, and the sources that say so. Generated from "
-                   "schemas/ by `tracker generate`; `tracker validate` also checks the cross-table rules.", resources)
+    return package(
+        p.name,
+        "Military aid to Ukraine, pledge line by pledge line, as hand-edited CSV tables: what each "
+        "donor committed, changed and delivered, when, and the sources that say so. Generated from "
+        "schemas/ by `tracker generate`; `tracker validate` also checks the cross-table rules.",
+        resources,
+    )
 
 
 def exported_field(name: str, duckdb_type: str, description: str | None) -> dict:
@@ -106,4 +139,3 @@ def exported_field(name: str, duckdb_type: str, description: str | None) -> dict
 
 def text(descriptor: dict) -> str:
     return json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
-

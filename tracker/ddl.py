@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from tracker.schema import Field, Package, Table
 
-SQL_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "date": "DATE",
-             "boolean": "BOOLEAN", "list": "VARCHAR[]", "fuzzy-date": "VARCHAR"}
+SQL_TYPES = {
+    "string": "VARCHAR",
+    "integer": "BIGINT",
+    "number": "DOUBLE",
+    "date": "DATE",
+    "boolean": "BOOLEAN",
+    "list": "VARCHAR[]",
+    "fuzzy-date": "VARCHAR",
+}
 
 HEADER = "-- Generated from schemas/ by `tracker generate`; do not edit by hand.\n"
 
@@ -20,7 +27,11 @@ def derived_columns(field: Field) -> list[tuple[str, str, str]]:
         return []
     n = field.name
     return [
-        (f"{n}_earliest", "DATE", f"First day that {n} can mean (the date itself at day precision; NULL for a by-date such as ../2023-02-24)."),
+        (
+            f"{n}_earliest",
+            "DATE",
+            f"First day that {n} can mean (the date itself at day precision; NULL for a by-date such as ../2023-02-24).",
+        ),
         (f"{n}_latest", "DATE", f"Last day that {n} can mean; as-of answers count the row from this day."),
         (f"{n}_precision", "VARCHAR", f"Precision of {n}: day, month, quarter, year, or by (on or before the date written)."),
     ]
@@ -41,8 +52,12 @@ def create_table(table: Table, strict: bool = True) -> str:
         not_null = " NOT NULL" if strict and f.required else ""
         columns.append(f"    {f.name} {SQL_TYPES[f.type]}{not_null}")
         columns += [f"    {name} {sql_type}" for name, sql_type, _ in derived_columns(f)]
-    lines = [f"CREATE TABLE {table.name} (", ",\n".join(columns), ");",
-             f"COMMENT ON TABLE {table.name} IS {_quote(table_comment(table))};"]
+    lines = [
+        f"CREATE TABLE {table.name} (",
+        ",\n".join(columns),
+        ");",
+        f"COMMENT ON TABLE {table.name} IS {_quote(table_comment(table))};",
+    ]
     for f in table.fields:
         lines.append(f"COMMENT ON COLUMN {table.name}.{f.name} IS {_quote(f.description)};")
         for name, _, description in derived_columns(f):

@@ -69,8 +69,15 @@ class TableDiff:
 
     @property
     def differs(self) -> bool:
-        return bool(self.status != "changed" or self.added or self.changed or self.removed
-                    or self.columns_added or self.columns_removed or self.error)
+        return bool(
+            self.status != "changed"
+            or self.added
+            or self.changed
+            or self.removed
+            or self.columns_added
+            or self.columns_removed
+            or self.error
+        )
 
 
 def parse_csv(data: bytes, table: Table) -> Csv:
@@ -175,7 +182,7 @@ class Changelog:
     old: Version
     new: Version
     tables: list[TableDiff]  # only those that differ, in package order
-    files: dict[str, str]    # whole files: name -> added, changed or removed
+    files: dict[str, str]  # whole files: name -> added, changed or removed
 
     @property
     def errors(self) -> list[str]:
@@ -217,6 +224,7 @@ def changelog(package: Package, source: Source, directory: str, old: Version, ne
 
 # -- text: for people, and pasteable as release notes in markdown --------------------------------
 
+
 def show(value: str) -> str:
     """A value as printed: as it is when plain, else quoted ("" for empty)."""
     return value if _PLAIN.fullmatch(value) else json.dumps(value, ensure_ascii=False)
@@ -244,8 +252,11 @@ def _heading(diff: TableDiff) -> str:
         what = "new table" if diff.status == "added" else "table removed"
         hidden = " (not listed here; --format json lists them)" if rows > LIST_LIMIT else ""
         return f"## {diff.name}: {what}, {_count(rows, 'row')}{hidden}"
-    rows = [f"{n} {word}" for n, word in ((len(diff.added), "added"), (len(diff.changed), "changed"),
-                                          (len(diff.removed), "removed")) if n]
+    rows = [
+        f"{n} {word}"
+        for n, word in ((len(diff.added), "added"), (len(diff.changed), "changed"), (len(diff.removed), "removed"))
+        if n
+    ]
     columns = _counts("column", [(len(diff.columns_added), "added"), (len(diff.columns_removed), "removed")])
     return f"## {diff.name}: {', '.join(rows + columns)}"
 
@@ -296,6 +307,7 @@ def render_text(log: Changelog) -> str:
 
 # -- json: for machines --------------------------------------------------------------------------
 
+
 def _side_json(version: Version) -> dict:
     return {"rev": version.rev if version.commit else "working tree", "commit": version.commit}
 
@@ -310,12 +322,20 @@ def render_json(log: Changelog) -> str:
         tables[diff.name] = {
             "status": diff.status,
             "added": [{"key": keyed(r.key), "row": r.values} for r in diff.added],
-            "changed": [{"key": keyed(c.key), "fields": {col: {"old": o, "new": n} for col, (o, n) in c.fields.items()}}
-                        for c in diff.changed],
+            "changed": [
+                {"key": keyed(c.key), "fields": {col: {"old": o, "new": n} for col, (o, n) in c.fields.items()}}
+                for c in diff.changed
+            ],
             "removed": [{"key": keyed(r.key), "row": r.values} for r in diff.removed],
             "columns_added": diff.columns_added,
             "columns_removed": diff.columns_removed,
         }
-    out = {"data": log.directory, "from": _side_json(log.old), "to": _side_json(log.new),
-           "tables": tables, "files": log.files, "errors": log.errors}
+    out = {
+        "data": log.directory,
+        "from": _side_json(log.old),
+        "to": _side_json(log.new),
+        "tables": tables,
+        "files": log.files,
+        "errors": log.errors,
+    }
     return json.dumps(out, ensure_ascii=False, indent=2)

@@ -34,8 +34,9 @@ def parts(con: duckdb.DuckDBPyConnection, as_of: date) -> list[Part]:
     day = f"DATE '{as_of.isoformat()}'"
     for o in objects():
         if o.is_macro:
-            out.append(Part(f"{o.name}_{as_of.isoformat()}", o.kind, o.select(day),
-                            f"{o.name}({as_of.isoformat()}): {o.description}"))
+            out.append(
+                Part(f"{o.name}_{as_of.isoformat()}", o.kind, o.select(day), f"{o.name}({as_of.isoformat()}): {o.description}")
+            )
         else:
             out.append(Part(o.name, o.kind, f"SELECT * FROM {o.name}", o.description))
     present = existing(con)
@@ -47,7 +48,8 @@ def _flat(con: duckdb.DuckDBPyConnection, query: str) -> str:
     columns = con.execute(f"DESCRIBE {query}").fetchall()
     select = ", ".join(
         f"array_to_string({_ident(name)}, '; ') AS {_ident(name)}" if dtype.endswith("[]") else _ident(name)
-        for name, dtype, *_ in columns)
+        for name, dtype, *_ in columns
+    )
     return f"SELECT {select} FROM ({query})"
 
 
@@ -98,8 +100,10 @@ DICTIONARY_COLUMNS = ("file", "object", "kind", "position", "column_name", "data
 
 
 def _write_dictionary_file(con, out_dir: Path, fmt: str, rows: list[tuple]) -> None:
-    con.execute("CREATE OR REPLACE TEMP TABLE _export_dictionary (file VARCHAR, object VARCHAR, kind VARCHAR, "
-                "position INTEGER, column_name VARCHAR, data_type VARCHAR, description VARCHAR)")
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _export_dictionary (file VARCHAR, object VARCHAR, kind VARCHAR, "
+        "position INTEGER, column_name VARCHAR, data_type VARCHAR, description VARCHAR)"
+    )
     con.executemany("INSERT INTO _export_dictionary VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
     con.execute(f"COPY _export_dictionary TO {_literal(out_dir / f'export_dictionary.{fmt}')} ({options})")
@@ -111,12 +115,21 @@ def _write_xlsx(con, path: Path, chosen: list[Part], dictionary: list[tuple], co
 
     too_big = [f"{p.name} ({counts[p.name]} rows)" for p in chosen if counts[p.name] > EXCEL_MAX_ROWS]
     if too_big:
-        raise UserError("too many rows for an Excel sheet (at most 1,048,575): " + ", ".join(too_big)
-                        + "; export --format parquet or csv instead")
+        raise UserError(
+            "too many rows for an Excel sheet (at most 1,048,575): "
+            + ", ".join(too_big)
+            + "; export --format parquet or csv instead"
+        )
     tmp = path.with_name(path.name + ".tmp")
     with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-        about = pd.DataFrame({"sheet": [p.name[:31] for p in chosen], "kind": [p.kind for p in chosen],
-                              "rows": [counts[p.name] for p in chosen], "what it holds": [p.description for p in chosen]})
+        about = pd.DataFrame(
+            {
+                "sheet": [p.name[:31] for p in chosen],
+                "kind": [p.kind for p in chosen],
+                "rows": [counts[p.name] for p in chosen],
+                "what it holds": [p.description for p in chosen],
+            }
+        )
         about.to_excel(writer, sheet_name="contents", index=False)
         pd.DataFrame(dictionary, columns=list(DICTIONARY_COLUMNS)).to_excel(writer, sheet_name="export_dictionary", index=False)
         for p in chosen:
@@ -134,11 +147,17 @@ def _datapackage(chosen: list[Part], dictionary: list[tuple], as_of: date) -> st
     fields: dict[str, list[dict]] = {}
     for file, _obj, _kind, _pos, name, dtype, description in dictionary:
         fields.setdefault(file, []).append(datapackage.exported_field(name, dtype, description))
-    resources = [datapackage.resource(p.name.lower().replace("@", "-"), f"{p.name}.csv", p.description,
-                                      {"fields": fields[p.name]}) for p in chosen]
-    return datapackage.text(datapackage.package(
-        "ukraine-military-aid-tracker-export",
-        f"Tables and views of the military aid commitments tracker; macros called for {as_of.isoformat()}.", resources))
+    resources = [
+        datapackage.resource(p.name.lower().replace("@", "-"), f"{p.name}.csv", p.description, {"fields": fields[p.name]})
+        for p in chosen
+    ]
+    return datapackage.text(
+        datapackage.package(
+            "ukraine-military-aid-tracker-export",
+            f"Tables and views of the military aid commitments tracker; macros called for {as_of.isoformat()}.",
+            resources,
+        )
+    )
 
 
 def _readme(con, chosen: list[Part], counts: dict[str, int], fmt: str, as_of: date) -> str:

@@ -18,8 +18,8 @@ from tracker.schema import Package, Table
 DATE_TYPES = {"date", "fuzzy-date"}
 _SPREADSHEET_DATES = [
     (re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T]00:00(:00)?"), (1, 2, 3)),  # 2023-01-27 00:00:00
-    (re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})"), (1, 2, 3)),          # 2023/2/4, 2023-2-4
-    (re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), (3, 2, 1)),              # 14.02.2023 (day first)
+    (re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})"), (1, 2, 3)),  # 2023/2/4, 2023-2-4
+    (re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})"), (3, 2, 1)),  # 14.02.2023 (day first)
 ]
 
 
@@ -117,5 +117,11 @@ def plan(data_dir: Path, shown_dir: str, package: Package) -> list[Rewrite]:
 
 
 def diff(rewrite: Rewrite) -> str:
-    return "".join(difflib.unified_diff(rewrite.before.splitlines(keepends=True), rewrite.after.splitlines(keepends=True),
-                                        fromfile=rewrite.shown, tofile=f"{rewrite.shown} (formatted)"))
+    return "".join(
+        difflib.unified_diff(
+            rewrite.before.splitlines(keepends=True),
+            rewrite.after.splitlines(keepends=True),
+            fromfile=rewrite.shown,
+            tofile=f"{rewrite.shown} (formatted)",
+        )
+    )

@@ -34,7 +34,7 @@ def bounds(text: str) -> tuple[date, date]:
     if not FUZZY_DATE.fullmatch(text):
         raise ValueError(text)
     if text.startswith(OPEN_START):
-        return date.min, bounds(text[len(OPEN_START):])[1]
+        return date.min, bounds(text[len(OPEN_START) :])[1]
     year = int(text[:4])
     kind = precision(text)
     if kind == "year":
@@ -48,4 +48,3 @@ def bounds(text: str) -> tuple[date, date]:
         return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
     day = date(year, month, int(text[8:10]))  # ValueError for 2023-02-30
     return day, day
-

@@ -27,10 +27,25 @@ def counts(package: Package) -> str:
 
     from tracker.load import read_rows
 
-    t = {name: read_rows(ROOT / package.table(name).path) for name in ("donors", "systems", "system_families", "system_aliases", "kiel_items",
-                                                 "pledge_lines", "commitment_events", "deliveries", "meetings",
-                                                 "training_programmes", "sources", "coalition_claims", "joint_pledges",
-                                                 "unit_prices")}
+    t = {
+        name: read_rows(ROOT / package.table(name).path)
+        for name in (
+            "donors",
+            "systems",
+            "system_families",
+            "system_aliases",
+            "kiel_items",
+            "pledge_lines",
+            "commitment_events",
+            "deliveries",
+            "meetings",
+            "training_programmes",
+            "sources",
+            "coalition_claims",
+            "joint_pledges",
+            "unit_prices",
+        )
+    }
     origin = Counter(r["origin"] for r in t["pledge_lines"])
     delivered = Counter(r["origin"] for r in t["deliveries"])
     meetings = Counter(r["series"] for r in t["meetings"])
@@ -49,7 +64,8 @@ def counts(package: Package) -> str:
         f"| commitment events | {len(t['commitment_events'])} |",
         f"| deliveries | {len(t['deliveries'])}: {delivered['curated']} dated from a source, {delivered['kiel']} Kiel counts dated by its release |",
         f"| unit prices | {len(t['unit_prices'])} systems priced: "
-        + ", ".join(f"{n} {b.replace('_', ' ')}" for b, n in Counter(r["basis"] for r in t["unit_prices"]).most_common()) + " |",
+        + ", ".join(f"{n} {b.replace('_', ' ')}" for b, n in Counter(r["basis"] for r in t["unit_prices"]).most_common())
+        + " |",
         f"| joint pledges | {len(t['joint_pledges'])} |",
         f"| coalition claims | {len(t['coalition_claims'])} |",
         f"| meetings | {len(t['meetings'])}: {meetings['udcg']} Contact Group, {meetings['nato_defence_ministers']} NATO defence ministers |",
@@ -73,14 +89,26 @@ def evidence(package: Package) -> str:
     def share(n: int, d: int) -> str:
         return f"{n} ({100 * n / d:.0f} %)" if d else "0"
 
-    lines = [EVIDENCE_BEGIN, "", "| table | rows | best source official | corroborated by another publisher | dated to the month or better |",
-             "|---|---|---|---|---|"]
-    lines += [f"| `{t}` | {rows} | {share(off, rows)} | {share(cor, rows)} | {share(dated, rows)} |" for t, rows, off, cor, dated, *_ in tables]
+    lines = [
+        EVIDENCE_BEGIN,
+        "",
+        "| table | rows | best source official | corroborated by another publisher | dated to the month or better |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| `{t}` | {rows} | {share(off, rows)} | {share(cor, rows)} | {share(dated, rows)} |"
+        for t, rows, off, cor, dated, *_ in tables
+    ]
     units, month, by_report, by_kiel = (heavy[k] or 0 for k in ("units", "month", "by_report", "by_kiel"))
-    lines += ["", f"Delivered units on heavy-weapon and air-defence lines: {units:,.0f}; dated to the month or better "
-              f"{share(int(month), int(units))}; known only as delivered by the day a report gave a running total "
-              f"{share(int(by_report), int(units))}; known only from Kiel's undated count {share(int(by_kiel), int(units))}. "
-              f"Contact Group meetings with a linked announcement: {linked} of {udcg}.", "", EVIDENCE_END]
+    lines += [
+        "",
+        f"Delivered units on heavy-weapon and air-defence lines: {units:,.0f}; dated to the month or better "
+        f"{share(int(month), int(units))}; known only as delivered by the day a report gave a running total "
+        f"{share(int(by_report), int(units))}; known only from Kiel's undated count {share(int(by_kiel), int(units))}. "
+        f"Contact Group meetings with a linked announcement: {linked} of {udcg}.",
+        "",
+        EVIDENCE_END,
+    ]
     return "\n".join(lines)
 
 
@@ -104,7 +132,12 @@ def _constraints(f: Field) -> str:
 
 
 def dictionary(package: Package) -> str:
-    out = [BEGIN, "", f"Schema version {package.version}. Every table is `data/<table>.csv` and a DuckDB table of the same name.", ""]
+    out = [
+        BEGIN,
+        "",
+        f"Schema version {package.version}. Every table is `data/<table>.csv` and a DuckDB table of the same name.",
+        "",
+    ]
     for t in package.tables:
         out.append(f"#### `{t.name}`")
         out.append("")
@@ -114,7 +147,9 @@ def dictionary(package: Package) -> str:
             keys += " References: " + ", ".join(f"`{fk.field}` → `{fk.table}.{fk.ref_field}`" for fk in t.foreign_keys) + "."
         out += ["", keys, "", "| column | type | required | constraints | description |", "|---|---|---|---|---|"]
         for f in t.fields:
-            out.append(f"| `{f.name}` | {f.type} | {'yes' if f.required else ''} | {_constraints(f)} | {f.description.replace('|', '/')} |")
+            out.append(
+                f"| `{f.name}` | {f.type} | {'yes' if f.required else ''} | {_constraints(f)} | {f.description.replace('|', '/')} |"
+            )
             for name, sql_type, description in ddl.derived_columns(f):
                 out.append(f"| `{name}` | {sql_type.lower()} (in DuckDB only) | | | {description} |")
         out.append("")
@@ -178,7 +213,9 @@ def expected() -> dict[Path, str]:
         DDL_FILE: ddl.create_all(package, strict=True),
         README: _filled(README, [(COUNTS_BEGIN, COUNTS_END, counts(package)), (EVIDENCE_BEGIN, EVIDENCE_END, evidence(package))]),
         DATA_DICTIONARY: _filled(DATA_DICTIONARY, [(BEGIN, END, dictionary(package))]),
-        SQL_REFERENCE: _filled(SQL_REFERENCE, [(SQL_BEGIN, SQL_END, sql_objects()), (SQL_DOC_BEGIN, SQL_DOC_END, sql_dictionary())]),
+        SQL_REFERENCE: _filled(
+            SQL_REFERENCE, [(SQL_BEGIN, SQL_END, sql_objects()), (SQL_DOC_BEGIN, SQL_DOC_END, sql_dictionary())]
+        ),
         ROOT / "datapackage.json": datapackage.text(datapackage.root(package)),
     }
 

@@ -56,8 +56,8 @@ class DataRepo:
     """The data directory on disk and where it sits in its git repository."""
 
     directory: Path
-    shown: str    # the directory as the user named it, for messages
-    prefix: str   # its path from the repository root, "" or ending in "/", e.g. "data/"
+    shown: str  # the directory as the user named it, for messages
+    prefix: str  # its path from the repository root, "" or ending in "/", e.g. "data/"
 
     def resolve(self, rev: str) -> Version:
         """The commit a revision names (hash, HEAD~1, tag, branch); UserError when there is none."""

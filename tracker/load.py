@@ -49,9 +49,15 @@ def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Pro
         return raw, problems
     delimiter, undecodable = text.delimiter, text.undecodable
     if delimiter == ";":
-        problems.append(Problem(shown, 1, FILE,
-                                "values are separated by semicolons, as some spreadsheet software saves CSV; "
-                                "expected commas (run `tracker fmt` to convert the file)"))
+        problems.append(
+            Problem(
+                shown,
+                1,
+                FILE,
+                "values are separated by semicolons, as some spreadsheet software saves CSV; "
+                "expected commas (run `tracker fmt` to convert the file)",
+            )
+        )
     records = text.records()
     header = [_BAD_BYTES.sub("\ufffd", h) for h in next(records).cells]
     problems += _header_problems(header, table, shown)
@@ -71,7 +77,9 @@ def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Pro
             continue
         row = record.cells
         if len(row) != width:
-            problems.append(Problem(shown, record.line, FILE, f"row has {len(row)} values, expected {width} (one per column of the header)"))
+            problems.append(
+                Problem(shown, record.line, FILE, f"row has {len(row)} values, expected {width} (one per column of the header)")
+            )
             row = (row + [""] * width)[:width]
         rows.append(row)
         lines.append(record.line)
@@ -108,9 +116,16 @@ def _undecodable_values(records: list[list[str]], lines: list[int], header: list
             bad = _BAD_BYTES.search(value)
             if bad:
                 row[i] = _BAD_BYTES.sub("\ufffd", value)
-                problems.append(Problem(shown, line, header[i], "is not UTF-8 text (byte 0x%02X; the file looks saved in a "
-                                        "legacy encoding such as Windows-1252: save it as CSV UTF-8)" % (ord(bad.group()[0]) - 0xDC00),
-                                        row[i]))
+                problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        header[i],
+                        "is not UTF-8 text (byte 0x%02X; the file looks saved in a "
+                        "legacy encoding such as Windows-1252: save it as CSV UTF-8)" % (ord(bad.group()[0]) - 0xDC00),
+                        row[i],
+                    )
+                )
     return problems
 
 
@@ -134,6 +149,12 @@ def read_package(data_dir: Path, package: Package, shown_dir: str) -> tuple[dict
     known = set(package.by_filename())
     for path in sorted(data_dir.glob("*.csv")):
         if path.name not in known:
-            problems.append(Problem(f"{shown_dir}/{path.name}", 1, FILE,
-                                    f"not a table of the data package (expected one of: {', '.join(sorted(known))})"))
+            problems.append(
+                Problem(
+                    f"{shown_dir}/{path.name}",
+                    1,
+                    FILE,
+                    f"not a table of the data package (expected one of: {', '.join(sorted(known))})",
+                )
+            )
     return tables, problems

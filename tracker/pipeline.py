@@ -41,8 +41,10 @@ def checked(data_dir: Path, shown_dir: str, target: str = ":memory:", package: P
     for raw in raws.values():
         problems += check_table(raw)
     strict = not problems
-    with tempfile.TemporaryDirectory(prefix="tracker-duckdb-") as spill, \
-            duckdb.connect(target if strict else ":memory:") as con:  # closed before its spill directory goes
+    with (
+        tempfile.TemporaryDirectory(prefix="tracker-duckdb-") as spill,
+        duckdb.connect(target if strict else ":memory:") as con,
+    ):  # closed before its spill directory goes
         limit_memory(con, spill)
         load(con, package, raws, strict)
         by_file = {raw.shown_path: name for name, raw in raws.items()}
@@ -72,8 +74,9 @@ def _rule_problems(results, raws: dict[str, RawTable]) -> list[Problem]:
             lines = _lines_of_keys(raw, set(group["key"]))
             for f in group.itertuples(index=False):
                 value = None if pd.isna(f.value) else str(f.value)
-                problems.append(Problem(raw.shown_path, lines.get(f.key, 1), f.column_name, f.message,
-                                        value, rule=name, key=f.key))
+                problems.append(
+                    Problem(raw.shown_path, lines.get(f.key, 1), f.column_name, f.message, value, rule=name, key=f.key)
+                )
     return problems
 
 

@@ -36,8 +36,7 @@ def render_text(problems: list[Problem]) -> str:
 
 
 def render_json(problems: list[Problem]) -> str:
-    return json.dumps({"ok": not problems, "problems": [asdict(p) for p in sorted(problems)]},
-                      ensure_ascii=False, indent=2)
+    return json.dumps({"ok": not problems, "problems": [asdict(p) for p in sorted(problems)]}, ensure_ascii=False, indent=2)
 
 
 class UserError(Exception):

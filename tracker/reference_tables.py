@@ -35,9 +35,11 @@ def exchange_rates(first: date, last: date, currencies=RATE_CURRENCIES) -> list[
 
 def gdp(worldbank_csv: Path, donors: set[str], years: range) -> list[list[str]]:
     with worldbank_csv.open(encoding="utf-8", newline="") as f:
-        return sorted([r["Country Code"], r["Year"], f"{float(r['Value']):.0f}", GDP_SOURCE]
-                      for r in csv.DictReader(f)
-                      if r["Country Code"] in donors and int(r["Year"]) in years and r["Value"])
+        return sorted(
+            [r["Country Code"], r["Year"], f"{float(r['Value']):.0f}", GDP_SOURCE]
+            for r in csv.DictReader(f)
+            if r["Country Code"] in donors and int(r["Year"]) in years and r["Value"]
+        )
 
 
 def write(path: Path, header: list[str], rows: list[list[str]]) -> None:
@@ -48,8 +50,9 @@ def write(path: Path, header: list[str], rows: list[list[str]]) -> None:
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
-def refresh(data_dir: Path, worldbank_csv: Path | None, first: date = RATES_FIRST, last: date = RATES_LAST,
-            gdp_years: range = GDP_YEARS) -> list[Path]:
+def refresh(
+    data_dir: Path, worldbank_csv: Path | None, first: date = RATES_FIRST, last: date = RATES_LAST, gdp_years: range = GDP_YEARS
+) -> list[Path]:
     written = []
     rates = data_dir / "exchange_rates.csv"
     write(rates, ["currency", "date", "per_eur", "source_id"], exchange_rates(first, last))

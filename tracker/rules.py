@@ -39,6 +39,7 @@ def rule(reads: set[str]):
     def register(function):
         _PYTHON_RULES[function.__name__] = Rule(function.__name__, " ".join(function.__doc__.split()), frozenset(reads), function)
         return function
+
     return register
 
 
@@ -82,8 +83,9 @@ def country_codes_are_iso(con, package):
         elif donor_type == "country" and alpha2 is not None and alpha2 != country.alpha_2:
             findings.append((donor_id, "iso_alpha2", alpha2, f"does not match {donor_id}: ISO 3166-1 gives {country.alpha_2}"))
         elif donor_type != "country" and not _user_assigned(donor_id):
-            findings.append((donor_id, "donor_id", donor_id,
-                             "must be a user-assigned code (e.g. XEU) for a donor that is not a country"))
+            findings.append(
+                (donor_id, "donor_id", donor_id, "must be a user-assigned code (e.g. XEU) for a donor that is not a country")
+            )
     return pd.DataFrame([("donors", *f) for f in findings], columns=FINDING_COLUMNS)
 
 

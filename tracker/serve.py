@@ -44,8 +44,10 @@ def ensure_built(data_dir: Path, shown_dir: str, db: Path) -> None:
         print(f"build failed: serving the previous database {db}, which is unchanged", file=sys.stderr)
 
 
-SUMMARY = ("SELECT (SELECT count(*) FROM pledge_lines), (SELECT count(*) FROM commitment_events), "
-           "(SELECT count(*) FROM deliveries), (SELECT count(*) FROM sources), (SELECT git_commit FROM build_info)")
+SUMMARY = (
+    "SELECT (SELECT count(*) FROM pledge_lines), (SELECT count(*) FROM commitment_events), "
+    "(SELECT count(*) FROM deliveries), (SELECT count(*) FROM sources), (SELECT git_commit FROM build_info)"
+)
 
 
 def summarise(db: Path) -> None:
@@ -53,8 +55,11 @@ def summarise(db: Path) -> None:
 
     with connect_read_only(db) as con:
         lines, events, deliveries, sources, commit = con.execute(SUMMARY).fetchone()
-    print(f"{db}: {lines} pledge lines, {events} commitment events, {deliveries} deliveries, {sources} sources "
-          f"(data commit {(commit or 'unknown')[:10]})", file=sys.stderr)
+    print(
+        f"{db}: {lines} pledge lines, {events} commitment events, {deliveries} deliveries, {sources} sources "
+        f"(data commit {(commit or 'unknown')[:10]})",
+        file=sys.stderr,
+    )
 
 
 def serve(data_dir: Path, shown_dir: str, db: Path, host: str, port: int, build_first: bool = True) -> int:

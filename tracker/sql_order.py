@@ -12,16 +12,22 @@ from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
 # comments and string literals hold no names; quoted identifiers and plain ones do
-_TOKENS = re.compile(r"""
+_TOKENS = re.compile(
+    r"""
     (?P<comment>--[^\n]*|/\*.*?\*/)
   | (?P<string>'(?:[^']|'')*')
   | (?P<quoted>"(?:[^"]|"")*")
   | (?P<name>[A-Za-z_][A-Za-z0-9_$]*)
   | (?P<punct>[().,;])
   | (?P<newline>\n)
-""", re.VERBOSE | re.DOTALL)
-_CREATE = re.compile(r"CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP(?:ORARY)?\s+)?(?:TABLE|VIEW|MACRO|FUNCTION)\s+"
-                     r"(?:IF\s+NOT\s+EXISTS\s+)?(?:main\.)?\"?([A-Za-z_][A-Za-z0-9_]*)", re.IGNORECASE)
+""",
+    re.VERBOSE | re.DOTALL,
+)
+_CREATE = re.compile(
+    r"CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP(?:ORARY)?\s+)?(?:TABLE|VIEW|MACRO|FUNCTION)\s+"
+    r"(?:IF\s+NOT\s+EXISTS\s+)?(?:main\.)?\"?([A-Za-z_][A-Za-z0-9_]*)",
+    re.IGNORECASE,
+)
 
 
 class SqlOrderError(Exception):
@@ -34,8 +40,8 @@ class SqlFile:
     shown: str
     creates: set[str] = field(default_factory=set)
     relations: dict[str, int] = field(default_factory=dict)  # name after FROM/JOIN -> first line
-    calls: dict[str, int] = field(default_factory=dict)      # name followed by "(" -> first line
-    ctes: set[str] = field(default_factory=set)               # names defined in the file by `name AS (`
+    calls: dict[str, int] = field(default_factory=dict)  # name followed by "(" -> first line
+    ctes: set[str] = field(default_factory=set)  # names defined in the file by `name AS (`
 
 
 @dataclass(frozen=True)
@@ -137,8 +143,10 @@ def order(files: list[SqlFile], known: AbstractSet[str] = frozenset()) -> list[S
             if name in creator:
                 needs.add(creator[name].shown)
             elif name not in known:
-                problems.append(f"{f.shown}:{line}: reads {name}, which no SQL file of the build creates "
-                                f"(expected a table of the data package or a table, view or macro of tracker/sql)")
+                problems.append(
+                    f"{f.shown}:{line}: reads {name}, which no SQL file of the build creates "
+                    f"(expected a table of the data package or a table, view or macro of tracker/sql)"
+                )
         needs |= {creator[name].shown for name in f.calls if name in creator and name not in f.creates}
         graph[f.shown] = needs
     if problems:
@@ -148,8 +156,9 @@ def order(files: list[SqlFile], known: AbstractSet[str] = frozenset()) -> list[S
         sorter.prepare()
     except CycleError as error:
         cycle = error.args[1]
-        raise SqlOrderError("SQL files read each other in a cycle (each reads what the next creates): "
-                            + " -> ".join(reversed(cycle))) from None
+        raise SqlOrderError(
+            "SQL files read each other in a cycle (each reads what the next creates): " + " -> ".join(reversed(cycle))
+        ) from None
     ordered: list[str] = []
     while sorter.is_active():  # ready files by name, so that the order is the same on every machine
         ready = sorted(sorter.get_ready())

@@ -13,16 +13,46 @@ from dashboards.safety import markdown_link
 dash.register_page(__name__, path="/data", name="Data", title="Data · Military aid to Ukraine", order=5)
 
 TABLES = {
-    "events": ("data_events", "Commitment events",
-               [("date", "Date"), ("donor_name", "Donor"), ("system_name", "System"), ("event_type", "Event"),
-                ("committed", "Committed (line total after)"), ("meeting_id", "Meeting"), ("source", "Source"),
-                ("event_id", "Event id")]),
-    "deliveries": ("data_deliveries", "Deliveries",
-                   [("date", "Date"), ("donor_name", "Donor"), ("system_name", "System"), ("quantity", "Quantity"),
-                    ("origin", "Origin"), ("source", "Source"), ("delivery_id", "Delivery id")]),
-    "sources": ("data_sources", "Sources",
-                [("source_id", "Source id"), ("publisher", "Publisher"), ("source", "Title"), ("published", "Published"),
-                 ("language", "Language"), ("reliability", "Reliability"), ("rows_citing", "Rows citing it")]),
+    "events": (
+        "data_events",
+        "Commitment events",
+        [
+            ("date", "Date"),
+            ("donor_name", "Donor"),
+            ("system_name", "System"),
+            ("event_type", "Event"),
+            ("committed", "Committed (line total after)"),
+            ("meeting_id", "Meeting"),
+            ("source", "Source"),
+            ("event_id", "Event id"),
+        ],
+    ),
+    "deliveries": (
+        "data_deliveries",
+        "Deliveries",
+        [
+            ("date", "Date"),
+            ("donor_name", "Donor"),
+            ("system_name", "System"),
+            ("quantity", "Quantity"),
+            ("origin", "Origin"),
+            ("source", "Source"),
+            ("delivery_id", "Delivery id"),
+        ],
+    ),
+    "sources": (
+        "data_sources",
+        "Sources",
+        [
+            ("source_id", "Source id"),
+            ("publisher", "Publisher"),
+            ("source", "Title"),
+            ("published", "Published"),
+            ("language", "Language"),
+            ("reliability", "Reliability"),
+            ("rows_citing", "Rows citing it"),
+        ],
+    ),
 }
 
 
@@ -63,42 +93,78 @@ def layout(**query):
     search = state.extra.get("q", "")
     _, title, columns = TABLES[table]
     rows, matching = rows_for(table, state, search)
-    shown = (f"{matching:,} rows match the filters and the search" if len(rows) == matching else
-             f"{matching:,} rows match the filters and the search; the first {len(rows):,} by date are shown "
-             f"(narrow the filters, or `tracker export` writes every row)")
-    picker = html.Label([
-        html.Span("Table", className="filter-label"),
-        dcc.RadioItems(id={"type": "filter", "name": "table"}, value=table, inline=True,
-                       options=[{"label": t[1], "value": k} for k, t in TABLES.items()]),
-    ], className="filter")
-    searcher = html.Label([
-        html.Span("Search all columns", className="filter-label"),
-        dcc.Input(id={"type": "filter", "name": "q"}, value=search, type="search", debounce=True,
-                  placeholder="e.g. Leopard, bundesregierung, udcg-09", className="search"),
-    ], className="filter filter-wide")
-    return html.Div([
-        html.H1("Data"),
-        ui.filter_bar(state, opts, extra=[picker, searcher], shown={"table": table, "q": search}),
-        html.P(f"{title}: {shown}. Each column's own filter (the row under its header) narrows them further, and "
-               "the count at the grid's foot follows. Click a "
-               "header to sort. The download holds the rows the grid shows. A source title in [brackets] is our own "
-               "description of the page, where its own title was not in the material.",
-               className="hint", id="data-count"),
-        html.Button("Download the rows shown (CSV)", id="data-download-button", className="button"),
-        dcc.Download(id="data-download"),
-        dag.AgGrid(
-            id="data-table",
-            rowData=rows,
-            columnDefs=column_defs(columns),
-            defaultColDef={"sortable": True, "filter": True, "floatingFilter": True, "resizable": True,
-                           "wrapText": True, "autoHeight": True, "flex": 1, "minWidth": 110},
-            dashGridOptions={"pagination": True, "paginationPageSize": 25, "paginationPageSizeSelector": [25, 50, 100],
-                             "animateRows": False},
-            style={"height": "760px"},
-            className="ag-theme-alpine",
-        ),
-        ui.footer(),
-    ])
+    shown = (
+        f"{matching:,} rows match the filters and the search"
+        if len(rows) == matching
+        else f"{matching:,} rows match the filters and the search; the first {len(rows):,} by date are shown "
+        f"(narrow the filters, or `tracker export` writes every row)"
+    )
+    picker = html.Label(
+        [
+            html.Span("Table", className="filter-label"),
+            dcc.RadioItems(
+                id={"type": "filter", "name": "table"},
+                value=table,
+                inline=True,
+                options=[{"label": t[1], "value": k} for k, t in TABLES.items()],
+            ),
+        ],
+        className="filter",
+    )
+    searcher = html.Label(
+        [
+            html.Span("Search all columns", className="filter-label"),
+            dcc.Input(
+                id={"type": "filter", "name": "q"},
+                value=search,
+                type="search",
+                debounce=True,
+                placeholder="e.g. Leopard, bundesregierung, udcg-09",
+                className="search",
+            ),
+        ],
+        className="filter filter-wide",
+    )
+    return html.Div(
+        [
+            html.H1("Data"),
+            ui.filter_bar(state, opts, extra=[picker, searcher], shown={"table": table, "q": search}),
+            html.P(
+                f"{title}: {shown}. Each column's own filter (the row under its header) narrows them further, and "
+                "the count at the grid's foot follows. Click a "
+                "header to sort. The download holds the rows the grid shows. A source title in [brackets] is our own "
+                "description of the page, where its own title was not in the material.",
+                className="hint",
+                id="data-count",
+            ),
+            html.Button("Download the rows shown (CSV)", id="data-download-button", className="button"),
+            dcc.Download(id="data-download"),
+            dag.AgGrid(
+                id="data-table",
+                rowData=rows,
+                columnDefs=column_defs(columns),
+                defaultColDef={
+                    "sortable": True,
+                    "filter": True,
+                    "floatingFilter": True,
+                    "resizable": True,
+                    "wrapText": True,
+                    "autoHeight": True,
+                    "flex": 1,
+                    "minWidth": 110,
+                },
+                dashGridOptions={
+                    "pagination": True,
+                    "paginationPageSize": 25,
+                    "paginationPageSizeSelector": [25, 50, 100],
+                    "animateRows": False,
+                },
+                style={"height": "760px"},
+                className="ag-theme-alpine",
+            ),
+            ui.footer(),
+        ]
+    )
 
 
 @callback(

@@ -10,11 +10,21 @@ from dashboards import figures, panels
 
 dash.register_page(__name__, path="/donors", name="Donors", title="Donors · Military aid to Ukraine", order=2)
 
-MEASURE_OPTIONS = [{"label": "Units committed", "value": "units"}, {"label": "EUR committed", "value": "eur"},
-                   {"label": "Share of GDP", "value": "gdp"}]
-RANK_COLUMNS = [("donor_name", "Donor"), ("units_committed", "Units committed"), ("units_delivered", "Units delivered"), ("units_delivered_possible", "May have arrived"),
-                ("pledge_lines", "Pledge lines"), ("value_eur", "Value (EUR)"), ("share_of_gdp_pct", "% of GDP"),
-                ("gdp_year", "GDP year")]
+MEASURE_OPTIONS = [
+    {"label": "Units committed", "value": "units"},
+    {"label": "EUR committed", "value": "eur"},
+    {"label": "Share of GDP", "value": "gdp"},
+]
+RANK_COLUMNS = [
+    ("donor_name", "Donor"),
+    ("units_committed", "Units committed"),
+    ("units_delivered", "Units delivered"),
+    ("units_delivered_possible", "May have arrived"),
+    ("pledge_lines", "Pledge lines"),
+    ("value_eur", "Value (EUR)"),
+    ("share_of_gdp_pct", "% of GDP"),
+    ("gdp_year", "GDP year"),
+]
 
 
 def layout(**query):
@@ -24,34 +34,58 @@ def layout(**query):
     db = ui.database()
     ranking = db.frame("donor_ranking", **state.params())
     ranking["share_of_gdp_pct"] = [f"{v * 100:.3f}" if v == v and v is not None else "" for v in ranking["share_of_gdp"]]
-    picker = html.Label([
-        html.Span("Measure", className="filter-label"),
-        dcc.RadioItems(id={"type": "filter", "name": "measure"}, options=MEASURE_OPTIONS, value=measure, inline=True),
-    ], className="filter")
-    focus_picker = html.Label([
-        html.Span("One donor", className="filter-label"),
-        dcc.Dropdown(id={"type": "filter", "name": "focus"}, options=opts["donor"], value=focus,
-                     placeholder="click the map or a bar", clearable=True),
-    ], className="filter")
-    detail = (panels.donor_lines(state.with_(donors=(focus,)),
-                                 f"{dict((o['value'], o['label']) for o in opts['donor']).get(focus, focus)}: "
-                                 f"pledge lines, outstanding units and delivery lags as known on {state.as_of.isoformat()}")
-              if focus else html.P("Pick a donor, or click one on the map or in the ranking.", className="hint"))
-    return html.Div([
-        html.H1("Donors"),
-        ui.filter_bar(state, opts, extra=[picker, focus_picker], shown={"measure": measure, "focus": focus}),
-        html.Div([
-            ui.graph("donors-map", figures.world_map(ranking, measure, state.as_of)),
-            ui.graph("donors-ranking", figures.ranking(ranking, measure, state.as_of)),
-        ], className="grid-2"),
-        html.Div(detail, id="donors-details", className="details"),
-        html.H2("All donors"),
-        ui.table(ranking.to_dict("records"), RANK_COLUMNS, table_id="donors-table"),
-        html.P("Values in EUR: a stated value converted at the ECB reference rate of its announcement day, "
-               "otherwise committed units times a unit price (an estimate). GDP: World Bank, current US$, "
-               f"year {gdp_years(ranking)}, in EUR.", className="hint"),
-        ui.footer(),
-    ])
+    picker = html.Label(
+        [
+            html.Span("Measure", className="filter-label"),
+            dcc.RadioItems(id={"type": "filter", "name": "measure"}, options=MEASURE_OPTIONS, value=measure, inline=True),
+        ],
+        className="filter",
+    )
+    focus_picker = html.Label(
+        [
+            html.Span("One donor", className="filter-label"),
+            dcc.Dropdown(
+                id={"type": "filter", "name": "focus"},
+                options=opts["donor"],
+                value=focus,
+                placeholder="click the map or a bar",
+                clearable=True,
+            ),
+        ],
+        className="filter",
+    )
+    detail = (
+        panels.donor_lines(
+            state.with_(donors=(focus,)),
+            f"{dict((o['value'], o['label']) for o in opts['donor']).get(focus, focus)}: "
+            f"pledge lines, outstanding units and delivery lags as known on {state.as_of.isoformat()}",
+        )
+        if focus
+        else html.P("Pick a donor, or click one on the map or in the ranking.", className="hint")
+    )
+    return html.Div(
+        [
+            html.H1("Donors"),
+            ui.filter_bar(state, opts, extra=[picker, focus_picker], shown={"measure": measure, "focus": focus}),
+            html.Div(
+                [
+                    ui.graph("donors-map", figures.world_map(ranking, measure, state.as_of)),
+                    ui.graph("donors-ranking", figures.ranking(ranking, measure, state.as_of)),
+                ],
+                className="grid-2",
+            ),
+            html.Div(detail, id="donors-details", className="details"),
+            html.H2("All donors"),
+            ui.table(ranking.to_dict("records"), RANK_COLUMNS, table_id="donors-table"),
+            html.P(
+                "Values in EUR: a stated value converted at the ECB reference rate of its announcement day, "
+                "otherwise committed units times a unit price (an estimate). GDP: World Bank, current US$, "
+                f"year {gdp_years(ranking)}, in EUR.",
+                className="hint",
+            ),
+            ui.footer(),
+        ]
+    )
 
 
 def gdp_years(ranking) -> str:

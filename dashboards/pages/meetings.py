@@ -10,11 +10,25 @@ from dashboards import figures
 
 dash.register_page(__name__, path="/meetings", name="Meetings", title="Meetings · Military aid to Ukraine", order=4)
 
-MEETING_COLUMNS = [("meeting_id", "Meeting"), ("date", "Date"), ("place", "Place"), ("format", "Format"),
-                   ("participant_count", "Countries"), ("events", "Commitments linked"),
-                   ("units_added", "Units added"), ("source", "Source")]
-COMMITMENT_COLUMNS = [("donor", "Donor"), ("system", "System"), ("date", "Date"), ("event_type", "Event"),
-                      ("committed_before", "Committed before"), ("committed_after", "Committed after"), ("source", "Source")]
+MEETING_COLUMNS = [
+    ("meeting_id", "Meeting"),
+    ("date", "Date"),
+    ("place", "Place"),
+    ("format", "Format"),
+    ("participant_count", "Countries"),
+    ("events", "Commitments linked"),
+    ("units_added", "Units added"),
+    ("source", "Source"),
+]
+COMMITMENT_COLUMNS = [
+    ("donor", "Donor"),
+    ("system", "System"),
+    ("date", "Date"),
+    ("event_type", "Event"),
+    ("committed_before", "Committed before"),
+    ("committed_after", "Committed after"),
+    ("source", "Source"),
+]
 
 
 def layout(**query):
@@ -22,22 +36,38 @@ def layout(**query):
     meetings = ui.database().frame("meetings", **state.params())
     chosen = state.extra.get("meeting")
     choices = [{"label": f"{r.meeting_id} · {r.date} · {r.place}", "value": r.meeting_id} for r in meetings.itertuples()]
-    picker = html.Label([
-        html.Span("Meeting", className="filter-label"),
-        dcc.Dropdown(id={"type": "filter", "name": "meeting"}, options=choices, value=chosen,
-                     placeholder="click a meeting on the timeline", clearable=True),
-    ], className="filter filter-wide")
-    return html.Div([
-        html.H1("Meetings"),
-        ui.filter_bar(state, opts, extra=[picker], shown={"meeting": chosen}),
-        ui.graph("meetings-timeline", figures.meetings_timeline(meetings, state.as_of)),
-        html.Div(meeting_panel(meetings, chosen) if chosen else
-                 html.P("Click a meeting, or pick one, to see its outcome and the commitments announced at it.", className="hint"),
-                 id="meetings-details", className="details"),
-        html.H2(f"Meetings held by {state.as_of.isoformat()}"),
-        ui.table(meetings.to_dict("records"), MEETING_COLUMNS, table_id="meetings-table"),
-        ui.footer(),
-    ])
+    picker = html.Label(
+        [
+            html.Span("Meeting", className="filter-label"),
+            dcc.Dropdown(
+                id={"type": "filter", "name": "meeting"},
+                options=choices,
+                value=chosen,
+                placeholder="click a meeting on the timeline",
+                clearable=True,
+            ),
+        ],
+        className="filter filter-wide",
+    )
+    return html.Div(
+        [
+            html.H1("Meetings"),
+            ui.filter_bar(state, opts, extra=[picker], shown={"meeting": chosen}),
+            ui.graph("meetings-timeline", figures.meetings_timeline(meetings, state.as_of)),
+            html.Div(
+                meeting_panel(meetings, chosen)
+                if chosen
+                else html.P(
+                    "Click a meeting, or pick one, to see its outcome and the commitments announced at it.", className="hint"
+                ),
+                id="meetings-details",
+                className="details",
+            ),
+            html.H2(f"Meetings held by {state.as_of.isoformat()}"),
+            ui.table(meetings.to_dict("records"), MEETING_COLUMNS, table_id="meetings-table"),
+            ui.footer(),
+        ]
+    )
 
 
 def meeting_panel(meetings, meeting_id: str) -> html.Div:
@@ -46,14 +76,25 @@ def meeting_panel(meetings, meeting_id: str) -> html.Div:
         return html.P(f"{meeting_id}: not held by the as-of date, or outside the date range.", className="hint")
     m = found.iloc[0]
     rows = ui.database().rows("meeting_commitments", meeting=meeting_id)
-    return html.Div([
-        html.H3(f"{m['meeting_id']}: {m['place']}, {m['date']}"),
-        html.P(m["outcome"] or ""),
-        html.P([f"Chair: {m['chair'] or 'not recorded'}. Source: ", ui.link(m["source_title"] or m["source_id"], m["source_url"])]),
-        html.H4("Commitments announced at this meeting"),
-        ui.table(rows, COMMITMENT_COLUMNS, table_id="details-rows",
-                 empty="No commitment event in the record is linked to this meeting yet."),
-    ])
+    return html.Div(
+        [
+            html.H3(f"{m['meeting_id']}: {m['place']}, {m['date']}"),
+            html.P(m["outcome"] or ""),
+            html.P(
+                [
+                    f"Chair: {m['chair'] or 'not recorded'}. Source: ",
+                    ui.link(m["source_title"] or m["source_id"], m["source_url"]),
+                ]
+            ),
+            html.H4("Commitments announced at this meeting"),
+            ui.table(
+                rows,
+                COMMITMENT_COLUMNS,
+                table_id="details-rows",
+                empty="No commitment event in the record is linked to this meeting yet.",
+            ),
+        ]
+    )
 
 
 @callback(

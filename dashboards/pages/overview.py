@@ -15,8 +15,11 @@ def scope_text(state, opts) -> str:
     """The filters in words for a chart's subtitle: names, not codes."""
     families = {o["value"]: o["label"] for o in opts["family"]}
     donors = {o["value"]: o["label"] for o in opts["donor"]}
-    parts = [ui.category_label(state.category), families.get(state.family, state.family or ""),
-             ", ".join(donors.get(d, d) for d in state.donors)]
+    parts = [
+        ui.category_label(state.category),
+        families.get(state.family, state.family or ""),
+        ", ".join(donors.get(d, d) for d in state.donors),
+    ]
     return " · ".join(p for p in parts if p) or "all donors and systems"
 
 
@@ -37,28 +40,48 @@ def layout(**query):
     steps = db.frame("steps_total", **state.params())
     ranking = db.frame("donor_ranking", **state.params())
     releases = db.frame("undated_delivery_days", **state.params())
-    valued_note = (f"{h['lines_estimated']} lines valued at unit prices (estimates); {h['lines_unvalued']} lines without a value"
-                   if h["eur_committed"] is not None else "no line has a value yet")
-    return html.Div([
-        html.H1("Overview"),
-        ui.filter_bar(state, opts),
-        html.Div([
-            ui.headline("donors with pledges", f"{h['donors']:,}", element_id="overview-donors"),
-            ui.headline("pledge lines", f"{h['pledge_lines']:,}", "one donor, one system", element_id="overview-lines"),
-            ui.headline("units committed", f"{h['units_committed']:,.0f}", element_id="overview-committed"),
-            ui.headline("units delivered", f"{h['units_delivered']:,.0f}", ui.delivered_note(h), element_id="overview-delivered"),
-            ui.headline("EUR committed", eur_text(h["eur_committed"]), valued_note, element_id="overview-eur"),
-        ], className="headlines", id="overview-headlines"),
-        html.Div([
-            ui.graph("overview-cumulative", figures.cumulative(steps, state.as_of, scope_text(state, opts), state.start, state.end, releases)),
-            ui.graph("overview-top-donors", figures.ranking(ranking, "units", state.as_of)),
-        ], className="grid-2"),
-        html.P("A delivery counts as certain once its date has passed: one dated to a month at the month's end, one "
-               "known only as 'by' a day (a running total, or a Kiel release without dates) on that day. Before then "
-               "it may have arrived: the shaded band.", className="hint"),
-        ui.details("overview-details", "Click a point or a bar to see the rows and sources behind it."),
-        ui.footer(),
-    ])
+    valued_note = (
+        f"{h['lines_estimated']} lines valued at unit prices (estimates); {h['lines_unvalued']} lines without a value"
+        if h["eur_committed"] is not None
+        else "no line has a value yet"
+    )
+    return html.Div(
+        [
+            html.H1("Overview"),
+            ui.filter_bar(state, opts),
+            html.Div(
+                [
+                    ui.headline("donors with pledges", f"{h['donors']:,}", element_id="overview-donors"),
+                    ui.headline("pledge lines", f"{h['pledge_lines']:,}", "one donor, one system", element_id="overview-lines"),
+                    ui.headline("units committed", f"{h['units_committed']:,.0f}", element_id="overview-committed"),
+                    ui.headline(
+                        "units delivered", f"{h['units_delivered']:,.0f}", ui.delivered_note(h), element_id="overview-delivered"
+                    ),
+                    ui.headline("EUR committed", eur_text(h["eur_committed"]), valued_note, element_id="overview-eur"),
+                ],
+                className="headlines",
+                id="overview-headlines",
+            ),
+            html.Div(
+                [
+                    ui.graph(
+                        "overview-cumulative",
+                        figures.cumulative(steps, state.as_of, scope_text(state, opts), state.start, state.end, releases),
+                    ),
+                    ui.graph("overview-top-donors", figures.ranking(ranking, "units", state.as_of)),
+                ],
+                className="grid-2",
+            ),
+            html.P(
+                "A delivery counts as certain once its date has passed: one dated to a month at the month's end, one "
+                "known only as 'by' a day (a running total, or a Kiel release without dates) on that day. Before then "
+                "it may have arrived: the shaded band.",
+                className="hint",
+            ),
+            ui.details("overview-details", "Click a point or a bar to see the rows and sources behind it."),
+            ui.footer(),
+        ]
+    )
 
 
 @callback(

@@ -12,9 +12,18 @@ from dashboards import figures, panels
 dash.register_page(__name__, path="/systems", name="Systems", title="Systems · Military aid to Ukraine", order=1)
 
 DEFAULT_FAMILY = "leopard-2"
-LINE_COLUMNS = [("donor_name", "Donor"), ("system_name", "System"), ("committed", "Committed"),
-                ("delivered", "Delivered"), ("delivered_possible", "May have arrived"), ("outstanding", "Outstanding"), ("first_announced", "First announced"),
-                ("last_event", "Latest event"), ("last_event_date", "on"), ("source", "Source of the latest event")]
+LINE_COLUMNS = [
+    ("donor_name", "Donor"),
+    ("system_name", "System"),
+    ("committed", "Committed"),
+    ("delivered", "Delivered"),
+    ("delivered_possible", "May have arrived"),
+    ("outstanding", "Outstanding"),
+    ("first_announced", "First announced"),
+    ("last_event", "Latest event"),
+    ("last_event_date", "on"),
+    ("source", "Source of the latest event"),
+]
 
 
 TOP_DONORS = 10  # drawn one by one; the others are summed into one series
@@ -48,24 +57,44 @@ def layout(**query):
     shown_lines = sorted(lines, key=lambda r: -(r["committed"] or 0))[:MAX_LINES]
     counts = db.rows("headline", **params)[0]
     name = scope_name(state, opts)
-    return html.Div([
-        html.H1(f"Systems: {name}"),
-        ui.filter_bar(asked, opts, family_placeholder="Leopard 2 unless a category is chosen"),
-        html.Div([
-            ui.headline("units committed", f"{counts['units_committed']:,.0f}", "sum of individual pledge lines",
-                        element_id="systems-committed"),
-            ui.headline("units delivered", f"{counts['units_delivered']:,.0f}", ui.delivered_note(counts), element_id="systems-delivered"),
-            ui.headline("donors", f"{counts['donors']:,}", element_id="systems-donors"),
-            ui.headline("coalition claims", f"{len(claims):,}", "drawn as diamonds, never added", element_id="systems-claims"),
-        ], className="headlines"),
-        ui.graph("systems-steps", figures.donor_steps(steps, totals, claims, name, state.as_of, state.start, state.end)),
-        ui.details("systems-details", "Click a point to see the announcements and deliveries behind it, with their sources."),
-        html.H2(f"Pledge lines as known on {state.as_of.isoformat()}"),
-        html.P(f"The {MAX_LINES:,} largest of {len(lines):,} lines; the Data page lists every event and delivery.",
-               className="hint") if len(lines) > MAX_LINES else None,
-        ui.table(shown_lines, LINE_COLUMNS, table_id="systems-lines"),
-        ui.footer(),
-    ])
+    return html.Div(
+        [
+            html.H1(f"Systems: {name}"),
+            ui.filter_bar(asked, opts, family_placeholder="Leopard 2 unless a category is chosen"),
+            html.Div(
+                [
+                    ui.headline(
+                        "units committed",
+                        f"{counts['units_committed']:,.0f}",
+                        "sum of individual pledge lines",
+                        element_id="systems-committed",
+                    ),
+                    ui.headline(
+                        "units delivered",
+                        f"{counts['units_delivered']:,.0f}",
+                        ui.delivered_note(counts),
+                        element_id="systems-delivered",
+                    ),
+                    ui.headline("donors", f"{counts['donors']:,}", element_id="systems-donors"),
+                    ui.headline(
+                        "coalition claims", f"{len(claims):,}", "drawn as diamonds, never added", element_id="systems-claims"
+                    ),
+                ],
+                className="headlines",
+            ),
+            ui.graph("systems-steps", figures.donor_steps(steps, totals, claims, name, state.as_of, state.start, state.end)),
+            ui.details("systems-details", "Click a point to see the announcements and deliveries behind it, with their sources."),
+            html.H2(f"Pledge lines as known on {state.as_of.isoformat()}"),
+            html.P(
+                f"The {MAX_LINES:,} largest of {len(lines):,} lines; the Data page lists every event and delivery.",
+                className="hint",
+            )
+            if len(lines) > MAX_LINES
+            else None,
+            ui.table(shown_lines, LINE_COLUMNS, table_id="systems-lines"),
+            ui.footer(),
+        ]
+    )
 
 
 @callback(

@@ -10,28 +10,49 @@ from dashboards import figures
 
 dash.register_page(__name__, path="/training", name="Training", title="Training · Military aid to Ukraine", order=3)
 
-PROGRAMME_COLUMNS = [("name", "Programme"), ("system_family_name", "System family"), ("host_country", "Host"),
-                     ("lead", "Lead"), ("start", "Start"), ("planned_end", "Planned end"), ("actual_end", "Actual end"),
-                     ("status", "Status"), ("trainees_planned", "Trainees planned"),
-                     ("trainees_trained", "Trainees trained"), ("source", "Source")]
-LINKED_COLUMNS = [("donor_name", "Donor"), ("system_name", "System"), ("committed", "Committed"),
-                  ("delivered", "Delivered"), ("source", "Source of the latest commitment")]
+PROGRAMME_COLUMNS = [
+    ("name", "Programme"),
+    ("system_family_name", "System family"),
+    ("host_country", "Host"),
+    ("lead", "Lead"),
+    ("start", "Start"),
+    ("planned_end", "Planned end"),
+    ("actual_end", "Actual end"),
+    ("status", "Status"),
+    ("trainees_planned", "Trainees planned"),
+    ("trainees_trained", "Trainees trained"),
+    ("source", "Source"),
+]
+LINKED_COLUMNS = [
+    ("donor_name", "Donor"),
+    ("system_name", "System"),
+    ("committed", "Committed"),
+    ("delivered", "Delivered"),
+    ("source", "Source of the latest commitment"),
+]
 
 
 def layout(**query):
     state, opts = ui.page_state(query)
     programmes = ui.database().frame("training", programme=None, **state.params())
-    return html.Div([
-        html.H1("Training"),
-        ui.filter_bar(state, opts),
-        html.P("The donor filter matches the host country or the lead nation. A hatched stretch is the "
-               "period in which a date known only to the month, quarter or year falls.", className="hint"),
-        ui.graph("training-timeline", figures.training_timeline(programmes, state.as_of)),
-        ui.details("training-details", "Click a bar to see the programme, its source and the pledge lines it prepares crews for."),
-        html.H2("Programmes"),
-        ui.table(programmes.to_dict("records"), PROGRAMME_COLUMNS, table_id="training-table"),
-        ui.footer(),
-    ])
+    return html.Div(
+        [
+            html.H1("Training"),
+            ui.filter_bar(state, opts),
+            html.P(
+                "The donor filter matches the host country or the lead nation. A hatched stretch is the "
+                "period in which a date known only to the month, quarter or year falls.",
+                className="hint",
+            ),
+            ui.graph("training-timeline", figures.training_timeline(programmes, state.as_of)),
+            ui.details(
+                "training-details", "Click a bar to see the programme, its source and the pledge lines it prepares crews for."
+            ),
+            html.H2("Programmes"),
+            ui.table(programmes.to_dict("records"), PROGRAMME_COLUMNS, table_id="training-table"),
+            ui.footer(),
+        ]
+    )
 
 
 @callback(
@@ -56,12 +77,16 @@ def programme_panel(state, programme_id: str) -> html.Div:
         return html.P(f"{programme_id}: not known on {state.as_of.isoformat()}.", className="hint")
     p = found[0]
     lines = db.rows("training_lines", as_of=state.as_of.isoformat(), programme=programme_id)
-    return html.Div([
-        html.H3(p["name"]),
-        html.P(p["purpose"] or ""),
-        html.P(f"Start {p['start']}; planned end {p['planned_end'] or 'not stated'}; "
-               f"actual end {p['actual_end'] or 'not yet known'}; status {p['status']}."),
-        html.P(["Source: ", ui.link(p["source_title"] or p["source_id"], p["source_url"])]),
-        html.H4("Pledge lines this programme prepares crews for"),
-        ui.table(lines, LINKED_COLUMNS, table_id="details-rows", empty="No pledge line is linked to this programme."),
-    ])
+    return html.Div(
+        [
+            html.H3(p["name"]),
+            html.P(p["purpose"] or ""),
+            html.P(
+                f"Start {p['start']}; planned end {p['planned_end'] or 'not stated'}; "
+                f"actual end {p['actual_end'] or 'not yet known'}; status {p['status']}."
+            ),
+            html.P(["Source: ", ui.link(p["source_title"] or p["source_id"], p["source_url"])]),
+            html.H4("Pledge lines this programme prepares crews for"),
+            ui.table(lines, LINKED_COLUMNS, table_id="details-rows", empty="No pledge line is linked to this programme."),
+        ]
+    )

@@ -40,9 +40,11 @@ def _version(name: str) -> str:
 
 def commit(root: Path) -> str:
     """The commit measured, with '+ uncommitted changes' when the tree differs from it."""
+
     def git(*args):
         done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=10, check=False)
         return done.stdout.strip() if done.returncode == 0 else ""
+
     head = git("rev-parse", "--short=12", "HEAD")
     if not head:
         return "unknown (not a git checkout)"

@@ -33,8 +33,9 @@ def write_descriptor(data_dir: Path) -> Path:
     resources = []
     for r in package["resources"]:
         raw = yaml.safe_load((SCHEMA_DIR / r["schema"]).read_text(encoding="utf-8"))
-        resources.append({"name": r["name"], "path": Path(r["path"]).name, "format": "csv", "encoding": "utf-8",
-                          "schema": _schema(raw)})
+        resources.append(
+            {"name": r["name"], "path": Path(r["path"]).name, "format": "csv", "encoding": "utf-8", "schema": _schema(raw)}
+        )
     path = data_dir / "datapackage.json"
     descriptor = {"$schema": PROFILE, "name": package["name"], "resources": resources}
     path.write_text(json.dumps(descriptor, indent=1), encoding="utf-8")

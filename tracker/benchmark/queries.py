@@ -83,9 +83,13 @@ class Dashboard:
 
         inputs = given(callback["inputs"])
         outputs = [dict(zip(("id", "property"), part.rsplit(".", 1))) for part in output.strip(".").split("...")]
-        body = {"output": output, "outputs": outputs if output.startswith("..") else outputs[0],
-                "inputs": inputs, "state": given(callback["state"]),
-                "changedPropIds": [triggered] if triggered else [f"{i['id']}.{i['property']}" for i in inputs]}
+        body = {
+            "output": output,
+            "outputs": outputs if output.startswith("..") else outputs[0],
+            "inputs": inputs,
+            "state": given(callback["state"]),
+            "changedPropIds": [triggered] if triggered else [f"{i['id']}.{i['property']}" for i in inputs],
+        }
         return self._request("POST", "/_dash-update-component", json.dumps(body).encode("utf-8"))
 
     def close(self) -> None:
@@ -113,7 +117,9 @@ def served(db: Path, timeout_s: float = 120) -> Iterator[Dashboard]:
                 except OSError:
                     if server.poll() is not None or time.monotonic() > deadline:
                         log.seek(0)
-                        raise RuntimeError(f"tracker serve did not start: {log.read().decode('utf-8', 'replace')[-2000:]}") from None
+                        raise RuntimeError(
+                            f"tracker serve did not start: {log.read().decode('utf-8', 'replace')[-2000:]}"
+                        ) from None
                     time.sleep(0.1)
             client = Dashboard(port)
             try:
@@ -130,7 +136,9 @@ def callback_times(db: Path, repeat: int) -> dict[str, float]:
         day = con.execute("SELECT max(date) FROM commitment_timeline").fetchall()[0][0]
         donor, family = con.execute("""SELECT l.donor, s.family_id FROM pledge_lines l JOIN systems s USING (system_id)
                                        GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1""").fetchall()[0]
-        busiest = con.execute("SELECT date FROM commitment_timeline GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchall()[0][0]
+        busiest = con.execute("SELECT date FROM commitment_timeline GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchall()[0][
+            0
+        ]
         programme = con.execute("SELECT programme_id FROM training_programmes ORDER BY 1 LIMIT 1").fetchall()
     search = f"?as_of={day}"
     pages = {
@@ -146,18 +154,28 @@ def callback_times(db: Path, repeat: int) -> dict[str, float]:
         return {f"{element}.clickData": {"points": [{"customdata": [str(v) for v in customdata]}]}}
 
     clicks = {
-        "click overview day": ("overview-details.children", {**clicked("overview-cumulative", busiest), "_pages_location.search": search},
-                               "overview-cumulative.clickData"),
-        "click overview donor": ("overview-details.children", {**clicked("overview-top-donors", donor), "_pages_location.search": search},
-                                 "overview-top-donors.clickData"),
-        "click systems point": ("systems-details.children", {**clicked("systems-steps", donor, busiest),
-                                                             "_pages_location.search": search + f"&family={family}"},
-                                "systems-steps.clickData"),
+        "click overview day": (
+            "overview-details.children",
+            {**clicked("overview-cumulative", busiest), "_pages_location.search": search},
+            "overview-cumulative.clickData",
+        ),
+        "click overview donor": (
+            "overview-details.children",
+            {**clicked("overview-top-donors", donor), "_pages_location.search": search},
+            "overview-top-donors.clickData",
+        ),
+        "click systems point": (
+            "systems-details.children",
+            {**clicked("systems-steps", donor, busiest), "_pages_location.search": search + f"&family={family}"},
+            "systems-steps.clickData",
+        ),
     }
     if programme:
-        clicks["click training programme"] = ("training-details.children", {**clicked("training-timeline", programme[0][0]),
-                                                                             "_pages_location.search": search},
-                                              "training-timeline.clickData")
+        clicks["click training programme"] = (
+            "training-details.children",
+            {**clicked("training-timeline", programme[0][0]), "_pages_location.search": search},
+            "training-timeline.clickData",
+        )
     out = {}
     with served(db) as dashboard:
         for name, (path, query) in pages.items():

@@ -36,16 +36,31 @@ def _targets(r) -> list[tuple[str, str, bool | None]]:
     slowest = max(r.callbacks.items(), key=lambda kv: kv[1]) if r.callbacks else None
     rows = [
         ("`tracker build` within 3× the raw-ingest floor", _ratio(build, floor), build / floor <= 3 if build and floor else None),
-        ("`tracker validate` at least 20× faster than `frictionless validate`",
-         _ratio(peer, validate) if peer else "peer not run at this scale", peer / validate >= 20 if peer and validate else None),
-        ("`pledge_lines_as_of(d)` under 50 ms", f"{r.queries.get('pledge_lines_as_of', 0):.1f} ms" if r.queries else "",
-         r.queries["pledge_lines_as_of"] < 50 if r.queries else None),
-        ("`commitment_timeline` under 100 ms", f"{r.queries.get('commitment_timeline', 0):.1f} ms" if r.queries else "",
-         r.queries["commitment_timeline"] < 100 if r.queries else None),
-        ("every dashboard callback under 150 ms", f"slowest {slowest[0]}: {slowest[1]:.0f} ms" if slowest else "",
-         slowest[1] < 150 if slowest else None),
-        ("peak memory of `tracker build` under 2 GB", f"{r.build['peak_mb']:.0f} MB" if r.build else "",
-         r.build["peak_mb"] < 2048 if r.build else None),
+        (
+            "`tracker validate` at least 20× faster than `frictionless validate`",
+            _ratio(peer, validate) if peer else "peer not run at this scale",
+            peer / validate >= 20 if peer and validate else None,
+        ),
+        (
+            "`pledge_lines_as_of(d)` under 50 ms",
+            f"{r.queries.get('pledge_lines_as_of', 0):.1f} ms" if r.queries else "",
+            r.queries["pledge_lines_as_of"] < 50 if r.queries else None,
+        ),
+        (
+            "`commitment_timeline` under 100 ms",
+            f"{r.queries.get('commitment_timeline', 0):.1f} ms" if r.queries else "",
+            r.queries["commitment_timeline"] < 100 if r.queries else None,
+        ),
+        (
+            "every dashboard callback under 150 ms",
+            f"slowest {slowest[0]}: {slowest[1]:.0f} ms" if slowest else "",
+            slowest[1] < 150 if slowest else None,
+        ),
+        (
+            "peak memory of `tracker build` under 2 GB",
+            f"{r.build['peak_mb']:.0f} MB" if r.build else "",
+            r.build["peak_mb"] < 2048 if r.build else None,
+        ),
         ("`tracker --help` under 0.3 s", f"{r.help_s:.2f} s" if r.help_s else "", r.help_s < 0.3 if r.help_s else None),
     ]
     return rows
@@ -83,27 +98,46 @@ def render(meta: dict, results: list, previous: Path | None = None) -> str:
             f"| {_events(r.events)} | {sum(r.rows.values()):,} | {r.csv_mb:.1f} | {_s(floor)} | {_s(validate)} | {_ratio(validate, floor)} "
             f"| {_s(build)} | {_ratio(build, floor)} | {_peak(r.build)} | {_s(peer)} | {_ratio(peer, validate)} "
             f"| {r.queries.get('pledge_lines_as_of', 0):.1f} | {r.queries.get('commitment_timeline', 0):.1f} "
-            f"| {'' if slowest is None else f'{slowest:.0f}'} | {_s(r.help_s)} | `{r.commit or meta['commit']}` |")
+            f"| {'' if slowest is None else f'{slowest:.0f}'} | {_s(r.help_s)} | `{r.commit or meta['commit']}` |"
+        )
     failures = [f"- {_events(r.events)}: {f}" for r in results for f in r.failures]
     if failures:
         out += ["", "Failures:", "", *failures]
     names = sorted({n for r in results for n in r.callbacks})
     if names:
-        out += ["", "## Dashboard callbacks (over HTTP, ms)", "",
-                "| callback | " + " | ".join(_events(r.events) for r in results) + " |",
-                "|---|" + "---|" * len(results)]
+        out += [
+            "",
+            "## Dashboard callbacks (over HTTP, ms)",
+            "",
+            "| callback | " + " | ".join(_events(r.events) for r in results) + " |",
+            "|---|" + "---|" * len(results),
+        ]
         for n in names:
             out.append(f"| {n} | " + " | ".join(f"{r.callbacks[n]:.0f}" if n in r.callbacks else "" for r in results) + " |")
-    out += ["", "## Growth: cost per 1,000 commitment events", "",
-            "Linear growth keeps these columns flat; start-up costs make them fall at the small scales.", "",
-            "| events | validate ms | build ms | build peak MB | floor ms |", "|---|---|---|---|---|"]
+    out += [
+        "",
+        "## Growth: cost per 1,000 commitment events",
+        "",
+        "Linear growth keeps these columns flat; start-up costs make them fall at the small scales.",
+        "",
+        "| events | validate ms | build ms | build peak MB | floor ms |",
+        "|---|---|---|---|---|",
+    ]
     for r in results:
         k = r.events / 1000
         per = [(_sec(x) or 0) * 1000 / k for x in (r.validate, r.build)]
-        out.append(f"| {_events(r.events)} | {per[0]:.2f} | {per[1]:.2f} | {r.build['peak_mb'] / k:.3f} | {(_sec(r.floor) or 0) * 1000 / k:.2f} |")
+        out.append(
+            f"| {_events(r.events)} | {per[0]:.2f} | {per[1]:.2f} | {r.build['peak_mb'] / k:.3f} | {(_sec(r.floor) or 0) * 1000 / k:.2f} |"
+        )
     target = next((r for r in results if r.events == TARGET_SCALE), None)
     if target:
-        out += ["", f"## Targets at {_events(TARGET_SCALE)} commitment events", "", "| target | measured | met |", "|---|---|---|"]
+        out += [
+            "",
+            f"## Targets at {_events(TARGET_SCALE)} commitment events",
+            "",
+            "| target | measured | met |",
+            "|---|---|---|",
+        ]
         for name, measured, met in _targets(target):
             out.append(f"| {name} | {measured} | {'yes' if met else ('no' if met is False else 'not measured')} |")
     kept = ""

@@ -7,7 +7,7 @@ import shutil
 import sys
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tracker.benchmark import machine, measure, peer, report
@@ -48,8 +48,9 @@ def _frictionless() -> str | None:
     return str(beside) if beside.exists() else shutil.which("frictionless")
 
 
-def measure_scale(events: int, work: Path, seed: int, repeat: int, peer_max: int, say=print,
-                  limit_mb: float | None = None) -> Scale:
+def measure_scale(
+    events: int, work: Path, seed: int, repeat: int, peer_max: int, say=print, limit_mb: float | None = None
+) -> Scale:
     from tracker.synthetic import generate
 
     scale = Scale(events, commit=machine.commit(ROOT))
@@ -63,7 +64,9 @@ def measure_scale(events: int, work: Path, seed: int, repeat: int, peer_max: int
     scale.generate_s = time.perf_counter() - start
     scale.csv_mb = sum(p.stat().st_size for p in data.glob("*.csv")) / 2**20
     say(f"[{events:,}] floor: DuckDB read_csv into tables, no checks")
-    scale.floor = _record(scale, "floor", measure.run(measure.python("-m", "tracker.benchmark.floor", str(data), str(here / "floor.duckdb"))))
+    scale.floor = _record(
+        scale, "floor", measure.run(measure.python("-m", "tracker.benchmark.floor", str(data), str(here / "floor.duckdb")))
+    )
     say(f"[{events:,}] tracker validate")
     scale.validate = _record(scale, "validate", measure.run(_tracker("validate", "--data", str(data)), limit_mb=limit_mb))
     say(f"[{events:,}] tracker build")
@@ -103,8 +106,18 @@ def earlier(out: Path, measured: list[int]) -> list[Scale]:
     return kept
 
 
-def run(scales: list[int], out: Path, work: Path, seed: int = 0, repeat: int = 5, peer_max: int = 100_000,
-        keep: bool = False, say=print, limit_mb: float | None = None, merge: bool = False) -> list[Scale]:
+def run(
+    scales: list[int],
+    out: Path,
+    work: Path,
+    seed: int = 0,
+    repeat: int = 5,
+    peer_max: int = 100_000,
+    keep: bool = False,
+    say=print,
+    limit_mb: float | None = None,
+    merge: bool = False,
+) -> list[Scale]:
     """Measure each scale; with ``merge``, the results file keeps the other scales of an earlier run."""
     work.mkdir(parents=True, exist_ok=True)
     kept = earlier(out, scales) if merge else []
@@ -119,9 +132,15 @@ def run(scales: list[int], out: Path, work: Path, seed: int = 0, repeat: int = 5
 
 
 def _write(results: list[Scale], out: Path, seed: int, repeat: int) -> None:
-    meta = {"measured_at_utc": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M"), "commit": machine.commit(ROOT),
-            "seed": seed, "repeat": repeat, **machine.describe()}
+    meta = {
+        "measured_at_utc": datetime.now(UTC).strftime("%Y-%m-%d %H:%M"),
+        "commit": machine.commit(ROOT),
+        "seed": seed,
+        "repeat": repeat,
+        **machine.describe(),
+    }
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.with_suffix(".json").write_text(json.dumps({"meta": meta, "scales": [asdict(r) for r in results]}, indent=1) + "\n",
-                                        encoding="utf-8")
+    out.with_suffix(".json").write_text(
+        json.dumps({"meta": meta, "scales": [asdict(r) for r in results]}, indent=1) + "\n", encoding="utf-8"
+    )
     out.write_text(report.render(meta, results, previous=out), encoding="utf-8")

@@ -24,8 +24,16 @@ FIELDS: dict[str, tuple[bool, tuple[str, ...]]] = {
     "item_type": (True, ("Type of Item", "Item type")),
     "sub_type": (False, ("Sub-type of item", "Subtype of item", "Item sub-type", "Sub type")),
     "units": (True, ("No. of Units", "Number of units", "Units", "Quantity")),
-    "delivered": (False, ("No. of Units Delivered (in-kind military aid)", "No. of units delivered",
-                          "Number of units delivered", "Units delivered", "Delivered units")),
+    "delivered": (
+        False,
+        (
+            "No. of Units Delivered (in-kind military aid)",
+            "No. of units delivered",
+            "Number of units delivered",
+            "Units delivered",
+            "Delivered units",
+        ),
+    ),
     "currency": (False, ("Original Currency", "Currency")),
     "value_given": (False, ("Monetary Value as Given by Source", "Value as given by source")),
     "unit_price_usd": (False, ("Unit Price in USD", "Unit price (USD)")),
@@ -53,8 +61,8 @@ def is_blank(name: str) -> bool:
 @dataclass(frozen=True)
 class Match:
     field: str
-    header: str       # the column name as the file writes it
-    how: str          # exact, renamed (known other name) or similar (close spelling)
+    header: str  # the column name as the file writes it
+    how: str  # exact, renamed (known other name) or similar (close spelling)
 
 
 def match_columns(headers: list[str], file: str) -> list[Match]:
@@ -78,15 +86,19 @@ def match_columns(headers: list[str], file: str) -> list[Match]:
         if field in found:
             continue
         free = [n for n, h in by_norm.items() if h not in taken]
-        best = max(((difflib.SequenceMatcher(None, normalise(name), n).ratio(), n) for name in names for n in free),
-                   default=(0.0, ""))
+        best = max(
+            ((difflib.SequenceMatcher(None, normalise(name), n).ratio(), n) for name in names for n in free), default=(0.0, "")
+        )
         if best[0] >= SIMILAR_ENOUGH:
             header = by_norm[best[1]]
             matches.append(Match(field, header, "similar"))
             taken.add(header)
     found = {m.field for m in matches}
-    missing = [f"{field} ({' / '.join(repr(n) for n in FIELDS[field][1][:2])})"
-               for field, (required, _) in FIELDS.items() if required and field not in found]
+    missing = [
+        f"{field} ({' / '.join(repr(n) for n in FIELDS[field][1][:2])})"
+        for field, (required, _) in FIELDS.items()
+        if required and field not in found
+    ]
     if missing:
         seen = ", ".join(repr(h) for h in headers if not is_blank(h))
         raise UserError(f"{file}: no column found for {'; '.join(missing)}; the header has {seen}")

@@ -25,7 +25,7 @@ class Row:
     delivered_by_release: float
     systems: str
     explanation: str
-    main_sheet: float | None = None   # Kiel's main sheet (the release we import), dated by as_of
+    main_sheet: float | None = None  # Kiel's main sheet (the release we import), dated by as_of
 
     @property
     def agrees_with_main_sheet(self) -> bool:
@@ -37,13 +37,19 @@ class Row:
         if self.explanation:
             return self.explanation
         if self.agrees_with_main_sheet and self.kiel_count is None:
-            return (f"The website has no count here, while Kiel's main sheet lists {_n(self.main_sheet)} up to our "
-                    f"cut-off, as we do.")
+            return (
+                f"The website has no count here, while Kiel's main sheet lists {_n(self.main_sheet)} up to our cut-off, as we do."
+            )
         if self.agrees_with_main_sheet:
-            later = ("also counts commitments after 2023 or rows a later release added" if self.kiel_count > self.main_sheet
-                     else "is lower: a later release revised these rows")
-            return (f"Kiel's main sheet that we import lists {_n(self.main_sheet)} up to our cut-off, as we do; "
-                    f"the website's {_n(self.kiel_count)} {later}.")
+            later = (
+                "also counts commitments after 2023 or rows a later release added"
+                if self.kiel_count > self.main_sheet
+                else "is lower: a later release revised these rows"
+            )
+            return (
+                f"Kiel's main sheet that we import lists {_n(self.main_sheet)} up to our cut-off, as we do; "
+                f"the website's {_n(self.kiel_count)} {later}."
+            )
         return ""
 
     @property
@@ -68,9 +74,13 @@ def main_sheet_counts(con, main_sheet: Path, as_of: str, donors: Donors) -> dict
     from tracker.kiel.read import read_release
     from tracker.kiel.rows import item_key, parse
 
-    category = {item_key(k): c for k, c in con.execute(
-        "SELECT k.kiel_item, s.kiel_category FROM kiel_items k JOIN systems s USING (system_id) "
-        "WHERE s.kiel_category IS NOT NULL").fetchall()}
+    category = {
+        item_key(k): c
+        for k, c in con.execute(
+            "SELECT k.kiel_item, s.kiel_category FROM kiel_items k JOIN systems s USING (system_id) "
+            "WHERE s.kiel_category IS NOT NULL"
+        ).fetchall()
+    }
     out: dict[tuple[str, str], float] = {}
     cut = date.fromisoformat(as_of)
     for r in parse(read_release(main_sheet).frame):
@@ -88,14 +98,29 @@ def compare(con, weapons_csv: Path, as_of: str, release: str, main_sheet: Path |
     kiel = read_kiel(weapons_csv, donors)
     query = (SQL_DIR / "reports" / "kiel_categories.sql").read_text(encoding="utf-8")
     ours = {(r[0], r[1]): r[2:] for r in con.execute(query, [as_of, release]).fetchall()}
-    notes = dict(((d, c), e) for d, c, e in con.execute("SELECT donor, kiel_category, explanation FROM kiel_comparison_notes").fetchall())
+    notes = dict(
+        ((d, c), e) for d, c, e in con.execute("SELECT donor, kiel_category, explanation FROM kiel_comparison_notes").fetchall()
+    )
     sheet = main_sheet_counts(con, main_sheet, as_of, donors) if main_sheet else {}
     rows = []
     for key in sorted(kiel.keys() | ours.keys()):
         count, listed, kiel_name = kiel.get(key, (None, "", ""))
         committed, delivered, by_release, systems = ours.get(key, (0, 0, 0, ""))
-        rows.append(Row(key[0], names.get(key[0], kiel_name), key[1], count, listed, committed, delivered,
-                        by_release, systems or "", notes.get(key, ""), sheet.get(key, 0.0) if main_sheet else None))
+        rows.append(
+            Row(
+                key[0],
+                names.get(key[0], kiel_name),
+                key[1],
+                count,
+                listed,
+                committed,
+                delivered,
+                by_release,
+                systems or "",
+                notes.get(key, ""),
+                sheet.get(key, 0.0) if main_sheet else None,
+            )
+        )
     return rows
 
 
@@ -115,8 +140,8 @@ def render(rows: list[Row], as_of: str, release: str, weapons_csv: Path) -> str:
         "data/kiel_comparison_notes.csv.",
         "",
         f"- Kiel: `{weapons_csv.name}` of the Kiel Ukraine Support Tracker website (per donor and category, cumulative, undated).",
-        f"- Ours: committed and delivered as of {as_of}; \"delivered by {release}\" adds deliveries Kiel reports without a date,",
-        f"  which we date \"by\" the release we imported ({release}).",
+        f'- Ours: committed and delivered as of {as_of}; "delivered by {release}" adds deliveries Kiel reports without a date,',
+        f'  which we date "by" the release we imported ({release}).',
         f"- {len(rows)} donor × category pairs: {agree} agree, {len(differing)} differ. Totals: Kiel {_n(kiel_total)}, ours committed {_n(ours_total)}.",
         "",
         "Columns: Kiel = the website's count; main sheet = Kiel's item rows in the release we import, dated up to",
@@ -126,8 +151,10 @@ def render(rows: list[Row], as_of: str, release: str, weapons_csv: Path) -> str:
         "|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
-        out.append(f"| {r.donor_name} | {r.category} | {_n(r.kiel_count)} | {_n(r.main_sheet)} | {_n(r.committed)} | {_n(r.delivered)} | "
-                   f"{_n(r.delivered_by_release)} | {r.reason if r.differs else 'agrees'} |")
+        out.append(
+            f"| {r.donor_name} | {r.category} | {_n(r.kiel_count)} | {_n(r.main_sheet)} | {_n(r.committed)} | {_n(r.delivered)} | "
+            f"{_n(r.delivered_by_release)} | {r.reason if r.differs else 'agrees'} |"
+        )
     out += ["", "## What each count is made of", "", "| donor | category | Kiel's list | our lines |", "|---|---|---|---|"]
     for r in rows:
         out.append(f"| {r.donor_name} | {r.category} | {r.kiel_list or '–'} | {r.systems or '–'} |")

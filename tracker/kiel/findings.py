@@ -26,7 +26,7 @@ KINDS = {
 @dataclass(frozen=True)
 class Finding:
     kind: str
-    row: int | None          # row in the release file (header counted), None for a line-level finding
+    row: int | None  # row in the release file (header counted), None for a line-level finding
     kiel_id: str
     donor: str
     item: str

@@ -43,7 +43,9 @@ def release_date(given: str | None, retrieved: list[str], shown: str) -> str:
         return max(days).isoformat()
     if m := re.search(r"(20\d\d)[-_](\d\d)[-_](\d\d)", shown):
         return date(*map(int, m.groups())).isoformat()
-    raise UserError(f"{shown}: cannot tell the release date (no 'retrieved' column or date in the file name): pass --release-date YYYY-MM-DD")
+    raise UserError(
+        f"{shown}: cannot tell the release date (no 'retrieved' column or date in the file name): pass --release-date YYYY-MM-DD"
+    )
 
 
 def run(path: Path, shown: str, data_dir: Path, first: date, last: date, release: str | None, dry_run: bool) -> Result:

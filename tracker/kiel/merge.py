@@ -13,14 +13,20 @@ from tracker.load import read_rows
 from tracker.schema import Package
 
 OWNED = ("pledge_lines", "commitment_events", "deliveries", "unit_prices", "sources")
-KEYS = {"pledge_lines": "line_id", "commitment_events": "event_id", "deliveries": "delivery_id",
-        "unit_prices": "system_id", "sources": "source_id"}
+KEYS = {
+    "pledge_lines": "line_id",
+    "commitment_events": "event_id",
+    "deliveries": "delivery_id",
+    "unit_prices": "system_id",
+    "sources": "source_id",
+}
 
 
 def read_existing(data_dir: Path, package: Package) -> Existing:
-    tables = {name: read_rows(data_dir / package.table(name).filename)
-              for name in ("donors", "systems", "kiel_items", "outlets", "sources",
-                           "pledge_lines", "commitment_events", "deliveries")}
+    tables = {
+        name: read_rows(data_dir / package.table(name).filename)
+        for name in ("donors", "systems", "kiel_items", "outlets", "sources", "pledge_lines", "commitment_events", "deliveries")
+    }
     prices = data_dir / package.table("unit_prices").filename
     return Existing(**tables, unit_prices=read_rows(prices) if prices.exists() else [])
 
@@ -29,17 +35,20 @@ def read_existing(data_dir: Path, package: Package) -> Existing:
 class Change:
     table: str
     key: str
-    kind: str                      # added, removed, changed
+    kind: str  # added, removed, changed
     columns: list[str] = field(default_factory=list)
 
 
 def merged(existing: Existing, plan: Plan) -> dict[str, list[dict[str, str]]]:
-    kiel_lines = {l["line_id"] for l in existing.pledge_lines if l["origin"] == "kiel"} | {l["line_id"] for l in plan.pledge_lines}
+    kiel_lines = {l["line_id"] for l in existing.pledge_lines if l["origin"] == "kiel"} | {
+        l["line_id"] for l in plan.pledge_lines
+    }
     return {
         "pledge_lines": [l for l in existing.pledge_lines if l["line_id"] not in kiel_lines] + plan.pledge_lines,
         "commitment_events": [e for e in existing.commitment_events if e["line_id"] not in kiel_lines] + plan.commitment_events,
         # a curated line's Kiel remainder is the analyst's to keep, cap or split like the rest of the line
-        "deliveries": [d for d in existing.deliveries if d["origin"] != "kiel" or d["line_id"] not in kiel_lines] + plan.deliveries,
+        "deliveries": [d for d in existing.deliveries if d["origin"] != "kiel" or d["line_id"] not in kiel_lines]
+        + plan.deliveries,
         "unit_prices": [p for p in existing.unit_prices if p["basis"] != KIEL_PRICE_BASIS] + plan.unit_prices,
         "sources": existing.sources + plan.new_sources,
     }

@@ -26,8 +26,10 @@ IN_SCOPE_TYPES = {"heavy weapon", "aviation and drones"}
 INVASION = date(2022, 2, 24)
 SUSPICIOUS_GAP = timedelta(days=180)
 KIEL_PRICE_BASIS = "kiel_estimate"
-KIEL_XLSX = ("https://www.ifw-kiel.de/fileadmin/Dateiverwaltung/Subject_Dossiers_Topics/Ukraine/"
-             "Ukraine_Support_Tracker/Ukraine_Support_Tracker.xlsx")
+KIEL_XLSX = (
+    "https://www.ifw-kiel.de/fileadmin/Dateiverwaltung/Subject_Dossiers_Topics/Ukraine/"
+    "Ukraine_Support_Tracker/Ukraine_Support_Tracker.xlsx"
+)
 
 Table = list[dict[str, str]]
 
@@ -35,6 +37,7 @@ Table = list[dict[str, str]]
 @dataclass
 class Existing:
     """The tables as they are in data/ before the import (rows as dicts of text)."""
+
     donors: Table
     systems: Table
     kiel_items: Table
@@ -93,10 +96,15 @@ class Sources:
         self.new: dict[str, dict[str, str]] = {}
         self.release_id = f"kiel-ust-{release}"
         self.release_row = {
-            "source_id": self.release_id, "publisher": "Kiel Institute for the World Economy",
+            "source_id": self.release_id,
+            "publisher": "Kiel Institute for the World Economy",
             "title": f"Ukraine Support Tracker: Bilateral Assistance, MAIN DATA (release as retrieved {release})",
-            "url": KIEL_XLSX, "published": release, "language": "en", "reliability": "specialist",
-            "note": "The Kiel release the importer read; cited where a row gives no address of its own."}
+            "url": KIEL_XLSX,
+            "published": release,
+            "language": "en",
+            "reliability": "specialist",
+            "note": "The Kiel release the importer read; cited where a row gives no address of its own.",
+        }
 
     def release_source(self) -> str:
         if self.release_id not in self.ids and self.release_id not in self.new:
@@ -123,7 +131,9 @@ class Sources:
             "publisher": outlet["publisher"] if outlet else host,
             # The page backs a whole package, not one item: name the package, never an item.
             "title": f"[Page the Kiel tracker cites for {row.donor_name} (first for its package {row.kiel_id})]",
-            "url": url, "published": "", "language": "",
+            "url": url,
+            "published": "",
+            "language": "",
             "reliability": outlet["reliability"] if outlet else "secondary",
             "note": "Address taken from the Kiel Ukraine Support Tracker; title is our description.",
         }
@@ -145,8 +155,7 @@ def _check_rows(rows: list[KielRow], donors: Donors, findings: list[Finding]) ->
         for problem in r.unreadable:
             findings.append(Finding("unreadable", r.row, r.kiel_id, r.donor_name, r.item, problem))
         if r.date is None:
-            findings.append(Finding("unreadable", r.row, r.kiel_id, r.donor_name, r.item,
-                                    f"announcement date: {r.date_how}"))
+            findings.append(Finding("unreadable", r.row, r.kiel_id, r.donor_name, r.item, f"announcement date: {r.date_how}"))
     for package, members in by_package.items():
         dated = [(latest(r.date), r) for r in members if r.date]
         for day, r in dated:
@@ -154,10 +163,17 @@ def _check_rows(rows: list[KielRow], donors: Donors, findings: list[Finding]) ->
             if others and day - max(others) > SUSPICIOUS_GAP:
                 year_earlier = any(d == day.replace(year=day.year - 1) for d in others)
                 hint = "; exactly one year after another date of the package: possibly the wrong year" if year_earlier else ""
-                findings.append(Finding(
-                    "suspicious_date", r.row, package, r.donor_name, r.item,
-                    f"dated {r.date_text!r} ({r.date}), {(day - max(others)).days} days after the latest other row "
-                    f"of package {package} ({max(others)}){hint}"))
+                findings.append(
+                    Finding(
+                        "suspicious_date",
+                        r.row,
+                        package,
+                        r.donor_name,
+                        r.item,
+                        f"dated {r.date_text!r} ({r.date}), {(day - max(others)).days} days after the latest other row "
+                        f"of package {package} ({max(others)}){hint}",
+                    )
+                )
     for name in {r.donor_name for r in rows}:
         packages = {r.kiel_id for r in rows if r.donor_name == name}
         counts = defaultdict(int)
@@ -167,8 +183,16 @@ def _check_rows(rows: list[KielRow], donors: Donors, findings: list[Finding]) ->
         for p in sorted(packages):
             if not p.startswith(usual) and counts[usual] > 1:
                 r = by_package[p][0]
-                findings.append(Finding("id_mismatch", r.row, p, name, r.item,
-                                        f"package id {p} does not start with {usual}, like {name}'s other {counts[usual]} packages"))
+                findings.append(
+                    Finding(
+                        "id_mismatch",
+                        r.row,
+                        p,
+                        name,
+                        r.item,
+                        f"package id {p} does not start with {usual}, like {name}'s other {counts[usual]} packages",
+                    )
+                )
     return codes
 
 
@@ -181,23 +205,35 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
     crosswalk = {item_key(k["kiel_item"]): k for k in existing.kiel_items}
     curated_lines = {l["line_id"]: l for l in existing.pledge_lines if l["origin"] != "kiel"}
     old_kiel_lines = {l["line_id"]: l for l in existing.pledge_lines if l["origin"] == "kiel"}
-    claimed = {ref: e["line_id"] for e in existing.commitment_events if e["line_id"] in curated_lines
-               for ref in filter(None, (e.get("kiel_ref") or "").split(";"))}
+    claimed = {
+        ref: e["line_id"]
+        for e in existing.commitment_events
+        if e["line_id"] in curated_lines
+        for ref in filter(None, (e.get("kiel_ref") or "").split(";"))
+    }
     old_events = {e["event_id"]: e for e in existing.commitment_events}
     old_deliveries = {d["delivery_id"]: d for d in existing.deliveries}
     counts = defaultdict(int)
 
     lines: dict[str, list[KielRow]] = defaultdict(list)
     covered: dict[str, list[KielRow]] = defaultdict(list)
-    priced: dict[str, list[KielRow]] = defaultdict(list)   # system -> every row of an item mapped to it
+    priced: dict[str, list[KielRow]] = defaultdict(list)  # system -> every row of an item mapped to it
     for r in rows:
         entry = crosswalk.get(item_key(r.item))
         if entry is None and r.item_type.lower() not in IN_SCOPE_TYPES:
             continue  # in scope: the crosswalk's items (whatever Kiel's type) and every heavy weapon or aircraft
         counts["rows in scope"] += 1
         if entry is None:
-            findings.append(Finding("unmapped_item", r.row, r.kiel_id, r.donor_name, r.item,
-                                    f"{r.item_type} / {r.sub_type or 'no sub-type'}: add it to data/kiel_items.csv with a system_id or a reason to exclude it"))
+            findings.append(
+                Finding(
+                    "unmapped_item",
+                    r.row,
+                    r.kiel_id,
+                    r.donor_name,
+                    r.item,
+                    f"{r.item_type} / {r.sub_type or 'no sub-type'}: add it to data/kiel_items.csv with a system_id or a reason to exclude it",
+                )
+            )
             continue
         if not entry["system_id"]:
             counts["rows excluded by the crosswalk"] += 1
@@ -205,27 +241,57 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
         priced[entry["system_id"]].append(r)  # a price is the item's, whatever the row's donor or date
         code = codes.get(r.donor_name)
         if code is None:
-            findings.append(Finding("unknown_donor", r.row, r.kiel_id, r.donor_name, r.item,
-                                    f"{r.donor_name!r} is not a donor in data/donors.csv"))
+            findings.append(
+                Finding(
+                    "unknown_donor", r.row, r.kiel_id, r.donor_name, r.item, f"{r.donor_name!r} is not a donor in data/donors.csv"
+                )
+            )
             continue
         if r.date is None:
             continue
         day = latest(r.date)
         if day < INVASION:
-            findings.append(Finding("before_invasion", r.row, r.kiel_id, r.donor_name, r.item,
-                                    f"dated {r.date} ({r.date_text!r}), before the invasion"))
+            findings.append(
+                Finding(
+                    "before_invasion",
+                    r.row,
+                    r.kiel_id,
+                    r.donor_name,
+                    r.item,
+                    f"dated {r.date} ({r.date_text!r}), before the invasion",
+                )
+            )
         if day > release_day:
-            findings.append(Finding("after_release", r.row, r.kiel_id, r.donor_name, r.item,
-                                    f"dated {r.date}, after the release date {release}"))
+            findings.append(
+                Finding(
+                    "after_release", r.row, r.kiel_id, r.donor_name, r.item, f"dated {r.date}, after the release date {release}"
+                )
+            )
         if not first <= day <= last:
             counts["rows outside the range"] += 1
-            findings.append(Finding("outside_range", r.row, r.kiel_id, r.donor_name, r.item,
-                                    f"dated {r.date}, outside {first} to {last}: not imported"))
+            findings.append(
+                Finding(
+                    "outside_range",
+                    r.row,
+                    r.kiel_id,
+                    r.donor_name,
+                    r.item,
+                    f"dated {r.date}, outside {first} to {last}: not imported",
+                )
+            )
             continue
         if any(x is not None and not float(x).is_integer() for x in (r.units, r.delivered)):
             counts["rows with fractional units"] += 1
-            findings.append(Finding("fractional_units", r.row, r.kiel_id, r.donor_name, r.item,
-                                    f"{r.units_text} units, {r.delivered_text or 'no'} delivered: a share of a joint pledge; record it in data/joint_pledges.csv by hand"))
+            findings.append(
+                Finding(
+                    "fractional_units",
+                    r.row,
+                    r.kiel_id,
+                    r.donor_name,
+                    r.item,
+                    f"{r.units_text} units, {r.delivered_text or 'no'} delivered: a share of a joint pledge; record it in data/joint_pledges.csv by hand",
+                )
+            )
             continue
         line_id = f"{code}-{entry['system_id']}"
         if r.ref in claimed or line_id in curated_lines:
@@ -243,9 +309,18 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
         twins = curated_families.get((line_id[:3], family.get(line_id[4:])), [])
         if twins:
             r = members[0]
-            findings.append(Finding("possible_duplicate", None, r.kiel_id, r.donor_name, r.item,
-                                    f"imported as a new line beside curated {', '.join(twins)} of the same family: if they are the same "
-                                    f"pledge, add {';'.join(m.ref for m in members)} to kiel_ref of the curated line's event", line_id))
+            findings.append(
+                Finding(
+                    "possible_duplicate",
+                    None,
+                    r.kiel_id,
+                    r.donor_name,
+                    r.item,
+                    f"imported as a new line beside curated {', '.join(twins)} of the same family: if they are the same "
+                    f"pledge, add {';'.join(m.ref for m in members)} to kiel_ref of the curated line's event",
+                    line_id,
+                )
+            )
 
     sources = Sources(existing, release)
     for line_id, members in sorted(lines.items()):
@@ -257,8 +332,9 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
     return plan
 
 
-def _plan_line(plan: Plan, line_id: str, members: list[KielRow], sources: Sources,
-               old_lines, old_events, old_deliveries, existing: Existing) -> None:
+def _plan_line(
+    plan: Plan, line_id: str, members: list[KielRow], sources: Sources, old_lines, old_events, old_deliveries, existing: Existing
+) -> None:
     members.sort(key=lambda r: (latest(r.date), r.row))
     first = members[0]
     system_id = line_id.split("-", 1)[1]
@@ -272,54 +348,92 @@ def _plan_line(plan: Plan, line_id: str, members: list[KielRow], sources: Source
         disclosed = [r.units for r in group if r.units is not None]
         hidden = [r for r in group if r.units is None]
         for r in hidden:
-            plan.findings.append(Finding("undisclosed", r.row, r.kiel_id, r.donor_name, r.item,
-                                         "quantity undisclosed: counted as unknown", line_id))
+            plan.findings.append(
+                Finding(
+                    "undisclosed", r.row, r.kiel_id, r.donor_name, r.item, "quantity undisclosed: counted as unknown", line_id
+                )
+            )
         if events and not disclosed:
             continue  # an undisclosed increase leaves the known total as it is (listed in the review)
         if disclosed:
             total = (total or 0) + sum(disclosed)
         event_id = f"{line_id}-{d.replace('../', 'by-')}"
         old_event = old_events.get(event_id, {})
-        events.append({
-            "event_id": event_id, "line_id": line_id, "date": d,
-            "event_type": "announced" if not events else "increased",
-            "committed": cell(total),
-            "value": old_event.get("value", ""), "value_currency": old_event.get("value_currency", ""),
-            "meeting_id": old_event.get("meeting_id", ""),
-            "source_id": sources.for_url(next((r.sources[0] for r in group if r.sources), None), group[0]),
-            "corroborated_by": old_event.get("corroborated_by", ""),
-            "source_lag_reason": old_event.get("source_lag_reason", ""),
-            "kiel_ref": ";".join(r.ref for r in group),
-            "note": old_event.get("note", ""),
-        })
-    plan.pledge_lines.append({
-        "line_id": line_id, "donor": line_id[:3], "system_id": system_id, "unit": "units",
-        "joint_pledge_id": "", "description": old.get("description") or f"Listed by Kiel as {first.item}",
-        "origin": "kiel", "note": old.get("note", "")})
+        events.append(
+            {
+                "event_id": event_id,
+                "line_id": line_id,
+                "date": d,
+                "event_type": "announced" if not events else "increased",
+                "committed": cell(total),
+                "value": old_event.get("value", ""),
+                "value_currency": old_event.get("value_currency", ""),
+                "meeting_id": old_event.get("meeting_id", ""),
+                "source_id": sources.for_url(next((r.sources[0] for r in group if r.sources), None), group[0]),
+                "corroborated_by": old_event.get("corroborated_by", ""),
+                "source_lag_reason": old_event.get("source_lag_reason", ""),
+                "kiel_ref": ";".join(r.ref for r in group),
+                "note": old_event.get("note", ""),
+            }
+        )
+    plan.pledge_lines.append(
+        {
+            "line_id": line_id,
+            "donor": line_id[:3],
+            "system_id": system_id,
+            "unit": "units",
+            "joint_pledge_id": "",
+            "description": old.get("description") or f"Listed by Kiel as {first.item}",
+            "origin": "kiel",
+            "note": old.get("note", ""),
+        }
+    )
     plan.commitment_events += events
 
     delivered = sum(r.delivered for r in members if r.delivered is not None)
     if total is not None and delivered > total:
-        plan.findings.append(Finding("delivered_above_committed", None, first.kiel_id, first.donor_name, first.item,
-                                     f"Kiel counts {cell(delivered)} delivered against {cell(total)} committed; imported {cell(total)}",
-                                     line_id))
+        plan.findings.append(
+            Finding(
+                "delivered_above_committed",
+                None,
+                first.kiel_id,
+                first.donor_name,
+                first.item,
+                f"Kiel counts {cell(delivered)} delivered against {cell(total)} committed; imported {cell(total)}",
+                line_id,
+            )
+        )
         delivered = total
-    curated = sum(float(d["quantity"]) for d in existing.deliveries
-                  if d["line_id"] == line_id and d["origin"] != "kiel")
+    curated = sum(float(d["quantity"]) for d in existing.deliveries if d["line_id"] == line_id and d["origin"] != "kiel")
     rest = delivered - curated
     if rest < 0:
-        plan.findings.append(Finding("curated_deliveries_exceed", None, first.kiel_id, first.donor_name, first.item,
-                                     f"our dated deliveries add up to {cell(curated)}, Kiel counts {cell(delivered)}", line_id))
+        plan.findings.append(
+            Finding(
+                "curated_deliveries_exceed",
+                None,
+                first.kiel_id,
+                first.donor_name,
+                first.item,
+                f"our dated deliveries add up to {cell(curated)}, Kiel counts {cell(delivered)}",
+                line_id,
+            )
+        )
     if rest > 0:
         delivery_id = f"{line_id}-kiel"
         url = next((r.delivery_source for r in members if r.delivery_source), None)
-        plan.deliveries.append({
-            "delivery_id": delivery_id, "line_id": line_id, "date": f"../{plan.release}",
-            "quantity": cell(rest),
-            "source_id": sources.for_url(url, first) if url else sources.release_source(),
-            "corroborated_by": old_deliveries.get(delivery_id, {}).get("corroborated_by", ""),
-            "source_lag_reason": old_deliveries.get(delivery_id, {}).get("source_lag_reason", ""),
-            "origin": "kiel", "note": old_deliveries.get(delivery_id, {}).get("note", "")})
+        plan.deliveries.append(
+            {
+                "delivery_id": delivery_id,
+                "line_id": line_id,
+                "date": f"../{plan.release}",
+                "quantity": cell(rest),
+                "source_id": sources.for_url(url, first) if url else sources.release_source(),
+                "corroborated_by": old_deliveries.get(delivery_id, {}).get("corroborated_by", ""),
+                "source_lag_reason": old_deliveries.get(delivery_id, {}).get("source_lag_reason", ""),
+                "origin": "kiel",
+                "note": old_deliveries.get(delivery_id, {}).get("note", ""),
+            }
+        )
 
 
 def _compare_curated(plan: Plan, covered: dict[str, list[KielRow]], existing: Existing) -> None:
@@ -337,11 +451,21 @@ def _compare_curated(plan: Plan, covered: dict[str, list[KielRow]], existing: Ex
         ours = final.get(line_id, (None, ""))[1]
         r = members[0]
         if ours == "" or float(ours) != kiel_units or delivered[line_id] != kiel_delivered:
-            dates = ", ".join(sorted({f"{m.date_text}: {cell(m.units) if m.units is not None else 'undisclosed'}" for m in members}))
-            plan.findings.append(Finding(
-                "curated_differs", None, r.kiel_id, r.donor_name, r.item,
-                f"we record {ours or 'no total'} committed and {cell(delivered[line_id])} delivered; "
-                f"Kiel {cell(kiel_units)} committed ({dates}) and {cell(kiel_delivered)} delivered", line_id))
+            dates = ", ".join(
+                sorted({f"{m.date_text}: {cell(m.units) if m.units is not None else 'undisclosed'}" for m in members})
+            )
+            plan.findings.append(
+                Finding(
+                    "curated_differs",
+                    None,
+                    r.kiel_id,
+                    r.donor_name,
+                    r.item,
+                    f"we record {ours or 'no total'} committed and {cell(delivered[line_id])} delivered; "
+                    f"Kiel {cell(kiel_units)} committed ({dates}) and {cell(kiel_delivered)} delivered",
+                    line_id,
+                )
+            )
 
 
 def _plan_prices(plan: Plan, priced: dict[str, list[KielRow]], sources: Sources, existing: Existing) -> None:
@@ -357,8 +481,11 @@ def _plan_prices(plan: Plan, priced: dict[str, list[KielRow]], sources: Sources,
             try:
                 price = values.number(r.unit_price_text)
             except ValueError:
-                plan.findings.append(Finding("unreadable", r.row, r.kiel_id, r.donor_name, r.item,
-                                             f"unit price: {r.unit_price_text!r} is not a number"))
+                plan.findings.append(
+                    Finding(
+                        "unreadable", r.row, r.kiel_id, r.donor_name, r.item, f"unit price: {r.unit_price_text!r} is not a number"
+                    )
+                )
                 continue
             if price is not None and price > 0:
                 prices.append(round(price))
@@ -368,17 +495,30 @@ def _plan_prices(plan: Plan, priced: dict[str, list[KielRow]], sources: Sources,
         chosen = min(tally, key=lambda p: (-tally[p], p))
         unpriced = len(members) - len(prices)
         if len(tally) == 1:
-            note = {1: "the price of Kiel's one priced row for this system",
-                    2: "the same price in both of Kiel's priced rows for this system"}.get(
-                len(prices), f"the same price in all {len(prices)} of Kiel's priced rows for this system")
+            note = {
+                1: "the price of Kiel's one priced row for this system",
+                2: "the same price in both of Kiel's priced rows for this system",
+            }.get(len(prices), f"the same price in all {len(prices)} of Kiel's priced rows for this system")
         else:
             tied = sum(n == tally[chosen] for n in tally.values()) > 1
-            note = (f"Kiel gives {len(tally)} prices in its {len(prices)} priced rows for this system, from "
-                    f"{min(tally):,} to {max(tally):,} USD; "
-                    + (f"none is more frequent than the others ({tally[chosen]} rows each), so we take the lowest" if tied
-                       else f"we take the most frequent ({tally[chosen]} of {len(prices)} rows)"))
+            note = (
+                f"Kiel gives {len(tally)} prices in its {len(prices)} priced rows for this system, from "
+                f"{min(tally):,} to {max(tally):,} USD; "
+                + (
+                    f"none is more frequent than the others ({tally[chosen]} rows each), so we take the lowest"
+                    if tied
+                    else f"we take the most frequent ({tally[chosen]} of {len(prices)} rows)"
+                )
+            )
         if unpriced:
             note += f"; {unpriced} more row{'s' if unpriced > 1 else ''} without a price"
-        plan.unit_prices.append({
-            "system_id": system_id, "price": str(chosen), "currency": "USD", "basis": KIEL_PRICE_BASIS,
-            "source_id": sources.release_source(), "note": note[0].upper() + note[1:] + "."})
+        plan.unit_prices.append(
+            {
+                "system_id": system_id,
+                "price": str(chosen),
+                "currency": "USD",
+                "basis": KIEL_PRICE_BASIS,
+                "source_id": sources.release_source(),
+                "note": note[0].upper() + note[1:] + ".",
+            }
+        )

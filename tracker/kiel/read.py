@@ -21,10 +21,10 @@ HEADER_SEARCH_ROWS = 30
 class Sheet:
     path: Path
     sha256: str
-    sheet: str | None           # the xlsx sheet read, None for a CSV
-    frame: pd.DataFrame         # one column per field found, text cells, index = line/row in the file
+    sheet: str | None  # the xlsx sheet read, None for a CSV
+    frame: pd.DataFrame  # one column per field found, text cells, index = line/row in the file
     matches: list[Match]
-    headers: list[str]          # the header as the file writes it
+    headers: list[str]  # the header as the file writes it
 
 
 def _csv_text(data: bytes, shown: str) -> str:
@@ -87,12 +87,14 @@ def read_release(path: Path, shown: str | None = None) -> Sheet:
         rows = list(csv.reader(io.StringIO(_csv_text(data, shown), newline="")))
     h = _header_row(rows)
     if h < 0:
-        raise UserError(f"{shown}: no header row naming Kiel's columns (ID, Countries, Items, ...) in its first {HEADER_SEARCH_ROWS} rows")
+        raise UserError(
+            f"{shown}: no header row naming Kiel's columns (ID, Countries, Items, ...) in its first {HEADER_SEARCH_ROWS} rows"
+        )
     headers = [c.strip() if c else "" for c in rows[h]]
     raw_headers = rows[h]
     matches = match_columns(raw_headers, shown)
     position = {name: i for i, name in reversed(list(enumerate(raw_headers)))}
-    body = rows[h + 1:]
+    body = rows[h + 1 :]
     columns = {}
     for m in matches:
         i = position[m.header]

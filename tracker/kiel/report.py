@@ -49,8 +49,10 @@ def review(sheet: Sheet, shown: str, plan: Plan, changed: list[Change], first: s
         tally = Counter((c.table, c.kind) for c in changed)
         out += [f"- {table}: {n} {kind}" for (table, kind), n in sorted(tally.items())]
         out += ["", "| table | id | change |", "|---|---|---|"]
-        out += [f"| {c.table} | {_cell(c.key)} | {c.kind}{': ' + ', '.join(c.columns) if c.columns else ''} |"
-                for c in changed[:MAX_CHANGES_LISTED]]
+        out += [
+            f"| {c.table} | {_cell(c.key)} | {c.kind}{': ' + ', '.join(c.columns) if c.columns else ''} |"
+            for c in changed[:MAX_CHANGES_LISTED]
+        ]
         if len(changed) > MAX_CHANGES_LISTED:
             out.append(f"\n... and {len(changed) - MAX_CHANGES_LISTED} more.")
 

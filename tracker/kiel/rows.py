@@ -23,11 +23,11 @@ def item_key(text: str) -> str:
 
 @dataclass
 class KielRow:
-    row: int                    # row in the file, the header counted as in a spreadsheet
+    row: int  # row in the file, the header counted as in a spreadsheet
     kiel_id: str
     donor_name: str
     date_text: str
-    date: str | None            # our fuzzy date
+    date: str | None  # our fuzzy date
     date_how: str
     aid_type: str
     item: str
@@ -40,8 +40,8 @@ class KielRow:
     sources: list[str]
     delivery_source: str | None
     retrieved: str
-    unreadable: list[str] = field(default_factory=list)   # column: why
-    unit_price_text: str = ""   # Kiel's "Unit Price in USD", read only for items the crosswalk maps
+    unreadable: list[str] = field(default_factory=list)  # column: why
+    unit_price_text: str = ""  # Kiel's "Unit Price in USD", read only for items the crosswalk maps
 
     @property
     def ref(self) -> str:
@@ -64,25 +64,27 @@ def parse(frame: pd.DataFrame) -> list[KielRow]:
         unreadable: list[str] = []
         date, how = values.fuzzy_date(rec.get("announced", ""))
         urls = [u for u in (values.url(rec.get(f, "")) for f in SOURCE_FIELDS) if u]
-        rows.append(KielRow(
-            row=int(line),
-            kiel_id=rec["kiel_id"].strip(),
-            donor_name=" ".join(rec["donor"].split()),
-            date_text=rec.get("announced", "").strip(),
-            date=date,
-            date_how=how,
-            aid_type=rec.get("aid_type", "").strip(),
-            item=" ".join(rec.get("item", "").split()),
-            item_type=" ".join(rec.get("item_type", "").split()),
-            sub_type=" ".join(rec.get("sub_type", "").split()),
-            units=_num(rec, "units", unreadable),
-            units_text=rec.get("units", "").strip(),
-            delivered=_num(rec, "delivered", unreadable),
-            delivered_text=rec.get("delivered", "").strip(),
-            sources=urls,
-            delivery_source=values.url(rec.get("delivery_source", "")),
-            retrieved=rec.get("retrieved", "").strip(),
-            unreadable=unreadable,
-            unit_price_text=rec.get("unit_price_usd", "").strip(),
-        ))
+        rows.append(
+            KielRow(
+                row=int(line),
+                kiel_id=rec["kiel_id"].strip(),
+                donor_name=" ".join(rec["donor"].split()),
+                date_text=rec.get("announced", "").strip(),
+                date=date,
+                date_how=how,
+                aid_type=rec.get("aid_type", "").strip(),
+                item=" ".join(rec.get("item", "").split()),
+                item_type=" ".join(rec.get("item_type", "").split()),
+                sub_type=" ".join(rec.get("sub_type", "").split()),
+                units=_num(rec, "units", unreadable),
+                units_text=rec.get("units", "").strip(),
+                delivered=_num(rec, "delivered", unreadable),
+                delivered_text=rec.get("delivered", "").strip(),
+                sources=urls,
+                delivery_source=values.url(rec.get("delivery_source", "")),
+                retrieved=rec.get("retrieved", "").strip(),
+                unreadable=unreadable,
+                unit_price_text=rec.get("unit_price_usd", "").strip(),
+            )
+        )
     return rows

@@ -31,7 +31,7 @@ from tracker.synthetic.sources import Sources
 def sizes(events: int) -> dict[str, int]:
     """How many donors, systems, outlets ... a directory of ``events`` events gets."""
     return {
-        "donors": min(200, max(25, round(9 * events ** 0.25))),
+        "donors": min(200, max(25, round(9 * events**0.25))),
         "systems": min(30_000, max(60, round(3 * math.sqrt(events)))),
         "outlets": min(2_500, max(20, round(math.sqrt(events)))),
         "sources": max(50, round(events / 4)),
@@ -95,12 +95,14 @@ def generate(out_dir: Path, events: int, seed: int = 0) -> dict[str, int]:
         "meetings": small_table("meetings", catalogue.meeting_rows(cat, sources_for(len(meeting_ids)))),
         "joint_pledges": small_table("joint_pledges", joint),
         "pledge_lines": large_table("pledge_lines", tables.line_chunks(lines, cat, joint_ids)),
-        "commitment_events": large_table("commitment_events",
-                                         tables.event_chunks(lines, ev, cat, src.ids, event_sources, meeting_ids, event_late)),
+        "commitment_events": large_table(
+            "commitment_events", tables.event_chunks(lines, ev, cat, src.ids, event_sources, meeting_ids, event_late)
+        ),
         "deliveries": large_table("deliveries", tables.delivery_chunks(lines, dl, src.ids, delivery_sources, delivery_late)),
         "coalition_claims": small_table("coalition_claims", extras.claim_rows(small, cat, n["claims"], sources_for(n["claims"]))),
-        "training_programmes": small_table("training_programmes", extras.training_rows(
-            small, cat, lines, ev, n["training"], sources_for(n["training"]))),
+        "training_programmes": small_table(
+            "training_programmes", extras.training_rows(small, cat, lines, ev, n["training"], sources_for(n["training"]))
+        ),
         "kiel_comparison_notes": small_table("kiel_comparison_notes", extras.kiel_note_rows(small, cat)),
         "exchange_rates": small_table("exchange_rates", catalogue.rate_rows(small)),
         "gdp": small_table("gdp", catalogue.gdp_rows(cat, small)),

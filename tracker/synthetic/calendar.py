@@ -29,21 +29,25 @@ def _day_number(days: np.ndarray) -> np.ndarray:
 
 _month_firsts = np.unique(_months)
 _month_last_day = _day_number(_month_firsts + 1) - 1  # per month index
-PERIOD_END = np.stack([
-    np.arange(N_DAYS),                          # DAY
-    _month_last_day[_month_index],              # MONTH
-    _month_last_day[_quarter_index * 3 + 2],    # QUARTER
-    _month_last_day[_year_index * 12 + 11],     # YEAR
-    np.arange(N_DAYS),                          # BY (the day written is the latest)
-])
+PERIOD_END = np.stack(
+    [
+        np.arange(N_DAYS),  # DAY
+        _month_last_day[_month_index],  # MONTH
+        _month_last_day[_quarter_index * 3 + 2],  # QUARTER
+        _month_last_day[_year_index * 12 + 11],  # YEAR
+        np.arange(N_DAYS),  # BY (the day written is the latest)
+    ]
+)
 
 ISO = np.datetime_as_string(_days)  # "2022-01-01" ...
 _years = [str(2022 + y) for y in range(4)]
-_texts = (list(ISO)
-          + list(np.datetime_as_string(_month_firsts))
-          + [f"{_years[q // 4]}-Q{q % 4 + 1}" for q in range(16)]
-          + _years
-          + ["../" + d for d in ISO])
+_texts = (
+    list(ISO)
+    + list(np.datetime_as_string(_month_firsts))
+    + [f"{_years[q // 4]}-Q{q % 4 + 1}" for q in range(16)]
+    + _years
+    + ["../" + d for d in ISO]
+)
 _OFFSET = np.array([0, N_DAYS, N_DAYS + 48, N_DAYS + 64, N_DAYS + 68])
 _PERIOD_INDEX = np.stack([np.arange(N_DAYS), _month_index, _quarter_index, _year_index, np.arange(N_DAYS)])
 
@@ -69,8 +73,13 @@ def day_of(iso: str) -> int:
     return int((np.datetime64(iso) - FIRST).astype(int))
 
 
-def coarsen(rng: np.random.Generator, day: np.ndarray, next_day: np.ndarray, shares: tuple[float, float, float],
-            keep_day: np.ndarray | None = None) -> np.ndarray:
+def coarsen(
+    rng: np.random.Generator,
+    day: np.ndarray,
+    next_day: np.ndarray,
+    shares: tuple[float, float, float],
+    keep_day: np.ndarray | None = None,
+) -> np.ndarray:
     """A precision per date: month, quarter or year with the given shares, else day. A coarse date
     is only used when its period ends before ``next_day`` (the next date of the same line), so the
     order of a line's dates and the distinctness of their last days are kept; otherwise the next

@@ -14,17 +14,40 @@ from tracker.synthetic import calendar as cal
 
 # Real donors, roughly by the size of their military aid: the head of the donor list (and of its
 # weights); the rest of the donors are other ISO 3166-1 countries drawn at random.
-MAIN_DONORS = ("USA DEU GBR POL NLD DNK CAN NOR SWE FIN FRA ITA ESP BEL CZE LTU LVA EST AUS SVK PRT ROU "
-               "BGR HRV SVN GRC AUT IRL LUX ISL JPN KOR NZL TUR CHE ALB MNE MKD HUN CYP MLT").split()
+MAIN_DONORS = (
+    "USA DEU GBR POL NLD DNK CAN NOR SWE FIN FRA ITA ESP BEL CZE LTU LVA EST AUS SVK PRT ROU "
+    "BGR HRV SVN GRC AUT IRL LUX ISL JPN KOR NZL TUR CHE ALB MNE MKD HUN CYP MLT"
+).split()
 NOT_DONORS = {"UKR", "RUS", "BLR"}
 ORGANISATIONS = [("XEU", "EU institutions"), ("XNT", "NATO trust funds")]
-NATO_SINCE = {**dict.fromkeys("BEL CAN DNK FRA ISL ITA LUX NLD NOR PRT GBR USA".split(), "1949-08-24"),
-              "GRC": "1952", "TUR": "1952", "DEU": "1955", "ESP": "1982",
-              **dict.fromkeys("CZE HUN POL".split(), "1999"), **dict.fromkeys("BGR EST LVA LTU ROU SVK SVN".split(), "2004"),
-              "ALB": "2009", "HRV": "2009", "MNE": "2017", "MKD": "2020", "FIN": "2023-04-04", "SWE": "2024-03-07"}
-EU_SINCE = {**dict.fromkeys("BEL DEU FRA ITA LUX NLD".split(), "1958"), "DNK": "1973", "IRL": "1973", "GRC": "1981",
-            "PRT": "1986", "ESP": "1986", **dict.fromkeys("AUT FIN SWE".split(), "1995"),
-            **dict.fromkeys("CYP CZE EST HUN LVA LTU MLT POL SVK SVN".split(), "2004"), "BGR": "2007", "ROU": "2007", "HRV": "2013"}
+NATO_SINCE = {
+    **dict.fromkeys("BEL CAN DNK FRA ISL ITA LUX NLD NOR PRT GBR USA".split(), "1949-08-24"),
+    "GRC": "1952",
+    "TUR": "1952",
+    "DEU": "1955",
+    "ESP": "1982",
+    **dict.fromkeys("CZE HUN POL".split(), "1999"),
+    **dict.fromkeys("BGR EST LVA LTU ROU SVK SVN".split(), "2004"),
+    "ALB": "2009",
+    "HRV": "2009",
+    "MNE": "2017",
+    "MKD": "2020",
+    "FIN": "2023-04-04",
+    "SWE": "2024-03-07",
+}
+EU_SINCE = {
+    **dict.fromkeys("BEL DEU FRA ITA LUX NLD".split(), "1958"),
+    "DNK": "1973",
+    "IRL": "1973",
+    "GRC": "1981",
+    "PRT": "1986",
+    "ESP": "1986",
+    **dict.fromkeys("AUT FIN SWE".split(), "1995"),
+    **dict.fromkeys("CYP CZE EST HUN LVA LTU MLT POL SVK SVN".split(), "2004"),
+    "BGR": "2007",
+    "ROU": "2007",
+    "HRV": "2013",
+}
 
 # category: (weight, median price in EUR, median units first pledged, Kiel category, SIPRI category, Kiel type)
 CATEGORIES = {
@@ -50,22 +73,35 @@ CATEGORY_NAMES = list(CATEGORIES)
 _C = np.array([v[:3] for v in CATEGORIES.values()])
 CATEGORY_WEIGHT, CATEGORY_PRICE, CATEGORY_UNITS = _C[:, 0] / _C[:, 0].sum(), _C[:, 1], _C[:, 2]
 
-WORDS = ("Kestrel Falcon Osprey Harrier Merlin Condor Heron Ibis Raven Lynx Ocelot Jaguar Puma Cougar Badger "
-         "Wolverine Marten Bison Ibex Oryx Gazelle Mamba Viper Cobra Taipan Adder Krait Boa Granite Basalt Quartz "
-         "Onyx Cobalt Argon Boron Zephyr Mistral Sirocco Bora Foehn Tundra Steppe Taiga Delta Fjord Glacier Comet "
-         "Nova Quasar Pulsar Orion Vega Rigel Altair Sirius Lyra Draco Hydra Triton Nereus Aegir Borealis Aurora "
-         "Cirrus").split()
+WORDS = (
+    "Kestrel Falcon Osprey Harrier Merlin Condor Heron Ibis Raven Lynx Ocelot Jaguar Puma Cougar Badger "
+    "Wolverine Marten Bison Ibex Oryx Gazelle Mamba Viper Cobra Taipan Adder Krait Boa Granite Basalt Quartz "
+    "Onyx Cobalt Argon Boron Zephyr Mistral Sirocco Bora Foehn Tundra Steppe Taiga Delta Fjord Glacier Comet "
+    "Nova Quasar Pulsar Orion Vega Rigel Altair Sirius Lyra Draco Hydra Triton Nereus Aegir Borealis Aurora "
+    "Cirrus"
+).split()
 VARIANTS = "A1 A2 A3 A4 A5 A6 A7 B C D E M NG ER 2M 3 4".split() + ["Mk 2", "Mk 3", "Mk 4"]
-CYRILLIC = str.maketrans("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
-                         "абцдефгхийклмнопкрстуввхизАБЦДЕФГХИЙКЛМНОПКРСТУВВХИЗ")
+CYRILLIC = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "абцдефгхийклмнопкрстуввхизАБЦДЕФГХИЙКЛМНОПКРСТУВВХИЗ"
+)
 OUTLET_WORDS = "Daily Evening Morning Weekly National Capital Northern Southern Eastern Western Central Coastal Metro Free Open Global Defence Strategic Frontline Border".split()
-OUTLET_KINDS = "Times Post Herald Monitor Review Wire Journal Dispatch Gazette Observer Courier Ledger Tribune Chronicle Bulletin".split()
-SUMMITS = [("2022-06-28", "2022-06-30", "Madrid", "ESP"), ("2023-07-11", "2023-07-12", "Vilnius", "LTU"),
-           ("2024-07-09", "2024-07-11", "Washington", "USA"), ("2025-06-24", "2025-06-25", "The Hague", "NLD")]
+OUTLET_KINDS = (
+    "Times Post Herald Monitor Review Wire Journal Dispatch Gazette Observer Courier Ledger Tribune Chronicle Bulletin".split()
+)
+SUMMITS = [
+    ("2022-06-28", "2022-06-30", "Madrid", "ESP"),
+    ("2023-07-11", "2023-07-12", "Vilnius", "LTU"),
+    ("2024-07-09", "2024-07-11", "Washington", "USA"),
+    ("2025-06-24", "2025-06-25", "The Hague", "NLD"),
+]
 RATE_CURRENCIES = {"USD": (1.12, 0.0035), "GBP": (0.86, 0.0025)}  # mean units per EUR, daily volatility
 PER_EUR = {"EUR": 1.0, "USD": 1.09, "GBP": 0.86}  # for stated values and prices
 RATES_SOURCE, GDP_SOURCE, KIEL_SOURCE, MEMBERS_SOURCE = (
-    "ecb-euro-reference-rates", "worldbank-gdp-current-usd", "kiel-ust-release", "nato-eu-member-states")
+    "ecb-euro-reference-rates",
+    "worldbank-gdp-current-usd",
+    "kiel-ust-release",
+    "nato-eu-member-states",
+)
 
 
 def slug(text: str) -> str:
@@ -74,19 +110,19 @@ def slug(text: str) -> str:
 
 @dataclass
 class Catalogue:
-    donors: list[str]              # codes; index = rank (donor weights fall with it)
+    donors: list[str]  # codes; index = rank (donor weights fall with it)
     donor_names: list[str]
     donor_weight: np.ndarray
     family_ids: list[str]
     family_names: list[str]
     system_ids: list[str]
     system_names: list[str]
-    system_family: np.ndarray      # family index per system
-    system_category: np.ndarray    # index into CATEGORY_NAMES
+    system_family: np.ndarray  # family index per system
+    system_category: np.ndarray  # index into CATEGORY_NAMES
     system_weight: np.ndarray
-    price_eur: np.ndarray          # per system
+    price_eur: np.ndarray  # per system
     outlets: list[dict]
-    meetings: list[dict]           # sorted by first day; with "first" and "last" day numbers
+    meetings: list[dict]  # sorted by first day; with "first" and "last" day numbers
 
 
 def build(rng: np.random.Generator, n_donors: int, n_systems: int, n_outlets: int) -> Catalogue:
@@ -111,30 +147,52 @@ def build(rng: np.random.Generator, n_donors: int, n_systems: int, n_outlets: in
     unspecified = (per_family[system_family] == 1) & (rng.random(system_family.size) < 0.5)
     variant_pick = [rng.permutation(len(VARIANTS)) for _ in range(n_families)]
     rank = np.arange(system_family.size) - np.flatnonzero(first_of_family)[np.cumsum(first_of_family) - 1]
-    variants = ["" if unspecified[i] else VARIANTS[variant_pick[f][rank[i] % len(VARIANTS)]]
-                for i, f in enumerate(system_family)]
+    variants = ["" if unspecified[i] else VARIANTS[variant_pick[f][rank[i] % len(VARIANTS)]] for i, f in enumerate(system_family)]
     family_ids = [slug(n) for n in family_names]
     system_ids = [family_ids[f] + ("-" + slug(v) if v else "") for f, v in zip(system_family, variants)]
     system_names = [family_names[f] + (" " + v if v else "") for f, v in zip(system_family, variants)]
     system_category = family_category[system_family]
     price_eur = np.round(CATEGORY_PRICE[system_category] * rng.lognormal(0, 0.5, system_family.size), -3)
     system_weight = 1 / (rng.permutation(system_family.size) + 3.0) ** 0.9
-    return Catalogue(codes, names, donor_weight / donor_weight.sum(), family_ids, family_names,
-                     system_ids, system_names, system_family, system_category,
-                     system_weight / system_weight.sum(), price_eur,
-                     _outlets(rng, codes, names, n_outlets), _meetings(rng, set(codes)))
+    return Catalogue(
+        codes,
+        names,
+        donor_weight / donor_weight.sum(),
+        family_ids,
+        family_names,
+        system_ids,
+        system_names,
+        system_family,
+        system_category,
+        system_weight / system_weight.sum(),
+        price_eur,
+        _outlets(rng, codes, names, n_outlets),
+        _meetings(rng, set(codes)),
+    )
 
 
 def _outlets(rng, codes, names, n: int) -> list[dict]:
-    ministries = [{"domain": f"mod-{c.lower()}.example.org", "publisher": f"Ministry of Defence ({name.split(',')[0]})",
-                   "reliability": "official"} for c, name in zip(codes[: max(3, n // 4)], names)]
+    ministries = [
+        {
+            "domain": f"mod-{c.lower()}.example.org",
+            "publisher": f"Ministry of Defence ({name.split(',')[0]})",
+            "reliability": "official",
+        }
+        for c, name in zip(codes[: max(3, n // 4)], names)
+    ]
     grades = rng.choice(["major_outlet", "specialist", "secondary", "weak"], n, p=[0.25, 0.25, 0.4, 0.1])
     press = []
     for i in range(n - len(ministries)):
         word, round_ = i % 20, (i // 20) % 15  # every word with every kind once per 300 outlets
         name = f"{OUTLET_WORDS[word]} {OUTLET_KINDS[(round_ + word) % 15]}" + (f" {i // 300 + 1}" if i >= 300 else "")
-        press.append({"domain": slug(name) + ".example.org", "publisher": name, "reliability": grades[i],
-                      "note": "Graded weak: repeats claims without attribution." if grades[i] == "weak" else None})
+        press.append(
+            {
+                "domain": slug(name) + ".example.org",
+                "publisher": name,
+                "reliability": grades[i],
+                "note": "Graded weak: repeats claims without attribution." if grades[i] == "weak" else None,
+            }
+        )
     return ministries + press
 
 
@@ -145,23 +203,54 @@ def _meetings(rng, donors: set[str]) -> list[dict]:
     while day < cal.N_DAYS - 20:
         where = rng.choice(["ramstein", "brussels", "virtual", "hybrid"], p=[0.3, 0.25, 0.35, 0.1])
         place, country = {"ramstein": ("Ramstein Air Base", "DEU"), "virtual": ("virtual", None)}.get(
-            where, ("NATO headquarters, Brussels", "BEL"))
-        rows.append({"meeting_id": f"udcg-{number:02d}", "series": "udcg", "number": number, "first": day, "last": day,
-                     "place": place, "country": country,
-                     "format": {"ramstein": "in_person", "brussels": "in_person"}.get(where, where),
-                     "chair": "Chair of the Ukraine Defense Contact Group",
-                     "participants": f"About {int(rng.integers(40, 56))} countries", "participant_count": int(rng.integers(40, 56))})
+            where, ("NATO headquarters, Brussels", "BEL")
+        )
+        rows.append(
+            {
+                "meeting_id": f"udcg-{number:02d}",
+                "series": "udcg",
+                "number": number,
+                "first": day,
+                "last": day,
+                "place": place,
+                "country": country,
+                "format": {"ramstein": "in_person", "brussels": "in_person"}.get(where, where),
+                "chair": "Chair of the Ukraine Defense Contact Group",
+                "participants": f"About {int(rng.integers(40, 56))} countries",
+                "participant_count": int(rng.integers(40, 56)),
+            }
+        )
         day, number = day + int(rng.integers(25, 62)), number + 1
     for year in range(2022, 2026):
         for month in (2, 6, 10):
             first = cal.day_of(f"{year}-{month:02d}-{int(rng.integers(10, 20)):02d}")
-            rows.append({"meeting_id": f"nato-dm-{year}-{month:02d}", "series": "nato_defence_ministers", "first": first,
-                         "last": first + 1, "place": "NATO headquarters, Brussels", "country": "BEL", "format": "in_person",
-                         "chair": "NATO Secretary General", "participants": "NATO defence ministers"})
+            rows.append(
+                {
+                    "meeting_id": f"nato-dm-{year}-{month:02d}",
+                    "series": "nato_defence_ministers",
+                    "first": first,
+                    "last": first + 1,
+                    "place": "NATO headquarters, Brussels",
+                    "country": "BEL",
+                    "format": "in_person",
+                    "chair": "NATO Secretary General",
+                    "participants": "NATO defence ministers",
+                }
+            )
     for first, last, city, country in SUMMITS:
-        rows.append({"meeting_id": f"nato-summit-{first[:4]}", "series": "nato_summit", "first": cal.day_of(first),
-                     "last": cal.day_of(last), "place": city, "country": country, "format": "in_person",
-                     "chair": "NATO Secretary General", "participants": "NATO heads of state and government"})
+        rows.append(
+            {
+                "meeting_id": f"nato-summit-{first[:4]}",
+                "series": "nato_summit",
+                "first": cal.day_of(first),
+                "last": cal.day_of(last),
+                "place": city,
+                "country": country,
+                "format": "in_person",
+                "chair": "NATO Secretary General",
+                "participants": "NATO heads of state and government",
+            }
+        )
     for row in rows:
         row["country"] = row["country"] if row["country"] in donors else None
         row["date"] = cal.ISO[row["first"]]
@@ -174,7 +263,7 @@ def meeting_of_day(meetings: list[dict]) -> np.ndarray:
     """Per day of the period, the index of a meeting held that day (-1 for none)."""
     of_day = np.full(cal.N_DAYS, -1, dtype=np.int32)
     for i, m in reversed(list(enumerate(meetings))):
-        of_day[m["first"]:m["last"] + 1] = i
+        of_day[m["first"] : m["last"] + 1] = i
     return of_day
 
 
@@ -182,23 +271,45 @@ def donor_rows(cat: Catalogue) -> list[dict]:
     rows = []
     for code, name in zip(cat.donors, cat.donor_names):
         country = pycountry.countries.get(alpha_3=code)
-        rows.append({"donor_id": code, "name": name, "donor_type": "country" if country else "international_organisation",
-                     "iso_alpha2": country.alpha_2 if country else None, "nato_member_since": NATO_SINCE.get(code),
-                     "eu_member_since": EU_SINCE.get(code),
-                     "source_id": MEMBERS_SOURCE if code in NATO_SINCE or code in EU_SINCE else None})
+        rows.append(
+            {
+                "donor_id": code,
+                "name": name,
+                "donor_type": "country" if country else "international_organisation",
+                "iso_alpha2": country.alpha_2 if country else None,
+                "nato_member_since": NATO_SINCE.get(code),
+                "eu_member_since": EU_SINCE.get(code),
+                "source_id": MEMBERS_SOURCE if code in NATO_SINCE or code in EU_SINCE else None,
+            }
+        )
     return rows
 
 
 def system_rows(cat: Catalogue, rng) -> tuple[list[dict], list[dict]]:
-    families = [{"family_id": f, "name": n, "origin_country": cat.donors[int(rng.integers(0, min(12, len(cat.donors))))]
-                 if rng.random() < 0.7 else None} for f, n in zip(cat.family_ids, cat.family_names)]
+    families = [
+        {
+            "family_id": f,
+            "name": n,
+            "origin_country": cat.donors[int(rng.integers(0, min(12, len(cat.donors))))] if rng.random() < 0.7 else None,
+        }
+        for f, n in zip(cat.family_ids, cat.family_names)
+    ]
     systems = []
     for sid, name, fam, c in zip(cat.system_ids, cat.system_names, cat.system_family, cat.system_category):
         _, _, _, kiel, sipri, kiel_type = CATEGORIES[CATEGORY_NAMES[c]]
-        variant = name[len(cat.family_names[fam]) + 1:]
-        systems.append({"system_id": sid, "family_id": cat.family_ids[fam], "variant": variant or None, "name": name,
-                        "category": CATEGORY_NAMES[c], "kiel_item_type": kiel_type, "kiel_category": kiel or None,
-                        "sipri_category": sipri})
+        variant = name[len(cat.family_names[fam]) + 1 :]
+        systems.append(
+            {
+                "system_id": sid,
+                "family_id": cat.family_ids[fam],
+                "variant": variant or None,
+                "name": name,
+                "category": CATEGORY_NAMES[c],
+                "kiel_item_type": kiel_type,
+                "kiel_category": kiel or None,
+                "sipri_category": sipri,
+            }
+        )
     return families, systems
 
 
@@ -210,8 +321,15 @@ def price_rows(cat: Catalogue, rng, sources: list[str]) -> list[dict]:
     for i in np.flatnonzero(priced):
         cur = str(currency[i])
         basis = {"USD": "kiel_estimate", "EUR": "official", "GBP": "other_estimate"}[cur]
-        rows.append({"system_id": cat.system_ids[i], "price": int(round(cat.price_eur[i] * PER_EUR[cur], -3)),
-                     "currency": cur, "basis": basis, "source_id": KIEL_SOURCE if basis == "kiel_estimate" else sources[i]})
+        rows.append(
+            {
+                "system_id": cat.system_ids[i],
+                "price": int(round(cat.price_eur[i] * PER_EUR[cur], -3)),
+                "currency": cur,
+                "basis": basis,
+                "source_id": KIEL_SOURCE if basis == "kiel_estimate" else sources[i],
+            }
+        )
     return rows
 
 
@@ -233,12 +351,23 @@ def kiel_item_rows(cat: Catalogue, rng) -> list[dict]:
     rows = []
     for i in np.flatnonzero(rng.random(len(cat.system_ids)) < 0.4):
         category = CATEGORY_NAMES[cat.system_category[i]]
-        rows.append({"kiel_item": f"{cat.system_names[i]} {category.replace('_', ' ')}", "kiel_item_type": CATEGORIES[category][5],
-                     "kiel_sub_type": category.replace("_", " ").capitalize(), "system_id": cat.system_ids[i]})
+        rows.append(
+            {
+                "kiel_item": f"{cat.system_names[i]} {category.replace('_', ' ')}",
+                "kiel_item_type": CATEGORIES[category][5],
+                "kiel_sub_type": category.replace("_", " ").capitalize(),
+                "system_id": cat.system_ids[i],
+            }
+        )
     for i in range(max(5, len(rows) // 5)):
         what = ("ammunition", "repair work", "spare parts", "fuel")[i % 4]
-        rows.append({"kiel_item": f"{what.capitalize()} package {i + 1}", "kiel_item_type": "Military equipment",
-                     "excluded_because": f"{what}, outside the heavy-weapon scope"})
+        rows.append(
+            {
+                "kiel_item": f"{what.capitalize()} package {i + 1}",
+                "kiel_item_type": "Military equipment",
+                "excluded_because": f"{what}, outside the heavy-weapon scope",
+            }
+        )
     return rows
 
 

@@ -36,37 +36,37 @@ RELEASES = np.array([cal.day_of(f"{y}-{m:02d}-06") for y in range(2022, 2026) fo
 
 @dataclass
 class Lines:
-    ids: pa.Array          # line_id, sorted
-    donor: np.ndarray      # donor index
-    system: np.ndarray     # system index, -1 for a money line
-    unit: np.ndarray       # index into UNITS
-    joint: np.ndarray      # joint pledge index or -1
-    kiel: np.ndarray       # origin kiel
-    k: np.ndarray          # events on the line
-    start: np.ndarray      # index of its first event
+    ids: pa.Array  # line_id, sorted
+    donor: np.ndarray  # donor index
+    system: np.ndarray  # system index, -1 for a money line
+    unit: np.ndarray  # index into UNITS
+    joint: np.ndarray  # joint pledge index or -1
+    kiel: np.ndarray  # origin kiel
+    k: np.ndarray  # events on the line
+    start: np.ndarray  # index of its first event
 
 
 @dataclass
 class Events:
     line: np.ndarray
-    day: np.ndarray        # the day drawn; the date written is (day, precision)
+    day: np.ndarray  # the day drawn; the date written is (day, precision)
     precision: np.ndarray
     latest: np.ndarray
     type: np.ndarray
     committed: np.ndarray
     undisclosed: np.ndarray
-    meeting: np.ndarray    # meeting index or -1
+    meeting: np.ndarray  # meeting index or -1
     value: np.ndarray
-    currency: np.ndarray   # index into CURRENCIES or -1
+    currency: np.ndarray  # index into CURRENCIES or -1
     kiel_package: np.ndarray  # 0 when the event has no kiel_ref
-    note: np.ndarray       # note index or -1
+    note: np.ndarray  # note index or -1
     max_ahead: np.ndarray  # smallest committed total from this event on (caps deliveries)
 
 
 @dataclass
 class Deliveries:
     line: np.ndarray
-    day: np.ndarray        # the day written (a release day for "by" dates)
+    day: np.ndarray  # the day written (a release day for "by" dates)
     precision: np.ndarray
     latest: np.ndarray
     quantity: np.ndarray
@@ -109,8 +109,8 @@ def draw_lines(rng, cat: Catalogue, events: int, joint_days: list[int]) -> Lines
     joint = np.full(n, -1)
     takers = rng.permutation(np.flatnonzero((k <= 6) & ~money))
     for j, _ in enumerate(joint_days):
-        share = takers[:min(int(rng.integers(2, 4)), takers.size)]
-        takers = takers[share.size:]
+        share = takers[: min(int(rng.integers(2, 4)), takers.size)]
+        takers = takers[share.size :]
         joint[share], system[share] = j, rng.choice(len(cat.system_ids), p=cat.system_weight)
         donor[share] = rng.choice(len(cat.donors), share.size, replace=False, p=cat.donor_weight)
 
@@ -127,12 +127,21 @@ def draw_lines(rng, cat: Catalogue, events: int, joint_days: list[int]) -> Lines
     ids = pc.if_else(pa.array(occurrence > 0), numbered, base)
     by_id = pc.sort_indices(ids).to_numpy().astype(np.int64)
     k = k[by_id]
-    return Lines(ids.take(by_id), donor[by_id].astype(np.int32), system[by_id].astype(np.int32), unit[by_id],
-                 joint[by_id].astype(np.int32), rng.random(n) < 0.3, k, np.cumsum(k) - k)
+    return Lines(
+        ids.take(by_id),
+        donor[by_id].astype(np.int32),
+        system[by_id].astype(np.int32),
+        unit[by_id],
+        joint[by_id].astype(np.int32),
+        rng.random(n) < 0.3,
+        k,
+        np.cumsum(k) - k,
+    )
 
 
-def draw_events(rng, lines: Lines, cat: Catalogue, meeting_of_day: np.ndarray, meeting_days: np.ndarray,
-                joint_days: list[int], n_notes: int) -> Events:
+def draw_events(
+    rng, lines: Lines, cat: Catalogue, meeting_of_day: np.ndarray, meeting_days: np.ndarray, joint_days: list[int], n_notes: int
+) -> Events:
     n = int(lines.k.sum())
     line = np.repeat(np.arange(lines.k.size, dtype=np.int32), lines.k)
     pos = (np.arange(n) - lines.start[line]).astype(np.int32)
@@ -145,8 +154,21 @@ def draw_events(rng, lines: Lines, cat: Catalogue, meeting_of_day: np.ndarray, m
     kiel_package = np.zeros(n, dtype=np.int8)
     kiel = lines.kiel[line] & (lines.system[line] >= 0) & (rng.random(n, dtype=np.float32) < 0.7)
     kiel_package[kiel] = rng.integers(1, 80, int(kiel.sum()))
-    return Events(line, day, precision, cal.latest(day, precision).astype(np.int16), kind, committed, undisclosed,
-                  meeting, value, currency, kiel_package, _notes(rng, n, 0.02, n_notes), ahead)
+    return Events(
+        line,
+        day,
+        precision,
+        cal.latest(day, precision).astype(np.int16),
+        kind,
+        committed,
+        undisclosed,
+        meeting,
+        value,
+        currency,
+        kiel_package,
+        _notes(rng, n, 0.02, n_notes),
+        ahead,
+    )
 
 
 def _event_dates(rng, lines: Lines, line, pos, meeting_of_day, meeting_days, joint_days):
@@ -178,8 +200,11 @@ def _event_totals(rng, lines: Lines, cat: Catalogue, line, pos):
     k, first, n_lines, n = lines.k, lines.start, lines.k.size, line.size
     money = lines.system < 0
     category = cat.system_category[np.maximum(lines.system, 0)]
-    first_total = np.where(money, np.round(rng.lognormal(np.log(2e7), 1.2, n_lines), -5),
-                           np.round(CATEGORY_UNITS[category] * rng.lognormal(0, 1.0, n_lines)))
+    first_total = np.where(
+        money,
+        np.round(rng.lognormal(np.log(2e7), 1.2, n_lines), -5),
+        np.round(CATEGORY_UNITS[category] * rng.lognormal(0, 1.0, n_lines)),
+    )
     first_total = np.maximum(first_total, np.where(money, 1e5, 1)).astype(np.int64)
     step = np.maximum(1, np.round(first_total[line] * rng.lognormal(-0.6, 0.8, n))).astype(np.int64)
     step[first] = first_total
@@ -234,8 +259,7 @@ def draw_deliveries(rng, lines: Lines, ev: Events, n_notes: int) -> Deliveries:
     k, n_lines = lines.k, lines.k.size
     delivering = (ev.type[lines.start] != DECLINED) & ~ev.undisclosed[lines.start] & (rng.random(n_lines) < 0.78)
     first_day = ev.latest[lines.start].astype(np.int64)
-    width = np.minimum(cal.N_DAYS - 1 - first_day,
-                       np.round(rng.lognormal(np.log(200), 0.9, n_lines) + 30 * k).astype(np.int64))
+    width = np.minimum(cal.N_DAYS - 1 - first_day, np.round(rng.lognormal(np.log(200), 0.9, n_lines) + 30 * k).astype(np.int64))
     count = np.minimum(np.where(delivering, 1 + rng.poisson(0.42 * k + 0.5), 0), width + 1)
     first = np.cumsum(count) - count
     line = np.repeat(np.arange(n_lines, dtype=np.int32), count)
@@ -247,7 +271,7 @@ def draw_deliveries(rng, lines: Lines, ev: Events, n_notes: int) -> Deliveries:
     rank = np.arange(line.size) - first[line]
     share = (rank + 1) / count[line]
     full = rng.random(n_lines) < 0.55
-    share = np.where(full[line], share ** 0.8, rng.uniform(0.2, 0.95, n_lines)[line] * share)
+    share = np.where(full[line], share**0.8, rng.uniform(0.2, 0.95, n_lines)[line] * share)
     grain = np.where(lines.system < 0, 1000, 1)[line]
     delivered = (np.floor(cap * share / grain) * grain).astype(np.int64)
     del cap, share, grain
@@ -262,5 +286,6 @@ def draw_deliveries(rng, lines: Lines, ev: Events, n_notes: int) -> Deliveries:
     precision = cal.coarsen(rng, day, next_day, (0.08, 0.04, 0.02), keep_day=by)
     precision[by] = cal.BY
     written = np.where(by, RELEASES[np.minimum(release, RELEASES.size - 1)], day).astype(np.int16)
-    return Deliveries(line, written, precision, cal.latest(written, precision).astype(np.int16), quantity,
-                      _notes(rng, day.size, 0.02, n_notes))
+    return Deliveries(
+        line, written, precision, cal.latest(written, precision).astype(np.int16), quantity, _notes(rng, day.size, 0.02, n_notes)
+    )

@@ -17,9 +17,16 @@ from tracker.synthetic.csvfiles import integers, join, pick, row_chunks
 LANGUAGES = ["en", "de", "fr", "pl", "uk", "nl", "it", "es", "cs", "ja"]
 LANGUAGE_SHARE = [0.6, 0.1, 0.06, 0.06, 0.06, 0.03, 0.03, 0.03, 0.02, 0.01]
 # Titles without commas or quotes, so that rows need no quoting and Arrow writes them directly.
-TOPICS = ["New military aid package announced", "Deliveries of armoured vehicles", "Air defence for Ukraine",
-          "Artillery ammunition and spare parts", "Minister confirms handover", "Parliament approves aid",
-          "Training of Ukrainian crews", "Contact Group meeting: new pledges"]
+TOPICS = [
+    "New military aid package announced",
+    "Deliveries of armoured vehicles",
+    "Air defence for Ukraine",
+    "Artillery ammunition and spare parts",
+    "Minister confirms handover",
+    "Parliament approves aid",
+    "Training of Ukrainian crews",
+    "Contact Group meeting: new pledges",
+]
 REFERENCE = [  # source_id, publisher, title, published, reliability
     (RATES_SOURCE, "European Central Bank", "Euro foreign exchange reference rates (synthetic)", "2025-12-31", "official"),
     (GDP_SOURCE, "World Bank", "GDP (current US$) (synthetic)", "2025-07", "official"),
@@ -76,8 +83,11 @@ class Sources:
                 "source_id": self.ids.take(index),
                 "publisher": either(self.publishers.take(outlet), 0),
                 "title": either(join(pick(pa.array(TOPICS), self.topic[i]), " (synthetic report ", integers(i), ")"), 1),
-                "url": pc.if_else(pa.array(reference), join("https://example.org/reference", self.ids.take(index), sep="/"),
-                                  pick(url, np.arange(i.size), missing=~self.has_url[i])),
+                "url": pc.if_else(
+                    pa.array(reference),
+                    join("https://example.org/reference", self.ids.take(index), sep="/"),
+                    pick(url, np.arange(i.size), missing=~self.has_url[i]),
+                ),
                 "published": either(pick(cal.TEXTS, cal.code(day, np.maximum(precision, 0)), missing=precision < 0), 2),
                 "language": pick(pa.array(LANGUAGES), self.language[i]),
                 "reliability": either(self.grades.take(outlet), 3),

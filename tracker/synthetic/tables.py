@@ -15,18 +15,24 @@ from tracker.synthetic.csvfiles import integers, join, pick, row_chunks
 from tracker.synthetic.history import CURRENCIES, EVENT_TYPES, UNITS, Deliveries, Events, Lines
 
 # Notes without commas or quotes, so that rows need no quoting and Arrow writes them directly.
-EVENT_NOTES = ["Total as the ministry states it including units sent earlier.",
-               "Sources differ on the number; we take the official one.",
-               "Announced at a press conference after the meeting.",
-               "Described as up to this number."]
-DELIVERY_NOTES = ["Handed over in Poland and then moved to Ukraine.",
-                  "Arrival reported by the recipient unit and not by the donor."]
+EVENT_NOTES = [
+    "Total as the ministry states it including units sent earlier.",
+    "Sources differ on the number; we take the official one.",
+    "Announced at a press conference after the meeting.",
+    "Described as up to this number.",
+]
+DELIVERY_NOTES = [
+    "Handed over in Poland and then moved to Ukraine.",
+    "Arrival reported by the recipient unit and not by the donor.",
+]
 KIEL_NOTE = "The part of Kiel's delivered count no dated delivery accounts for."
 
 
 def line_chunks(lines: Lines, cat: Catalogue, joint_ids: list[str]) -> Iterator[dict[str, pa.Array]]:
-    descriptions = pa.array(["Money for military aid (EUR)", "Money for military aid (USD)"]
-                            + [f"{name} (synthetic pledge)" for name in cat.system_names])
+    descriptions = pa.array(
+        ["Money for military aid (EUR)", "Money for military aid (USD)"]
+        + [f"{name} (synthetic pledge)" for name in cat.system_names]
+    )
     for part in row_chunks(lines.k.size):
         system = lines.system[part]
         yield {
@@ -48,16 +54,23 @@ def _lag_reasons(late: np.ndarray) -> pa.Array:
     return pick(LATE_REASON, np.zeros(late.size, dtype=np.int8), missing=~late)
 
 
-def event_chunks(lines: Lines, ev: Events, cat: Catalogue, source_ids: pa.Array, cited: np.ndarray,
-                 meeting_ids: list[str], late: np.ndarray) -> Iterator[dict[str, pa.Array]]:
+def event_chunks(
+    lines: Lines, ev: Events, cat: Catalogue, source_ids: pa.Array, cited: np.ndarray, meeting_ids: list[str], late: np.ndarray
+) -> Iterator[dict[str, pa.Array]]:
     kiel_codes = pa.array([d[:2] + "M" for d in cat.donors])
     system_ids = pa.array(cat.system_ids)
     for part in row_chunks(ev.line.size):
         line = ev.line[part]
         line_ids = lines.ids.take(line)
         package = ev.kiel_package[part]
-        kiel_ref = join(pick(kiel_codes, lines.donor[line]), integers(package), "@", cal.ISO_TEXTS.take(ev.day[part]),
-                        "#", pick(system_ids, np.maximum(lines.system[line], 0)))
+        kiel_ref = join(
+            pick(kiel_codes, lines.donor[line]),
+            integers(package),
+            "@",
+            cal.ISO_TEXTS.take(ev.day[part]),
+            "#",
+            pick(system_ids, np.maximum(lines.system[line], 0)),
+        )
         yield {
             "event_id": join(line_ids, cal.ISO_TEXTS.take(ev.latest[part]), sep="-"),
             "line_id": line_ids,
@@ -74,14 +87,16 @@ def event_chunks(lines: Lines, ev: Events, cat: Catalogue, source_ids: pa.Array,
         }
 
 
-def delivery_chunks(lines: Lines, dl: Deliveries, source_ids: pa.Array, cited: np.ndarray,
-                    late: np.ndarray) -> Iterator[dict[str, pa.Array]]:
+def delivery_chunks(
+    lines: Lines, dl: Deliveries, source_ids: pa.Array, cited: np.ndarray, late: np.ndarray
+) -> Iterator[dict[str, pa.Array]]:
     for part in row_chunks(dl.line.size):
         line_ids = lines.ids.take(dl.line[part])
         by = pa.array(dl.precision[part] == cal.BY)
         yield {
-            "delivery_id": pc.if_else(by, join(line_ids, "kiel", sep="-"),
-                                      join(line_ids, cal.ISO_TEXTS.take(dl.latest[part]), sep="-")),
+            "delivery_id": pc.if_else(
+                by, join(line_ids, "kiel", sep="-"), join(line_ids, cal.ISO_TEXTS.take(dl.latest[part]), sep="-")
+            ),
             "line_id": line_ids,
             "date": cal.TEXTS.take(cal.code(dl.day[part], dl.precision[part])),
             "quantity": integers(dl.quantity[part]),

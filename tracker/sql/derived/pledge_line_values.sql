@@ -2,7 +2,7 @@
 -- pledge_line_history (same line_id, valid_from inclusive, valid_to exclusive), so that a value
 -- "as of d" is the row whose interval holds d. line_values_as_of and donor_values_as_of read it.
 --
--- Conventions (also in the README, "SQL for notebooks"):
+-- Conventions (also in docs/sql.md, "Valuation conventions"):
 -- * value_basis 'stated': the line's latest commitment event on or before the day carries a value
 --   and value_currency (a money line, whose unit is a currency, states its committed amount).
 --   It converts at the ECB reference rate of that event's day (date_latest: a coarse date
