@@ -47,7 +47,7 @@ test-fast: $(BIN)/tracker
 lint: $(BIN)/tracker
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy | $(BIN)/mypy-baseline filter
+	$(BIN)/mypy | $(BIN)/mypy-baseline filter --ignore-categories note --no-colors
 	$(BIN)/tracker fmt --check
 	$(BIN)/tracker generate --check
 
