@@ -53,13 +53,22 @@ def changes(state, day: str) -> html.Div:
     )
 
 
+MAX_DONOR_LINES = 300  # a donor with thousands of lines would send megabytes nobody reads; the Data page has them all
+
+
 def donor_lines(state, title: str | None = None) -> html.Div:
-    rows = ui.database().rows("donor_lines", **state.params())
+    rows = ui.database().rows("donor_lines", **state.params())  # largest committed first
     names = ", ".join(sorted({r["donor_name"] for r in rows})) or ", ".join(state.donors)
     return html.Div(
         [
             html.H3(title or f"Pledge lines of {names} as known on {state.as_of.isoformat()}"),
-            ui.table(rows, LINE_COLUMNS, table_id="details-rows"),
+            html.P(
+                f"The {MAX_DONOR_LINES:,} largest of {len(rows):,} lines; the Data page lists every event and delivery.",
+                className="hint",
+            )
+            if len(rows) > MAX_DONOR_LINES
+            else None,
+            ui.table(rows[:MAX_DONOR_LINES], LINE_COLUMNS, table_id="details-rows"),
         ]
     )
 

@@ -147,6 +147,23 @@ def test_overview_clicks(request_ctx):
     assert rows["Leopard 2A6"][6] == "61"  # 2023-01-25 to 2023-03-27
 
 
+def test_a_donors_lines_are_capped_largest_first(request_ctx, monkeypatch):
+    """At 10^5 events a donor has thousands of lines: the panel sends the largest, and says so."""
+    from dashboards import panels
+
+    monkeypatch.setattr(panels, "MAX_DONOR_LINES", 2)
+    bar = run_callback(
+        overview.show_rows,
+        None,
+        {"points": [{"customdata": ["DEU"]}]},
+        "?as_of=2023-12-31",
+        triggered="overview-top-donors.clickData",
+    )
+    rows = table_rows(bar)
+    assert len(rows) == 2 and [r[0] for r in rows] == ["Marder 1A3", "Leopard 1A5"]  # 100 and 88 committed
+    assert any("The 2 largest of" in str(p.children) for p in bar.children if p is not None)
+
+
 def test_donors_page_detail_and_click(request_ctx):
     page = donors.layout(as_of="2023-12-31", focus="DEU", measure="gdp")
     detail = find(page, "donors-details")
