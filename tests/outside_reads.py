@@ -42,7 +42,7 @@ SYSTEM = ["/usr", "/etc", "/proc", "/sys", "/dev", "/lib", "/lib64", "/bin", "/s
 
 def rules(basetemp: str | None = None, root: Path = ROOT) -> list[tuple[str, bool]]:
     """(folder, allowed) pairs, longest first: a path follows the longest folder it is in. The folder holding
-    the repository is forbidden (where ../shared/ would be) unless an allowed folder inside it is longer, so a
+    the repository is forbidden (where material beside a clone would be) unless an allowed folder inside it is longer, so a
     clone in a temporary folder still has its siblings caught; at equal length the allowed folder wins."""
     forbidden = {os.path.normpath(str(root.parent)), os.path.realpath(root.parent)}
     pairs = [(folder, True) for folder in allowed_roots(basetemp, root)] + [(folder, False) for folder in forbidden]

@@ -13,18 +13,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from dashboards.screenshots import CHROMIUM_ARGS  # no sandbox as root, no background calls to the network
+
 CHROMIUM = Path("/usr/bin/chromium")
-# Flags for Chromium on these machines: no sandbox as root, and no background calls to the network.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
 PAGES = ["/", "/systems", "/donors", "/training", "/meetings", "/data"]
 AS_OF_INPUT = 'input[id=\'{"name":"as_of","type":"filter-date"}\']'
 
