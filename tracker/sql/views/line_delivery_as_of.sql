@@ -39,6 +39,10 @@ WITH lines AS (
     FROM commitment_events
     WHERE date_latest <= CAST(as_of AS DATE)
     GROUP BY ALL
+), announced AS (  -- the first announcement, once one of the line's events is certain by d
+    SELECT l.line_id, CASE WHEN l.last_event_id IS NOT NULL THEN coalesce(l.first_announced, f.first_event) END AS day
+    FROM lines AS l
+    LEFT JOIN first_events AS f USING (line_id)
 ), first_deliveries AS (
     SELECT line_id, min(date_latest) AS first_delivery, bool_and(date_precision = 'day') AS deliveries_exact
     FROM deliveries
@@ -74,12 +78,12 @@ SELECT
     l.outstanding,
     l.committed_possible,
     l.delivered_possible,
-    CASE WHEN l.last_event_id IS NOT NULL THEN coalesce(l.first_announced, f.first_event) END AS first_announced,
+    an.day AS first_announced,
     fd.first_delivery,
     CASE WHEN l.committed > 0 AND l.outstanding <= 0 THEN fu.full_delivery END AS full_delivery,
-    CAST(fd.first_delivery - coalesce(l.first_announced, f.first_event) AS INTEGER) AS days_to_first_delivery,
+    CAST(fd.first_delivery - an.day AS INTEGER) AS days_to_first_delivery,
     CAST(CASE WHEN l.committed > 0 AND l.outstanding <= 0 THEN fu.full_delivery END
-         - coalesce(l.first_announced, f.first_event) AS INTEGER) AS days_to_full_delivery,
+         - an.day AS INTEGER) AS days_to_full_delivery,
     CAST(m.mean_days AS DOUBLE) AS mean_days_to_delivery,
     d.due_90,
     CASE WHEN d.due_90 > 0 THEN coalesce(m.within_90, 0) END AS delivered_within_90,
@@ -93,6 +97,7 @@ SELECT
     coalesce(f.events_exact, true) AND coalesce(fd.deliveries_exact, true) AS dates_exact
 FROM lines AS l
 LEFT JOIN first_events AS f USING (line_id)
+LEFT JOIN announced AS an USING (line_id)
 LEFT JOIN first_deliveries AS fd USING (line_id)
 LEFT JOIN full_days AS fu USING (line_id)
 LEFT JOIN due AS d USING (line_id)
