@@ -97,7 +97,7 @@ COMMENT ON COLUMN systems.system_id IS 'Our identifier, e.g. leopard-2a6.';
 COMMENT ON COLUMN systems.family_id IS 'The family this variant belongs to.';
 COMMENT ON COLUMN systems.variant IS 'Variant designation within the family (2A4, 2A6, Strv 122); empty when unspecified.';
 COMMENT ON COLUMN systems.name IS 'Display name, e.g. Leopard 2A6.';
-COMMENT ON COLUMN systems.category IS 'What kind of system it is.';
+COMMENT ON COLUMN systems.category IS 'What kind of system it is. A line of an ammunition system counts rounds, of a missile missiles; every other system counts units.';
 COMMENT ON COLUMN systems.kiel_item_type IS 'Kiel Ukraine Support Tracker "Type of Item" for this system (e.g. Heavy weapon).';
 COMMENT ON COLUMN systems.kiel_category IS 'The category the Kiel website''s per-donor weapons counts file it under (Tanks, IFV, Howitzers, MLRS, Air Defense); empty for what those counts leave out (anti-aircraft guns, mortars, other vehicles).';
 COMMENT ON COLUMN systems.sipri_category IS 'SIPRI Arms Transfers Database weapon category.';
@@ -219,16 +219,18 @@ CREATE TABLE pledge_lines (
     system_id VARCHAR,
     unit VARCHAR NOT NULL,
     joint_pledge_id VARCHAR,
+    package_line_id VARCHAR,
     description VARCHAR,
     origin VARCHAR NOT NULL,
     note VARCHAR
 );
-COMMENT ON TABLE pledge_lines IS 'One donor''s commitment of one kind of aid: a system (counted in units) or a sum of money (in the currency announced). What was committed when is the line''s history in commitment_events; increases are new events on the same line, not new lines. Primary key: line_id. References: donor -> donors.donor_id; system_id -> systems.system_id; joint_pledge_id -> joint_pledges.joint_pledge_id.';
+COMMENT ON TABLE pledge_lines IS 'One donor''s commitment of one kind of aid: a system (counted in units) or a sum of money (in the currency announced). What was committed when is the line''s history in commitment_events; increases are new events on the same line, not new lines. Primary key: line_id. References: donor -> donors.donor_id; system_id -> systems.system_id; joint_pledge_id -> joint_pledges.joint_pledge_id; package_line_id -> pledge_lines.line_id.';
 COMMENT ON COLUMN pledge_lines.line_id IS 'Our identifier, donor code then system, e.g. DEU-leopard-2a6.';
 COMMENT ON COLUMN pledge_lines.donor IS 'The donor (donors.donor_id).';
 COMMENT ON COLUMN pledge_lines.system_id IS 'The system committed; empty for a money line.';
-COMMENT ON COLUMN pledge_lines.unit IS 'What committed counts: units for a system, or an ISO 4217 currency code for money (EUR, USD).';
+COMMENT ON COLUMN pledge_lines.unit IS 'What committed counts: units (vehicles, weapons, pieces of equipment) for a system, rounds for ammunition, missiles for a missile, or an ISO 4217 currency code for money (EUR, USD). Totals never add lines of different units.';
 COMMENT ON COLUMN pledge_lines.joint_pledge_id IS 'The joint pledge this line is one donor''s share of, if any.';
+COMMENT ON COLUMN pledge_lines.package_line_id IS 'The money line of the same donor whose announced amount includes this line, e.g. the items of a US drawdown package. Money totals count the package once and leave the values of its item lines out.';
 COMMENT ON COLUMN pledge_lines.description IS 'Short description in our words, e.g. Leopard 2A6 from Bundeswehr stocks.';
 COMMENT ON COLUMN pledge_lines.origin IS 'curated (kept by hand) or kiel (written by `tracker import kiel`, which rewrites the line, its events and its Kiel-reported delivery on every import, keeping an event''s meeting_id, value, value_currency and note). Set a line to curated to take it over by hand; the importer then only compares it.';
 COMMENT ON COLUMN pledge_lines.note IS 'Our own remarks.';

@@ -32,9 +32,9 @@ WITH rates AS (
         h.line_id, h.valid_from, h.valid_to, h.committed, h.delivered, h.last_event_id,
         l.system_id, l.unit, f.first_day, e.date_latest AS event_day, e.source_id AS event_source_id,
         CASE WHEN e.value IS NOT NULL AND e.value_currency IS NOT NULL THEN e.value
-             WHEN l.unit <> 'units' THEN h.committed END AS stated_value,
+             WHEN l.system_id IS NULL THEN h.committed END AS stated_value,
         CASE WHEN e.value IS NOT NULL AND e.value_currency IS NOT NULL THEN e.value_currency
-             WHEN l.unit <> 'units' AND h.committed IS NOT NULL THEN l.unit END AS stated_currency
+             WHEN l.system_id IS NULL AND h.committed IS NOT NULL THEN l.unit END AS stated_currency
     FROM pledge_line_history AS h
     JOIN pledge_lines AS l USING (line_id)
     LEFT JOIN commitment_events AS e ON e.event_id = h.last_event_id

@@ -1,8 +1,13 @@
--- A pledge line of a system counts units; a line without a system is money in a currency.
-SELECT 'pledge_lines' AS table_name, line_id AS key, 'unit' AS column_name, unit AS value,
-    CASE WHEN system_id IS NOT NULL
-        THEN format('must be ''units'' for a line of a system ({})', system_id)
-        ELSE 'must be a currency code (EUR, USD ...) for a money line; a line of equipment names its system_id'
+-- A pledge line counts what its system is counted in: rounds for ammunition, missiles for a
+-- missile, units for every other system; a line without a system is money in a currency.
+SELECT 'pledge_lines' AS table_name, l.line_id AS key, 'unit' AS column_name, l.unit AS value,
+    CASE WHEN l.system_id IS NULL
+        THEN 'must be a currency code (EUR, USD ...) for a money line; a line of equipment names its system_id'
+        ELSE format('must be ''{}'' for a line of {} ({})', expected, coalesce(s.category, 'a system'), l.system_id)
     END AS message
-FROM pledge_lines
-WHERE unit IS NOT NULL AND ((system_id IS NOT NULL) <> (unit = 'units'))
+FROM pledge_lines AS l
+LEFT JOIN systems AS s USING (system_id),
+LATERAL (SELECT CASE s.category WHEN 'ammunition' THEN 'rounds' WHEN 'missile' THEN 'missiles' ELSE 'units' END AS expected)
+WHERE l.unit IS NOT NULL
+  AND CASE WHEN l.system_id IS NULL THEN l.unit IN ('units', 'rounds', 'missiles')
+           ELSE l.unit <> expected END
