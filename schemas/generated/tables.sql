@@ -219,18 +219,16 @@ CREATE TABLE pledge_lines (
     system_id VARCHAR,
     unit VARCHAR NOT NULL,
     joint_pledge_id VARCHAR,
-    package_line_id VARCHAR,
     description VARCHAR,
     origin VARCHAR NOT NULL,
     note VARCHAR
 );
-COMMENT ON TABLE pledge_lines IS 'One donor''s commitment of one kind of aid: a system (counted in units) or a sum of money (in the currency announced). What was committed when is the line''s history in commitment_events; increases are new events on the same line, not new lines. Primary key: line_id. References: donor -> donors.donor_id; system_id -> systems.system_id; joint_pledge_id -> joint_pledges.joint_pledge_id; package_line_id -> pledge_lines.line_id.';
+COMMENT ON TABLE pledge_lines IS 'One donor''s commitment of one kind of aid: a system (counted in units) or a sum of money (in the currency announced). What was committed when is the line''s history in commitment_events; increases are new events on the same line, not new lines. Primary key: line_id. References: donor -> donors.donor_id; system_id -> systems.system_id; joint_pledge_id -> joint_pledges.joint_pledge_id.';
 COMMENT ON COLUMN pledge_lines.line_id IS 'Our identifier, donor code then system, e.g. DEU-leopard-2a6.';
 COMMENT ON COLUMN pledge_lines.donor IS 'The donor (donors.donor_id).';
 COMMENT ON COLUMN pledge_lines.system_id IS 'The system committed; empty for a money line.';
 COMMENT ON COLUMN pledge_lines.unit IS 'What committed counts: units (vehicles, weapons, pieces of equipment) for a system, rounds for ammunition, missiles for a missile, or an ISO 4217 currency code for money (EUR, USD). Totals never add lines of different units.';
 COMMENT ON COLUMN pledge_lines.joint_pledge_id IS 'The joint pledge this line is one donor''s share of, if any.';
-COMMENT ON COLUMN pledge_lines.package_line_id IS 'The money line of the same donor whose announced amount includes this line, e.g. the items of a US drawdown package. Money totals count the package once and leave the values of its item lines out.';
 COMMENT ON COLUMN pledge_lines.description IS 'Short description in our words, e.g. Leopard 2A6 from Bundeswehr stocks.';
 COMMENT ON COLUMN pledge_lines.origin IS 'curated (kept by hand) or kiel (written by `tracker import kiel`, which rewrites the line, its events and its Kiel-reported delivery on every import, keeping an event''s meeting_id, value, value_currency and note). Set a line to curated to take it over by hand; the importer then only compares it.';
 COMMENT ON COLUMN pledge_lines.note IS 'Our own remarks.';
@@ -246,6 +244,7 @@ CREATE TABLE commitment_events (
     committed DOUBLE,
     value DOUBLE,
     value_currency VARCHAR,
+    package_line_id VARCHAR,
     meeting_id VARCHAR,
     source_id VARCHAR NOT NULL,
     corroborated_by VARCHAR[],
@@ -253,7 +252,7 @@ CREATE TABLE commitment_events (
     kiel_ref VARCHAR[],
     note VARCHAR
 );
-COMMENT ON TABLE commitment_events IS 'The history of each pledge line: one row per dated announcement, increase, reduction, cancellation or refusal, with the line''s committed total after the event. "Committed as of date D" is the total after the last event that counts by D. Primary key: event_id. References: line_id -> pledge_lines.line_id; meeting_id -> meetings.meeting_id; source_id -> sources.source_id; corroborated_by -> sources.source_id.';
+COMMENT ON TABLE commitment_events IS 'The history of each pledge line: one row per dated announcement, increase, reduction, cancellation or refusal, with the line''s committed total after the event. "Committed as of date D" is the total after the last event that counts by D. Primary key: event_id. References: line_id -> pledge_lines.line_id; package_line_id -> pledge_lines.line_id; meeting_id -> meetings.meeting_id; source_id -> sources.source_id; corroborated_by -> sources.source_id.';
 COMMENT ON COLUMN commitment_events.event_id IS 'Our identifier, e.g. DEU-leopard-2a6-2023-02-24.';
 COMMENT ON COLUMN commitment_events.line_id IS 'The pledge line this event changes.';
 COMMENT ON COLUMN commitment_events.date IS 'Date of the announcement (day, month, quarter or year precision, or ../2023-02-24 for "by that date"; a coarse date counts from the end of its period).';
@@ -264,6 +263,7 @@ COMMENT ON COLUMN commitment_events.event_type IS 'announced (first commitment),
 COMMENT ON COLUMN commitment_events.committed IS 'The line''s committed total after this event, in the line''s unit (not the change); empty when the quantity is undisclosed.';
 COMMENT ON COLUMN commitment_events.value IS 'Announced value of the committed total, when a source states one.';
 COMMENT ON COLUMN commitment_events.value_currency IS 'ISO 4217 currency of value (EUR, USD, GBP ...).';
+COMMENT ON COLUMN commitment_events.package_line_id IS 'The money line (a package announced as an amount, e.g. USA-pda-2023-01-06 for that day''s US drawdown) whose amount includes what this event added to an item line. Money totals count the package once and leave out the value of the units it includes.';
 COMMENT ON COLUMN commitment_events.meeting_id IS 'The meeting at which it was announced, if any.';
 COMMENT ON COLUMN commitment_events.source_id IS 'The source that reports this event.';
 COMMENT ON COLUMN commitment_events.corroborated_by IS 'Other sources, independent of source_id (another publisher, not relaying the same report), that state the same fact, separated by semicolons. Empty when none was found.';
