@@ -207,7 +207,8 @@ def cmd_import(args) -> int:
 
     data_dir, _ = _data_dir(args)
     try:
-        first, last = date.fromisoformat(args.date_from), date.fromisoformat(args.date_to)
+        first = date.fromisoformat(args.date_from)
+        last = date.fromisoformat(args.date_to) if args.date_to else None
     except ValueError:
         raise UserError(f"--from/--to must be dates (YYYY-MM-DD), got {args.date_from!r} and {args.date_to!r}") from None
     result = run(Path(args.file), args.file, data_dir, first, last, args.release_date, args.dry_run)
@@ -419,8 +420,8 @@ def parser() -> argparse.ArgumentParser:
         "kind", choices=["kiel"], help="whose release: kiel (Kiel Ukraine Support Tracker, xlsx or CSV of its main sheet)"
     )
     p.add_argument("file", help="the release file")
-    p.add_argument("--from", dest="date_from", default="2022-01-01", help="first announcement date imported (default 2022-01-01)")
-    p.add_argument("--to", dest="date_to", default="2023-12-31", help="last announcement date imported (default 2023-12-31)")
+    p.add_argument("--from", dest="date_from", default="2014-01-01", help="first announcement date imported (default 2014-01-01)")
+    p.add_argument("--to", dest="date_to", help="last announcement date imported (default: the release date)")
     p.add_argument("--release-date", help="date of the release (default: its 'retrieved' column or a date in the file name)")
     p.add_argument(
         "--report",

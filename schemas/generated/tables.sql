@@ -147,6 +147,20 @@ COMMENT ON COLUMN kiel_items.system_id IS 'The system in our catalog; empty when
 COMMENT ON COLUMN kiel_items.excluded_because IS 'Why an item without a system is left out (ammunition, repair work, drone ...); empty when mapped.';
 COMMENT ON COLUMN kiel_items.note IS 'Our own remarks (e.g. how an unspecified Kiel item was resolved).';
 
+CREATE TABLE kiel_sub_types (
+    kiel_item_type VARCHAR NOT NULL,
+    kiel_sub_type VARCHAR NOT NULL,
+    system_id VARCHAR,
+    excluded_because VARCHAR,
+    note VARCHAR
+);
+COMMENT ON TABLE kiel_sub_types IS 'Crosswalk from Kiel''s kinds of aid to our catalog, for items that data/kiel_items.csv does not name: an item is matched by its own name first, then by its "Type of Item" and "Sub-type of item" here (a sub-type such as "155mm howitzer ammunition" maps to a generic system such as ammunition-155mm). Names match case-insensitively with surrounding spaces ignored. Primary key: kiel_item_type, kiel_sub_type. References: system_id -> systems.system_id.';
+COMMENT ON COLUMN kiel_sub_types.kiel_item_type IS 'Kiel''s "Type of Item" (Ammunition for heavy weapon, Military equipment ...), lower case.';
+COMMENT ON COLUMN kiel_sub_types.kiel_sub_type IS 'Kiel''s "Sub-type of item" (155mm howitzer ammunition, MANPADS ...), lower case.';
+COMMENT ON COLUMN kiel_sub_types.system_id IS 'The generic system in our catalog; empty when rows of this kind are left out.';
+COMMENT ON COLUMN kiel_sub_types.excluded_because IS 'Why rows of this kind have no system; empty when mapped.';
+COMMENT ON COLUMN kiel_sub_types.note IS 'Our own remarks.';
+
 CREATE TABLE meetings (
     meeting_id VARCHAR NOT NULL,
     series VARCHAR NOT NULL,

@@ -48,11 +48,12 @@ def release_date(given: str | None, retrieved: list[str], shown: str) -> str:
     )
 
 
-def run(path: Path, shown: str, data_dir: Path, first: date, last: date, release: str | None, dry_run: bool) -> Result:
+def run(path: Path, shown: str, data_dir: Path, first: date, last: date | None, release: str | None, dry_run: bool) -> Result:
     package = load_package()
     sheet = read_release(path, shown)
     release_day = release_date(release, sheet.frame["retrieved"].tolist() if "retrieved" in sheet.frame else [], shown)
     existing = merge.read_existing(data_dir, package)
+    last = last or date.fromisoformat(release_day)
     plan = build_plan(parse(sheet.frame), existing, release_day, first, last)
     after = merge.merged(existing, plan)
     changed = merge.changes(existing, after)

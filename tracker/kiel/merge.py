@@ -25,8 +25,19 @@ KEYS = {
 def read_existing(data_dir: Path, package: Package) -> Existing:
     tables = {
         name: read_rows(data_dir / package.table(name).filename)
-        for name in ("donors", "systems", "kiel_items", "outlets", "sources", "pledge_lines", "commitment_events", "deliveries")
+        for name in (
+            "donors",
+            "systems",
+            "kiel_items",
+            "kiel_sub_types",
+            "outlets",
+            "sources",
+            "pledge_lines",
+            "commitment_events",
+            "deliveries",
+        )
     }
+    tables["rate_currencies"] = sorted({r["currency"] for r in read_rows(data_dir / package.table("exchange_rates").filename)})
     prices = data_dir / package.table("unit_prices").filename
     return Existing(**tables, unit_prices=read_rows(prices) if prices.exists() else [])
 
@@ -45,7 +56,12 @@ def merged(existing: Existing, plan: Plan) -> dict[str, list[dict[str, str]]]:
     }
     return {
         "pledge_lines": [l for l in existing.pledge_lines if l["line_id"] not in kiel_lines] + plan.pledge_lines,
-        "commitment_events": [e for e in existing.commitment_events if e["line_id"] not in kiel_lines] + plan.commitment_events,
+        "commitment_events": [
+            {**e, "package_line_id": plan.curated_packages.get(e["event_id"], e.get("package_line_id", ""))}
+            for e in existing.commitment_events
+            if e["line_id"] not in kiel_lines
+        ]
+        + plan.commitment_events,
         # a curated line's Kiel remainder is the analyst's to keep, cap or split like the rest of the line
         "deliveries": [d for d in existing.deliveries if d["origin"] != "kiel" or d["line_id"] not in kiel_lines]
         + plan.deliveries,

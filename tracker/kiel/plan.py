@@ -47,6 +47,8 @@ class Existing:
     commitment_events: Table
     deliveries: Table
     unit_prices: Table = field(default_factory=list)
+    kiel_sub_types: Table = field(default_factory=list)
+    rate_currencies: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -59,6 +61,7 @@ class Plan:
     unit_prices: Table = field(default_factory=list)
     new_sources: Table = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    curated_packages: dict[str, str] = field(default_factory=dict)  # curated event id -> package line it is inside
 
 
 def latest(d: str) -> date:
@@ -92,6 +95,7 @@ class Sources:
     def __init__(self, existing: Existing, release: str):
         self.by_url = {s["url"]: s["source_id"] for s in existing.sources if s.get("url")}
         self.ids = {s["source_id"] for s in existing.sources}
+        self.published = {s["source_id"]: s.get("published", "") for s in existing.sources}
         self.outlets = {o["domain"]: o for o in existing.outlets}
         self.new: dict[str, dict[str, str]] = {}
         self.release_id = f"kiel-ust-{release}"
@@ -105,6 +109,18 @@ class Sources:
             "reliability": "specialist",
             "note": "The Kiel release the importer read; cited where a row gives no address of its own.",
         }
+
+    def lag_reason(self, source_id: str, day: str, kept: str) -> str:
+        """Why a Kiel-cited page is dated away from Kiel's date for the row, when we know its date."""
+        if kept:
+            return kept
+        published = self.published.get(source_id, "")
+        if not published or not day:
+            return ""
+        early, late = bounds(day)
+        if bounds(published)[1] < early or bounds(published)[0] > late + timedelta(days=30):
+            return f"Kiel dates the row {day} and cites this page, published {published}"
+        return ""
 
     def release_source(self) -> str:
         if self.release_id not in self.ids and self.release_id not in self.new:
@@ -214,15 +230,32 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
     old_events = {e["event_id"]: e for e in existing.commitment_events}
     old_deliveries = {d["delivery_id"]: d for d in existing.deliveries}
     counts = defaultdict(int)
+    counts["military rows"] = sum(r.military for r in rows)
+
+    sources = Sources(existing, release)
+    sub_types = {(item_key(k["kiel_item_type"]), item_key(k["kiel_sub_type"])): k for k in existing.kiel_sub_types}
+    category = {s["system_id"]: s["category"] for s in existing.systems}
+    package_of = _plan_packages(plan, rows, codes, sources, existing, old_events, claimed, first, last, counts)
 
     lines: dict[str, list[KielRow]] = defaultdict(list)
     covered: dict[str, list[KielRow]] = defaultdict(list)
     priced: dict[str, list[KielRow]] = defaultdict(list)  # system -> every row of an item mapped to it
+
+    def left_out(r: KielRow, reason: str) -> None:
+        if r.military:
+            counts["military rows left out"] += 1
+            findings.append(Finding("left_out", r.row, r.kiel_id, r.donor_name, r.item, reason))
+
     for r in rows:
         entry = crosswalk.get(item_key(r.item))
-        if entry is None and r.item_type.lower() not in IN_SCOPE_TYPES:
-            continue  # in scope: the crosswalk's items (whatever Kiel's type) and every heavy weapon or aircraft
+        if entry is None and (r.military or r.item_type.lower() in IN_SCOPE_TYPES):
+            entry = sub_types.get((item_key(r.item_type), item_key(r.sub_type)))
+        if entry is None and not r.military and r.item_type.lower() not in IN_SCOPE_TYPES:
+            continue  # in scope: military rows, the crosswalk's items (whatever Kiel's type), every heavy weapon or aircraft
         counts["rows in scope"] += 1
+        packaged = package_of.get(r.row)
+        if packaged:
+            counts["military rows in a package with an amount"] += 1
         if entry is None:
             findings.append(
                 Finding(
@@ -231,12 +264,17 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
                     r.kiel_id,
                     r.donor_name,
                     r.item,
-                    f"{r.item_type} / {r.sub_type or 'no sub-type'}: add it to data/kiel_items.csv with a system_id or a reason to exclude it",
+                    f"{r.item_type} / {r.sub_type or 'no sub-type'}: add it to data/kiel_items.csv or data/kiel_sub_types.csv "
+                    "with a system_id or a reason to exclude it",
                 )
             )
+            if not packaged:
+                left_out(r, "its item is in neither crosswalk")
             continue
         if not entry["system_id"]:
             counts["rows excluded by the crosswalk"] += 1
+            if not packaged:
+                left_out(r, f"{entry['excluded_because']}; Kiel gives no amount for its package")
             continue
         priced[entry["system_id"]].append(r)  # a price is the item's, whatever the row's donor or date
         code = codes.get(r.donor_name)
@@ -246,8 +284,10 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
                     "unknown_donor", r.row, r.kiel_id, r.donor_name, r.item, f"{r.donor_name!r} is not a donor in data/donors.csv"
                 )
             )
+            left_out(r, f"{r.donor_name!r} is not a donor in data/donors.csv")
             continue
         if r.date is None:
+            left_out(r, f"its announcement date cannot be read ({r.date_how})")
             continue
         day = latest(r.date)
         if day < INVASION:
@@ -279,6 +319,13 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
                     f"dated {r.date}, outside {first} to {last}: not imported",
                 )
             )
+            if not packaged:
+                left_out(r, f"dated {r.date}, outside the range imported")
+            continue
+        line_id = f"{code}-{entry['system_id']}"
+        if r.ref in claimed or line_id in curated_lines:
+            covered[claimed.get(r.ref, line_id)].append(r)
+            counts["rows covered by curated lines"] += 1
             continue
         if any(x is not None and not float(x).is_integer() for x in (r.units, r.delivered)):
             counts["rows with fractional units"] += 1
@@ -292,15 +339,13 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
                     f"{r.units_text} units, {r.delivered_text or 'no'} delivered: a share of a joint pledge; record it in data/joint_pledges.csv by hand",
                 )
             )
-            continue
-        line_id = f"{code}-{entry['system_id']}"
-        if r.ref in claimed or line_id in curated_lines:
-            covered[claimed.get(r.ref, line_id)].append(r)
-            counts["rows covered by curated lines"] += 1
+            if not packaged:
+                left_out(r, "a fractional share of a joint pledge, kept by hand in data/joint_pledges.csv")
             continue
         lines[line_id].append(r)
         counts["rows imported"] += 1
 
+    plan.curated_packages = _curated_packages(existing, curated_lines, rows, package_of)
     family = {s["system_id"]: s["family_id"] for s in existing.systems}
     curated_families = defaultdict(list)
     for l in curated_lines.values():
@@ -322,9 +367,9 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
                 )
             )
 
-    sources = Sources(existing, release)
     for line_id, members in sorted(lines.items()):
-        _plan_line(plan, line_id, members, sources, old_kiel_lines, old_events, old_deliveries, existing)
+        unit = {"ammunition": "rounds", "missile": "missiles"}.get(category.get(line_id.split("-", 1)[1], ""), "units")
+        _plan_line(plan, line_id, members, sources, old_kiel_lines, old_events, old_deliveries, existing, unit, package_of)
     _compare_curated(plan, covered, existing)
     _plan_prices(plan, priced, sources, existing)
     plan.new_sources = sorted(sources.new.values(), key=lambda s: s["source_id"])
@@ -333,7 +378,16 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
 
 
 def _plan_line(
-    plan: Plan, line_id: str, members: list[KielRow], sources: Sources, old_lines, old_events, old_deliveries, existing: Existing
+    plan: Plan,
+    line_id: str,
+    members: list[KielRow],
+    sources: Sources,
+    old_lines,
+    old_events,
+    old_deliveries,
+    existing: Existing,
+    unit: str,
+    package_of: dict[int, str],
 ) -> None:
     members.sort(key=lambda r: (latest(r.date), r.row))
     first = members[0]
@@ -359,6 +413,7 @@ def _plan_line(
             total = (total or 0) + sum(disclosed)
         event_id = f"{line_id}-{d.replace('../', 'by-')}"
         old_event = old_events.get(event_id, {})
+        in_packages = {package_of.get(r.row, "") for r in group}
         events.append(
             {
                 "event_id": event_id,
@@ -368,10 +423,11 @@ def _plan_line(
                 "committed": cell(total),
                 "value": old_event.get("value", ""),
                 "value_currency": old_event.get("value_currency", ""),
+                "package_line_id": in_packages.pop() if len(in_packages) == 1 else "",
                 "meeting_id": old_event.get("meeting_id", ""),
-                "source_id": sources.for_url(next((r.sources[0] for r in group if r.sources), None), group[0]),
+                "source_id": (source_id := sources.for_url(next((r.sources[0] for r in group if r.sources), None), group[0])),
                 "corroborated_by": old_event.get("corroborated_by", ""),
-                "source_lag_reason": old_event.get("source_lag_reason", ""),
+                "source_lag_reason": sources.lag_reason(source_id, d, old_event.get("source_lag_reason", "")),
                 "kiel_ref": ";".join(r.ref for r in group),
                 "note": old_event.get("note", ""),
             }
@@ -381,7 +437,7 @@ def _plan_line(
             "line_id": line_id,
             "donor": line_id[:3],
             "system_id": system_id,
-            "unit": "units",
+            "unit": unit,
             "joint_pledge_id": "",
             "description": old.get("description") or f"Listed by Kiel as {first.item}",
             "origin": "kiel",
@@ -473,8 +529,10 @@ def _plan_prices(plan: Plan, priced: dict[str, list[KielRow]], sources: Sources,
     Where Kiel's rows price a system differently, the most frequent price is taken (on a tie, the
     lower) and the note gives the range. A system priced by hand keeps its own row."""
     by_hand = {p["system_id"] for p in existing.unit_prices if p["basis"] != KIEL_PRICE_BASIS}
+    # a catch-all of equipment counts items, sets and tonnes alike: no one price fits its units
+    unpriceable = {s["system_id"] for s in existing.systems if s["category"] == "equipment"}
     for system_id, members in sorted(priced.items()):
-        if system_id in by_hand:
+        if system_id in by_hand or system_id in unpriceable:
             continue
         prices = []
         for r in members:
@@ -487,7 +545,7 @@ def _plan_prices(plan: Plan, priced: dict[str, list[KielRow]], sources: Sources,
                     )
                 )
                 continue
-            if price is not None and price > 0:
+            if price is not None and round(price) > 0:
                 prices.append(round(price))
         if not prices:
             continue
@@ -522,3 +580,158 @@ def _plan_prices(plan: Plan, priced: dict[str, list[KielRow]], sources: Sources,
                 "note": note[0].upper() + note[1:] + ".",
             }
         )
+
+
+MATCH_DAYS = 14  # a curated money line of the same amount within this many days counts the same package
+MATCH_SHARE = 0.005
+
+
+def _money_events(existing: Existing) -> list[tuple[str, str, str, float, date]]:
+    lines = {l["line_id"]: l for l in existing.pledge_lines if l["origin"] != "kiel" and not l["system_id"]}
+    out = []
+    for e in existing.commitment_events:
+        line = lines.get(e["line_id"])
+        if line and e["committed"] and e["date"]:
+            out.append((line["line_id"], line["donor"], line["unit"], float(e["committed"]), latest(e["date"])))
+    return out
+
+
+def _plan_packages(
+    plan: Plan, rows: list[KielRow], codes, sources: Sources, existing: Existing, old_events, claimed, first: date, last: date, counts
+) -> dict[int, str]:
+    """One money line per amount Kiel counts: the rows of a package that share an amount as given
+    by the source (Kiel repeats it on every row of the package) form a money line when Kiel counts
+    that amount, i.e. one of them carries Kiel's conversion to EUR. An amount repeated without a
+    conversion is a running or overall total that Kiel does not count, and makes no line. A
+    curated money line of the same amount within two weeks counts the package instead. Returns,
+    for every row inside such a package, its money line."""
+    groups: dict[tuple[str, str, str, float], list[KielRow]] = defaultdict(list)
+    for r in rows:
+        code = codes.get(r.donor_name)
+        if not r.military or code is None or r.date is None or not first <= latest(r.date) <= last:
+            continue
+        try:
+            value = values.number(r.value_text)
+        except ValueError:
+            continue  # "Not given"
+        if value and value > 0:
+            groups[(code, r.kiel_id, r.currency, value)].append(r)
+    groups = {k: v for k, v in groups.items() if any(_number(r.value_eur_text) for r in v)}
+    per_package = Counter((code, kiel_id) for code, kiel_id, _, _ in groups)
+    per_day = Counter((code, kiel_id, min(latest(r.date) for r in v)) for (code, kiel_id, _, _), v in groups.items())
+    rates = set(existing.rate_currencies) | {"EUR"}
+    money = _money_events(existing)
+    package_of: dict[int, str] = {}
+    for (code, kiel_id, currency, value), members in sorted(groups.items(), key=lambda kv: kv[0]):
+        members.sort(key=lambda r: (latest(r.date), r.row))
+        head = members[0]
+        day = head.date
+        stamp = day.replace("../", "by-")
+        suffix = f"-{stamp}" if per_package[(code, kiel_id)] > 1 else ""
+        if per_day[(code, kiel_id, latest(day))] > 1:
+            suffix += f"-{slug(cell(value))}"
+        line_id = f"{code}-kiel-{slug(kiel_id)}{suffix}"
+        refs = [r.ref for r in members if r.package_row] or [f"{kiel_id}@{stamp}#package"]
+        match = next((claimed[ref] for ref in refs if ref in claimed), None)
+        if match is None:
+            match = next(
+                (
+                    m[0]
+                    for m in money
+                    if m[1] == code
+                    and m[2] == currency
+                    and abs(m[3] - value) <= MATCH_SHARE * value
+                    and abs((m[4] - latest(day)).days) <= MATCH_DAYS
+                ),
+                None,
+            )
+        if match is not None:
+            counts["kiel packages counted by curated money lines"] += 1
+            plan.findings.append(
+                Finding(
+                    "package_covered",
+                    head.row,
+                    kiel_id,
+                    head.donor_name,
+                    head.item,
+                    f"{cell(value)} {currency} ({day}) is the amount of curated {match}; its {len(members)} rows are inside it",
+                    match,
+                )
+            )
+            package_of.update((r.row, match) for r in members)
+            continue
+        unit, committed, note = currency, value, ""
+        if currency not in rates:
+            eur = next((x for x in (_number(r.value_eur_text) for r in members) if x), None)
+            if eur is None:
+                for r in members:
+                    if r.package_row:
+                        counts["military rows left out"] += 1
+                        plan.findings.append(
+                            Finding("left_out", r.row, kiel_id, r.donor_name, r.item, f"no exchange rate for {currency!r} and no EUR value")
+                        )
+                continue
+            unit, committed = "EUR", round(eur)
+            note = f"Kiel gives {cell(value)} {currency}; exchange_rates holds no {currency} rate, so the line is in EUR at Kiel's conversion."
+        counts["kiel packages imported as money lines"] += 1
+        old_line = next((l for l in existing.pledge_lines if l["line_id"] == line_id), {})
+        items = sum(not r.package_row for r in members)
+        plan.pledge_lines.append(
+            {
+                "line_id": line_id,
+                "donor": code,
+                "system_id": "",
+                "unit": unit,
+                "joint_pledge_id": "",
+                "description": old_line.get("description")
+                or f"Kiel package {kiel_id}, as an amount" + (f" ({items} item rows inside it)" if items else ""),
+                "origin": "kiel",
+                "note": old_line.get("note") or note,
+            }
+        )
+        event_id = f"{line_id}-{stamp}"
+        old = old_events.get(event_id, {})
+        plan.commitment_events.append(
+            {
+                "event_id": event_id,
+                "line_id": line_id,
+                "date": day,
+                "event_type": "announced",
+                "committed": cell(committed),
+                "value": "",
+                "value_currency": "",
+                "package_line_id": "",
+                "meeting_id": old.get("meeting_id", ""),
+                "source_id": (source_id := sources.for_url(next((r.sources[0] for r in members if r.sources), None), head)),
+                "corroborated_by": old.get("corroborated_by", ""),
+                "source_lag_reason": sources.lag_reason(source_id, day, old.get("source_lag_reason", "")),
+                "kiel_ref": ";".join(refs),
+                "note": old.get("note", ""),
+            }
+        )
+        package_of.update((r.row, line_id) for r in members)
+    return package_of
+
+
+def _number(text: str) -> float | None:
+    try:
+        return values.number(text)
+    except ValueError:
+        return None
+
+
+def _curated_packages(existing: Existing, curated_lines, rows: list[KielRow], package_of: dict[int, str]) -> dict[str, str]:
+    """The package each curated item event is inside, when every Kiel row it stands for is in the
+    same package with an amount. The one column the importer fills on curated rows, and only
+    when it is empty."""
+    by_ref = {r.ref: r.row for r in rows}
+    out = {}
+    for e in existing.commitment_events:
+        line = curated_lines.get(e["line_id"])
+        if line is None or not line["system_id"] or e.get("package_line_id"):
+            continue
+        refs = [x for x in (e.get("kiel_ref") or "").split(";") if x]
+        packages = {package_of.get(by_ref.get(x, -1)) for x in refs}
+        if refs and len(packages) == 1 and None not in packages:
+            out[e["event_id"]] = packages.pop()
+    return out

@@ -29,6 +29,12 @@ def review(sheet: Sheet, shown: str, plan: Plan, changed: list[Change], first: s
         f"- Rows in the file: {len(sheet.frame)}",
     ]
     out += [f"- {name.capitalize()}: {n}" for name, n in sorted(plan.counts.items())]
+    military, left = plan.counts.get("military rows", 0), plan.counts.get("military rows left out", 0)
+    if military:
+        out.append(
+            f"- Military rows represented (in a line, a curated line or a package's money line): {military - left} of "
+            f"{military} ({(military - left) / military:.1%})"
+        )
     out += [
         f"- Written: {len(plan.pledge_lines)} pledge lines, {len(plan.commitment_events)} commitment events, "
         f"{len(plan.deliveries)} deliveries, {len(plan.unit_prices)} unit prices; {len(plan.new_sources)} new sources",

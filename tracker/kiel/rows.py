@@ -42,6 +42,18 @@ class KielRow:
     retrieved: str
     unreadable: list[str] = field(default_factory=list)  # column: why
     unit_price_text: str = ""  # Kiel's "Unit Price in USD", read only for items the crosswalk maps
+    value_text: str = ""  # Kiel's "Monetary Value as Given by Source": the value of the row's whole package
+    currency: str = ""  # "Original Currency" of that value
+    value_eur_text: str = ""  # Kiel's conversion of it to EUR (on the package's first row only)
+
+    @property
+    def military(self) -> bool:
+        return self.aid_type.lower().startswith("milit")
+
+    @property
+    def package_row(self) -> bool:
+        """A row that names no item: it stands for its package as a whole."""
+        return slug(self.item) == "item" and slug(self.item_type) == "item"
 
     @property
     def ref(self) -> str:
@@ -85,6 +97,9 @@ def parse(frame: pd.DataFrame) -> list[KielRow]:
                 retrieved=rec.get("retrieved", "").strip(),
                 unreadable=unreadable,
                 unit_price_text=rec.get("unit_price_usd", "").strip(),
+                value_text=rec.get("value_given", "").strip(),
+                currency=rec.get("currency", "").strip().upper(),
+                value_eur_text=rec.get("value_eur", "").strip(),
             )
         )
     return rows
