@@ -10,10 +10,10 @@ SELECT
     sum(l.delivered) FILTER (WHERE l.unit = 'units') AS units_delivered,
     sum(l.delivered_possible) FILTER (WHERE l.unit = 'units') AS units_delivered_possible,
     count(*) FILTER (WHERE l.committed > 0) AS pledge_lines,
-    sum(l.value_eur) AS value_eur,
+    sum(l.counted_eur) AS value_eur,
     any_value(g.gdp_eur) AS gdp_eur,
     any_value(g.gdp_year) AS gdp_year,
-    sum(l.value_eur) / any_value(g.gdp_eur) AS share_of_gdp
+    sum(l.counted_eur) / any_value(g.gdp_eur) AS share_of_gdp
 FROM lines AS l
 JOIN donors AS dn ON dn.donor_id = l.donor
 LEFT JOIN donor_values_as_of($as_of::DATE) AS g USING (donor)

@@ -8,7 +8,7 @@ SELECT
     coalesce(sum(committed) FILTER (WHERE unit = 'units'), 0) AS units_committed,
     coalesce(sum(delivered) FILTER (WHERE unit = 'units'), 0) AS units_delivered,
     coalesce(sum(delivered_possible) FILTER (WHERE unit = 'units'), 0) AS units_delivered_possible,
-    sum(value_eur) AS eur_committed,
+    sum(counted_eur) AS eur_committed,
     count(*) FILTER (WHERE committed > 0 AND value_eur IS NULL) AS lines_unvalued,
     count(*) FILTER (WHERE is_estimate) AS lines_estimated
 FROM lines

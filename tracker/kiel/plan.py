@@ -276,7 +276,8 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
             if not packaged:
                 left_out(r, f"{entry['excluded_because']}; Kiel gives no amount for its package")
             continue
-        priced[entry["system_id"]].append(r)  # a price is the item's, whatever the row's donor or date
+        if item_key(r.item) in crosswalk:  # a price is the named item's, whatever the row's donor or date;
+            priced[entry["system_id"]].append(r)  # a kind of aid (by sub-type) mixes items too unlike to share one
         code = codes.get(r.donor_name)
         if code is None:
             findings.append(

@@ -15,6 +15,10 @@
 -- * Neither: value_basis, value_eur and is_estimate are NULL.
 -- * EUR needs no rate. A rate more than 7 days older than the day it is wanted for counts as
 --   missing (exchange_rates does not reach that day); the rule values_have_rates reports it.
+-- * counted_eur: the part of value_eur that totals count. Units an item line gained through an
+--   event inside a money package (commitment_events.package_line_id) are paid for by that
+--   package, whose amount is counted on its own line: their value is left out here (at the line's
+--   unit price, or the stated value's share), so no total counts a package and its items twice.
 -- * delivered_value_eur: delivered x the unit price in EUR; for a stated value, its share
 --   delivered / committed (0 when nothing is delivered; NULL when some is delivered against an
 --   undisclosed committed quantity).
@@ -27,9 +31,18 @@ WITH rates AS (
     FROM commitment_events
     WHERE date_latest IS NOT NULL
     GROUP BY ALL
+), increments AS (
+    SELECT line_id, event_id, date_latest, package_line_id,
+        committed - coalesce(lag(committed) OVER (PARTITION BY line_id ORDER BY date_latest, event_id), 0) AS added
+    FROM commitment_events
+), packaged AS (  -- per event: the units the line gained inside packages up to and including it
+    SELECT line_id, event_id,
+        coalesce(sum(greatest(added, 0)) FILTER (WHERE package_line_id IS NOT NULL)
+            OVER (PARTITION BY line_id ORDER BY date_latest, event_id ROWS UNBOUNDED PRECEDING), 0) AS packaged_units
+    FROM increments
 ), states AS (
     SELECT
-        h.line_id, h.valid_from, h.valid_to, h.committed, h.delivered, h.last_event_id,
+        h.line_id, h.valid_from, h.valid_to, h.committed, h.delivered, h.last_event_id, pk.packaged_units,
         l.system_id, l.unit, f.first_day, e.date_latest AS event_day, e.source_id AS event_source_id,
         CASE WHEN e.value IS NOT NULL AND e.value_currency IS NOT NULL THEN e.value
              WHEN l.system_id IS NULL THEN h.committed END AS stated_value,
@@ -39,6 +52,7 @@ WITH rates AS (
     JOIN pledge_lines AS l USING (line_id)
     LEFT JOIN commitment_events AS e ON e.event_id = h.last_event_id
     LEFT JOIN first_events AS f USING (line_id)
+    LEFT JOIN packaged AS pk ON pk.event_id = h.last_event_id
     WHERE h.last_event_id IS NOT NULL  -- a line is valued once a commitment event on it is certain
 ), stated_rated AS (
     SELECT s.*, r.date AS stated_rate_date, r.per_eur AS stated_per_eur
@@ -70,6 +84,11 @@ SELECT
     committed,
     delivered,
     CAST(CASE value_basis WHEN 'stated' THEN stated_eur WHEN 'unit_price' THEN committed * unit_price_eur END AS DOUBLE) AS value_eur,
+    CAST(CASE value_basis
+        WHEN 'unit_price' THEN (committed - least(coalesce(packaged_units, 0), committed)) * unit_price_eur
+        WHEN 'stated' THEN CASE WHEN coalesce(packaged_units, 0) = 0 THEN stated_eur
+                                WHEN committed > 0 THEN stated_eur * (1 - least(packaged_units / committed, 1)) END
+    END AS DOUBLE) AS counted_eur,
     CAST(CASE value_basis
         WHEN 'unit_price' THEN delivered * unit_price_eur
         WHEN 'stated' THEN CASE WHEN delivered = 0 OR committed = 0 THEN 0

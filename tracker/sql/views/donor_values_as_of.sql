@@ -1,6 +1,8 @@
 -- donor_values_as_of(d [, gdp_year := 2021]): one row per donor with a pledge line known on date d:
 -- units committed and delivered, the EUR value of its lines as line_values_as_of(d) gives it
--- (value_eur = stated_eur + estimated_eur, summed over the lines that could be valued; NULL when
+-- (value_eur = stated_eur + estimated_eur, summed over the lines that could be valued, each line's
+-- counted_eur: units inside a money package count in the package's amount, in_packages_eur says
+-- how much was left out for that; NULL when
 -- none could; lines_unvalued counts the others), and that value as a share of the donor's GDP.
 -- GDP convention (Kiel's): the World Bank GDP of 2021, the last year before the invasion, in
 -- current US$, converted to EUR at the ECB's 2021 average USD rate (the mean of the daily
@@ -24,12 +26,13 @@ WITH lines AS (
         donor,
         coalesce(sum(committed) FILTER (WHERE unit = 'units'), 0) AS committed_units,
         coalesce(sum(delivered) FILTER (WHERE unit = 'units'), 0) AS delivered_units,
-        sum(value_eur) AS value_eur,
+        sum(counted_eur) AS value_eur,
+        coalesce(sum(value_eur - counted_eur), 0) AS in_packages_eur,
         sum(delivered_value_eur) AS delivered_value_eur,
         count(value_eur) AS lines_valued,
         count(*) - count(value_eur) AS lines_unvalued,
-        coalesce(sum(value_eur) FILTER (WHERE value_basis = 'unit_price'), 0) AS estimated_eur,
-        coalesce(sum(value_eur) FILTER (WHERE value_basis = 'stated'), 0) AS stated_eur
+        coalesce(sum(counted_eur) FILTER (WHERE value_basis = 'unit_price'), 0) AS estimated_eur,
+        coalesce(sum(counted_eur) FILTER (WHERE value_basis = 'stated'), 0) AS stated_eur
     FROM lines
     GROUP BY donor
 )
@@ -43,6 +46,7 @@ SELECT
     CAST(CASE WHEN t.lines_valued > 0 THEN t.estimated_eur END AS DOUBLE) AS estimated_eur,
     CAST(CASE WHEN t.lines_valued > 0 THEN t.stated_eur END AS DOUBLE) AS stated_eur,
     CAST(t.delivered_value_eur AS DOUBLE) AS delivered_value_eur,
+    CAST(t.in_packages_eur AS DOUBLE) AS in_packages_eur,
     t.lines_valued,
     t.lines_unvalued,
     CAST(gdp_year AS INTEGER) AS gdp_year,

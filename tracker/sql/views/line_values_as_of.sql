@@ -3,7 +3,8 @@
 -- event on or before d states a value (converted at the ECB rate of that event's day), 'unit_price'
 -- when it is committed x the unit price of its system (converted at the ECB rate of the line's
 -- first commitment event; is_estimate), NULL when it cannot be valued (value_eur NULL). See
--- pledge_line_values for the conventions.
+-- pledge_line_values for the conventions. counted_eur is the part of value_eur that totals count
+-- (the units inside a money package are counted by the package's line).
 -- Example: SELECT donor, sum(value_eur) FROM line_values_as_of(DATE '2023-12-31') GROUP BY donor;
 CREATE OR REPLACE MACRO line_values_as_of(as_of) AS TABLE
 SELECT
@@ -18,6 +19,7 @@ SELECT
     v.committed,
     v.delivered,
     v.value_eur,
+    v.counted_eur,
     v.delivered_value_eur,
     v.value_basis,
     v.is_estimate,
