@@ -40,6 +40,7 @@ COMMENT ON COLUMN sources.note IS 'Our own remarks on the document (never text c
 CREATE TABLE donors (
     donor_id VARCHAR NOT NULL,
     name VARCHAR NOT NULL,
+    other_names VARCHAR[],
     donor_type VARCHAR NOT NULL,
     iso_alpha2 VARCHAR,
     nato_member_since VARCHAR,
@@ -56,6 +57,7 @@ CREATE TABLE donors (
 COMMENT ON TABLE donors IS 'Governments and institutions that give aid. Countries are keyed by ISO 3166-1 alpha-3; donors that are not countries use a code from ISO''s user-assigned range (X..). Primary key: donor_id. References: source_id -> sources.source_id.';
 COMMENT ON COLUMN donors.donor_id IS 'ISO 3166-1 alpha-3 code (DEU, POL, NAM) or a user-assigned X-code for an institution (XEU = EU institutions).';
 COMMENT ON COLUMN donors.name IS 'Short English name.';
+COMMENT ON COLUMN donors.other_names IS 'Other names the donor goes by in the sources and trackers we read (Kiel''s "European Peace Facility" for XEU), separated by semicolons; importers match them case-insensitively.';
 COMMENT ON COLUMN donors.donor_type IS 'country, or international_organisation (EU institutions, NATO funds ...).';
 COMMENT ON COLUMN donors.iso_alpha2 IS 'ISO 3166-1 alpha-2 code for countries (DE, PL; NA is Namibia, not a missing value).';
 COMMENT ON COLUMN donors.nato_member_since IS 'When the country joined NATO (a day, or a year where only the year is sourced); empty if not a member.';

@@ -75,6 +75,9 @@ class Donors:
         self._pycountry = pycountry
         self.known = {d["donor_id"] for d in donors}
         self.by_name = {d["name"].lower(): d["donor_id"] for d in donors}
+        for d in donors:
+            for other in filter(None, (d.get("other_names") or "").split(";")):
+                self.by_name[other.strip().lower()] = d["donor_id"]
 
     def code(self, name: str) -> str | None:
         if name.lower() in self.by_name:
