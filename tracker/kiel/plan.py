@@ -714,7 +714,67 @@ def _plan_packages(
             }
         )
         package_of.update((r.row, line_id) for r in members)
+    _plan_undisclosed_packages(plan, rows, codes, sources, existing, old_events, first, last, counts, package_of)
     return package_of
+
+
+def _plan_undisclosed_packages(plan, rows, codes, sources, existing, old_events, first, last, counts, package_of) -> None:
+    """A package row (no item) for which Kiel gives no amount still records that the donor committed
+    something: a money line whose amount is undisclosed, in the currency Kiel names (EUR if none)."""
+    groups: dict[tuple[str, str], list[KielRow]] = defaultdict(list)
+    for r in rows:
+        code = codes.get(r.donor_name)
+        if not r.military or not r.package_row or r.row in package_of or code is None or r.date is None:
+            continue
+        if first <= latest(r.date) <= last:
+            groups[(code, r.kiel_id)].append(r)
+    taken = {l["line_id"] for l in plan.pledge_lines}
+    for (code, kiel_id), members in sorted(groups.items()):
+        members.sort(key=lambda r: (latest(r.date), r.row))
+        line_id = f"{code}-kiel-{slug(kiel_id)}"
+        if line_id in taken:
+            line_id += "-undisclosed"
+        currency = members[0].currency if len(members[0].currency) == 3 and members[0].currency.isalpha() else "EUR"
+        old_line = next((l for l in existing.pledge_lines if l["line_id"] == line_id), {})
+        counts["kiel packages without an amount"] += 1
+        plan.pledge_lines.append(
+            {
+                "line_id": line_id,
+                "donor": code,
+                "system_id": "",
+                "unit": currency,
+                "joint_pledge_id": "",
+                "description": old_line.get("description") or f"Kiel package {kiel_id}, amount not given",
+                "origin": "kiel",
+                "note": old_line.get("note") or "Kiel records the package but no amount or items: the amount is unknown.",
+            }
+        )
+        by_day: dict[str, list[KielRow]] = defaultdict(list)
+        for r in members:
+            by_day[r.date].append(r)
+        for i, (day, group) in enumerate(sorted(by_day.items(), key=lambda kv: latest(kv[0]))):
+            event_id = f"{line_id}-{day.replace('../', 'by-')}"
+            old = old_events.get(event_id, {})
+            source_id = sources.for_url(next((r.sources[0] for r in group if r.sources), None), group[0])
+            plan.commitment_events.append(
+                {
+                    "event_id": event_id,
+                    "line_id": line_id,
+                    "date": day,
+                    "event_type": "announced" if i == 0 else "increased",
+                    "committed": "",
+                    "value": "",
+                    "value_currency": "",
+                    "package_line_id": "",
+                    "meeting_id": old.get("meeting_id", ""),
+                    "source_id": source_id,
+                    "corroborated_by": old.get("corroborated_by", ""),
+                    "source_lag_reason": sources.lag_reason(source_id, day, old.get("source_lag_reason", "")),
+                    "kiel_ref": ";".join(r.ref for r in group),
+                    "note": old.get("note", ""),
+                }
+            )
+        package_of.update((r.row, line_id) for r in members)
 
 
 def _number(text: str) -> float | None:
