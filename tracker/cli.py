@@ -45,6 +45,8 @@ EXAMPLES = {
     ),
     "compare": (
         "examples:\n  tracker compare kiel reference/kiel-ust-website/weapons.csv \\\n"
+        "      --main-sheet reference/kiel-ust-main-data/kiel_bilateral_main_data_retrieved_2024-08-06.csv\n"
+        "  tracker compare kiel-totals reference/kiel-ust-website/data_explorer.csv \\\n"
         "      --main-sheet reference/kiel-ust-main-data/kiel_bilateral_main_data_retrieved_2024-08-06.csv\n\n"
         "Exits 1 when a difference has no explanation in data/kiel_comparison_notes.csv."
     ),
@@ -228,6 +230,8 @@ def cmd_compare(args) -> int:
     from tracker.database import connect_read_only
     from tracker.kiel.compare import compare, render
 
+    if args.kind == "kiel-totals":
+        return _compare_totals(args)
     weapons = Path(args.file)
     if not weapons.is_file():
         raise UserError(f"{args.file}: file not found")
@@ -245,6 +249,33 @@ def cmd_compare(args) -> int:
         )
     print(
         f"wrote {out}: {len(rows)} donor-category pairs, {sum(not r.differs for r in rows)} agree, "
+        f"{sum(r.differs for r in rows)} differ, {len(unexplained)} unexplained"
+    )
+    return 1 if unexplained else 0
+
+
+def _compare_totals(args) -> int:
+    from tracker.database import connect_read_only
+    from tracker.kiel import totals
+
+    website = Path(args.file)
+    if not website.is_file():
+        raise UserError(f"{args.file}: file not found")
+    main_sheet = Path(args.main_sheet) if args.main_sheet else None
+    with connect_read_only(args.db) as con:
+        rows = totals.compare(con, website, main_sheet)
+    out = Path(args.out if args.out != "reports/kiel_comparison.md" else "reports/kiel_totals.md")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(totals.render(rows, website, main_sheet), encoding="utf-8")
+    unexplained = [r for r in rows if r.differs and not r.explanation]
+    for r in unexplained:
+        print(
+            f"data/kiel_totals_notes.csv: no explanation for {r.donor} {r.year} "
+            f"(Kiel EUR {r.kiel_eur / 1e9:.3f} bn, ours EUR {r.ours_eur / 1e9:.3f} bn)",
+            file=sys.stderr,
+        )
+    print(
+        f"wrote {out}: {len(rows)} donor-year pairs, {sum(not r.differs for r in rows)} within 10 %, "
         f"{sum(r.differs for r in rows)} differ, {len(unexplained)} unexplained"
     )
     return 1 if unexplained else 0
@@ -438,7 +469,12 @@ def parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES["compare"],
         formatter_class=raw,
     )
-    p.add_argument("kind", choices=["kiel"], help="kiel: the Kiel website's weapons.csv (donor x category counts)")
+    p.add_argument(
+        "kind",
+        choices=["kiel", "kiel-totals"],
+        help="kiel: the Kiel website's weapons.csv (donor x category counts); "
+        "kiel-totals: its data_explorer.csv (EUR per donor and month), written to reports/kiel_totals.md",
+    )
     p.add_argument("file", help="the published counts file")
     p.add_argument("--as-of", default="2023-12-31", help="date our counts are taken at (default 2023-12-31)")
     p.add_argument(
@@ -448,7 +484,9 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--main-sheet", metavar="FILE", help="the Kiel main-sheet release we import, to show its counts beside both")
     p.add_argument(
-        "--out", default="reports/kiel_comparison.md", help="where to write the report (default reports/kiel_comparison.md)"
+        "--out",
+        default="reports/kiel_comparison.md",
+        help="where to write the report (default reports/kiel_comparison.md; reports/kiel_totals.md for kiel-totals)",
     )
     p.set_defaults(run=cmd_compare)
 

@@ -417,6 +417,20 @@ COMMENT ON COLUMN kiel_comparison_notes.kiel_category IS 'Kiel''s website catego
 COMMENT ON COLUMN kiel_comparison_notes.explanation IS 'Why the counts differ, in our words.';
 COMMENT ON COLUMN kiel_comparison_notes.source_id IS 'A source that supports the explanation, if one is needed beyond the rows already cited.';
 
+CREATE TABLE kiel_totals_notes (
+    note_id VARCHAR NOT NULL,
+    year BIGINT NOT NULL,
+    donor VARCHAR,
+    explanation VARCHAR NOT NULL,
+    source_id VARCHAR
+);
+COMMENT ON TABLE kiel_totals_notes IS 'Why our EUR totals per donor and year differ by more than 10 % from the Kiel Institute''s website figures (data_explorer.csv: military aid per donor and month), in our words. A note with no donor covers every donor in its year. `tracker compare kiel-totals` puts them beside each difference and fails on a difference without one. Primary key: note_id. References: donor -> donors.donor_id; source_id -> sources.source_id.';
+COMMENT ON COLUMN kiel_totals_notes.note_id IS 'Our identifier, the year then the donor or "all", e.g. 2022-DEU, 2025-all.';
+COMMENT ON COLUMN kiel_totals_notes.year IS 'The calendar year the note explains.';
+COMMENT ON COLUMN kiel_totals_notes.donor IS 'The donor (donors.donor_id); empty for a note that covers every donor of the year.';
+COMMENT ON COLUMN kiel_totals_notes.explanation IS 'Why the totals differ, in our words.';
+COMMENT ON COLUMN kiel_totals_notes.source_id IS 'A source that supports the explanation, if one is needed beyond the rows already cited.';
+
 CREATE TABLE exchange_rates (
     currency VARCHAR NOT NULL,
     date DATE NOT NULL,
