@@ -82,7 +82,7 @@ def test_build_records_checksums_and_rows(project):
     data = (project / "data" / "deliveries.csv").read_bytes()
     assert files["deliveries"] == (hashlib.sha256(data).hexdigest(), 3)
     built_at, schema_version = con.execute("SELECT built_at_utc, schema_version FROM build_info").fetchall()[0]
-    assert schema_version == load_package().version == "1.3.0" and built_at is not None
+    assert schema_version == load_package().version == "1.4.0" and built_at is not None
     comment = con.execute(
         "SELECT comment FROM duckdb_columns() WHERE table_name = 'deliveries' AND column_name = 'quantity'"
     ).fetchall()[0][0]

@@ -18,7 +18,7 @@ from tracker.schema import load_package
 
 VALID = Path(__file__).parent / "fixtures" / "valid"
 
-DEU_2 = "DEU-2,DEU-leopard-2a6,2023-02-24,increased,18,,,,bund-2023-01-25,,Fixture: one source stands for several rows.,,\n"
+DEU_2 = "DEU-2,DEU-leopard-2a6,2023-02-24,increased,18,,,,,bund-2023-01-25,,Fixture: one source stands for several rows.,,\n"
 POL_D_2 = "POL-d-2,POL-leopard-2a4,2023-03,10,wire-2023-03,,,curated,\n"
 NEW_DELIVERY = "DEU-d-2,DEU-leopard-2a6,2023-04,2,bund-2023-01-25,,,curated,Last two tanks\n"
 LEOPARD_150 = "leopard-150,2023-03,Minister,committed,150,at_least,leopard-2;leopard-1,DEU;POL,nhk-2023-02-14,,Fixture: one source stands for several rows.,\n"
@@ -133,7 +133,7 @@ def test_no_revision_compares_head_with_the_working_tree(repo, capsys):
     edit(
         repo / "data" / "commitment_events.csv",
         DEU_2,
-        DEU_2.replace(",18,,,,", ",20,,,,").replace(",,\n", ',,"raised in March, with ""two"" more"\n'),
+        DEU_2.replace(",18,,,,,", ",20,,,,,").replace(",,\n", ',,"raised in March, with ""two"" more"\n'),
     )
     status, out, err = run(capsys, "--data", data)
     assert (status, err) == (0, "")

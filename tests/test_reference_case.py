@@ -158,7 +158,7 @@ def test_every_leopard_2_line_of_the_reference_transcription_is_in(con):
 
 def test_build_is_stamped(con, shipped_db):
     info = con.execute("SELECT schema_version, tracker_version FROM build_info").fetchall()[0]
-    assert info == ("1.3.0", "0.1.0")
+    assert info == ("1.4.0", "0.1.0")
     files = dict(con.sql("SELECT table_name, rows FROM build_files").fetchall())
     assert files["commitment_events"] == one(con, "SELECT count(*) FROM commitment_events")[0]
-    assert len(files) == 18
+    assert len(files) == 20

@@ -73,9 +73,11 @@ def donor_value(con, donor: str, day: str) -> dict:
     return dict(zip(names, cursor.fetchall()[0]))
 
 
-def by_hand(data: Path, rates: Rates, donor: str, as_of: date) -> dict[str, float | None]:
+def by_hand(data: Path, rates: Rates, donor: str, as_of: date, counted: bool = False) -> dict[str, float | None]:
     """Each of a donor's lines valued from the CSVs alone (no SQL): committed as of the day x the
-    unit price at the ECB rate of the line's first event, or the stated value of the latest event."""
+    unit price at the ECB rate of the line's first event, or the stated value of the latest event
+    (a money line states its committed amount). With counted, what totals count: the share of the
+    line's units that no event inside a money package added."""
     lines = {l["line_id"]: l for l in rows(data / "pledge_lines.csv") if l["donor"] == donor}
     prices = {p["system_id"]: p for p in rows(data / "unit_prices.csv")}
     events: dict[str, list[tuple[date, dict]]] = {}
@@ -84,20 +86,34 @@ def by_hand(data: Path, rates: Rates, donor: str, as_of: date) -> dict[str, floa
             events.setdefault(e["line_id"], []).append((bounds(e["date"])[1], e))
     values = {}
     for line_id, dated in events.items():
-        dated.sort(key=lambda x: x[0])
+        dated.sort(key=lambda x: (x[0], x[1]["event_id"]))
         known = [(d, e) for d, e in dated if d <= as_of]
         if not known:
             continue  # not yet announced
         day, latest = known[-1]
-        price = prices.get(lines[line_id]["system_id"])
+        line = lines[line_id]
+        price = prices.get(line["system_id"])
         if latest["value"]:
             per_eur = 1.0 if latest["value_currency"] == "EUR" else rates.on(latest["value_currency"], day)
             values[line_id] = float(latest["value"]) / per_eur
+        elif not line["system_id"] and latest["committed"]:
+            per_eur = 1.0 if line["unit"] == "EUR" else rates.on(line["unit"], day)
+            values[line_id] = float(latest["committed"]) / per_eur
         elif latest["committed"] and price:
             per_eur = 1.0 if price["currency"] == "EUR" else rates.on(price["currency"], dated[0][0])
             values[line_id] = float(latest["committed"]) * float(price["price"]) / per_eur
         else:
             values[line_id] = None
+        if counted and values[line_id] is not None:
+            packaged, before = 0.0, 0.0
+            for _, e in known:
+                now = float(e["committed"]) if e["committed"] else None
+                if e["package_line_id"] and now is not None:
+                    packaged += max(now - before, 0)
+                before = now if now is not None else before
+            total = float(latest["committed"]) if latest["committed"] else 0
+            if packaged:
+                values[line_id] *= 1 - min(packaged / total, 1) if total else 0
     return values
 
 
@@ -138,9 +154,16 @@ def test_germany_by_hand(con, rates):
     sql = dict(con.execute("SELECT line_id, value_eur FROM line_values_as_of(DATE '2023-12-31') WHERE donor = 'DEU'").fetchall())
     assert sql.keys() == lines.keys()
     for line_id, value in lines.items():
-        assert sql[line_id] == pytest.approx(value, rel=1e-12), line_id
-    total = sum(v for v in lines.values() if v is not None)
+        assert sql[line_id] == (None if value is None else pytest.approx(value, rel=1e-12)), line_id
+    counted = by_hand(DATA, rates, "DEU", as_of, counted=True)
+    sql_counted = dict(con.execute("SELECT line_id, counted_eur FROM line_values_as_of(DATE '2023-12-31') WHERE donor = 'DEU'").fetchall())
+    for line_id, value in counted.items():
+        assert sql_counted[line_id] == (None if value is None else pytest.approx(value, rel=1e-12, abs=1e-6)), line_id
+    total = sum(v for v in counted.values() if v is not None)
     germany = donor_value(con, "DEU", END_2023)
+    assert germany["in_packages_eur"] == pytest.approx(
+        sum(v for v in lines.values() if v is not None) - total, rel=1e-9, abs=1e-3
+    )
     assert germany["value_eur"] == pytest.approx(total, rel=1e-12)
     # share of GDP: 2021 GDP (World Bank, current US$) at the 2021 average ECB USD rate
     gdp_usd = next(float(g["gdp_usd"]) for g in rows(DATA / "gdp.csv") if (g["donor"], g["year"]) == ("DEU", "2021"))
@@ -150,9 +173,11 @@ def test_germany_by_hand(con, rates):
     assert germany["gdp_eur"] == pytest.approx(gdp_usd / usd_2021, rel=1e-12)
     assert germany["share_of_gdp"] == pytest.approx(total / (gdp_usd / usd_2021), rel=1e-12)
     assert 0.0005 < germany["share_of_gdp"] < 0.005  # a fraction, not a percentage
-    # one stated value: 18 RCH 155 for EUR 216 million (https://euromaidanpress.com/2022/09/17/germany-greenlights-delivery-of-18-self-propelled-howitzers-to-ukraine/)
-    assert germany["stated_eur"] == 216_000_000
-    assert germany["estimated_eur"] == pytest.approx(germany["value_eur"] - 216_000_000, rel=1e-12)
+    # one stated value of an item line: 18 RCH 155 for EUR 216 million (https://euromaidanpress.com/2022/09/17/germany-greenlights-delivery-of-18-self-propelled-howitzers-to-ukraine/)
+    assert sql["DEU-rch-155"] == 216_000_000
+    stated = {r[0] for r in con.execute("SELECT line_id FROM line_values_as_of(DATE '2023-12-31') WHERE donor = 'DEU' AND value_basis = 'stated'").fetchall()}
+    assert germany["stated_eur"] == pytest.approx(sum(counted[l] for l in stated), rel=1e-12)
+    assert germany["estimated_eur"] == pytest.approx(germany["value_eur"] - germany["stated_eur"], rel=1e-12)
     assert (germany["donor_name"], germany["iso_alpha2"]) == ("Germany", "DE")
 
 
@@ -160,8 +185,8 @@ def test_germany_by_hand(con, rates):
 def test_lines_add_up_to_donors(con, day):
     lines = con.execute(
         """
-        SELECT donor, count(*), count(value_eur), sum(value_eur),
-               sum(value_eur) FILTER (WHERE value_basis = 'unit_price'), sum(value_eur) FILTER (WHERE value_basis = 'stated'),
+        SELECT donor, count(*), count(value_eur), sum(counted_eur),
+               sum(counted_eur) FILTER (WHERE value_basis = 'unit_price'), sum(counted_eur) FILTER (WHERE value_basis = 'stated'),
                sum(committed) FILTER (WHERE unit = 'units'), sum(delivered) FILTER (WHERE unit = 'units')
         FROM line_values_as_of(CAST(? AS DATE)) GROUP BY donor ORDER BY donor""",
         [day],
@@ -287,7 +312,7 @@ def fixture_data(tmp_path) -> Path:
     with (data / "unit_prices.csv").open("a", encoding="utf-8", newline="") as f:
         f.write("leopard-2a6,5000000,USD,other_estimate,wire-2023-03,test price\n")
     events = (data / "commitment_events.csv").read_text(encoding="utf-8")
-    events += "DEU-1b,DEU-leopard-2a6,2023-02-14,increased,16,100000000,USD,,bund-2023-01-25,,Fixture: the list of 25 January stands for it.,,\n"
+    events += "DEU-1b,DEU-leopard-2a6,2023-02-14,increased,16,100000000,USD,,,bund-2023-01-25,,Fixture: the list of 25 January stands for it.,,\n"
     (data / "commitment_events.csv").write_text(events, encoding="utf-8")
     assert main(["fmt", "--data", str(data)]) == 0
     return data

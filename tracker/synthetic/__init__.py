@@ -92,6 +92,7 @@ def generate(out_dir: Path, events: int, seed: int = 0) -> dict[str, int]:
         "unit_prices": small_table("unit_prices", catalogue.price_rows(cat, small, sources_for(len(systems)))),
         "system_aliases": small_table("system_aliases", catalogue.alias_rows(cat, small)),
         "kiel_items": small_table("kiel_items", catalogue.kiel_item_rows(cat, small)),
+        "kiel_sub_types": small_table("kiel_sub_types", []),
         "meetings": small_table("meetings", catalogue.meeting_rows(cat, sources_for(len(meeting_ids)))),
         "joint_pledges": small_table("joint_pledges", joint),
         "pledge_lines": large_table("pledge_lines", tables.line_chunks(lines, cat, joint_ids)),
@@ -104,6 +105,7 @@ def generate(out_dir: Path, events: int, seed: int = 0) -> dict[str, int]:
             "training_programmes", extras.training_rows(small, cat, lines, ev, n["training"], sources_for(n["training"]))
         ),
         "kiel_comparison_notes": small_table("kiel_comparison_notes", extras.kiel_note_rows(small, cat)),
+        "kiel_totals_notes": small_table("kiel_totals_notes", []),
         "exchange_rates": small_table("exchange_rates", catalogue.rate_rows(small)),
         "gdp": small_table("gdp", catalogue.gdp_rows(cat, small)),
     }
