@@ -28,18 +28,39 @@ def test_germany_leopard_2_days_from_first_announcement_to_full_delivery(con):
     assert [(str(d), u, n) for d, u, n in matches] == [("2023-01-25", 14, 61), ("2023-02-24", 4, 31)]
 
 
+# Australia's five packages known on 2022-04-20, in AUD as each announcement states them, and the
+# ECB rate (AUD per EUR) of the last ECB day on or before it (exchange_rates.csv). Amounts from the
+# Kiel release's "Monetary Value as Given by Source"; the 20 Bushmasters of 2022-04-08 are the
+# package of AUD 49 million (https://pmtranscripts.pmc.gov.au/release/transcript-43947).
+AUSTRALIA_2022_04_20 = [
+    ("AUS-kiel-aum1", 70_000_000, 1.5365),
+    ("AUS-kiel-aum2", 21_000_000, 1.4945),
+    ("AUS-kiel-aum3", 25_000_000, 1.4829),
+    ("AUS-kiel-aum4", 49_000_000, 1.4552),
+    ("AUS-kiel-aum5", 26_500_000, 1.4552),
+]
+
+
 def test_eur_total_of_a_donor_with_a_stated_value_in_a_foreign_currency(con):
-    """Australia, known on 2022-04-20: its only line is the 20 Bushmasters of 2022-04-08, stated at
-    AUD 49,000,000. The ECB reference rate of 2022-04-08 is 1.4552 AUD per EUR (exchange_rates.csv),
-    so 49,000,000 / 1.4552 = EUR 33,672,347.44."""
+    """Australia, known on 2022-04-20: the 20 Bushmasters of 2022-04-08 are stated at AUD 49,000,000,
+    at 1.4552 AUD per EUR that day EUR 33,672,347.44. They are the whole of that day's AUD 49 million
+    package, which counts them: the line's own value is left out of the total, and the donor's total
+    is its five packages, each at the rate of its day."""
     assert (
         con.execute("SELECT per_eur FROM exchange_rates WHERE currency = 'AUD' AND date = DATE '2022-04-08'").fetchone()[0]
         == 1.4552
     )
-    row = con.execute("""SELECT value_eur, stated_eur, estimated_eur, lines_valued, lines_unvalued
+    line = con.execute("""SELECT value_eur, counted_eur, value_basis FROM line_values_as_of(DATE '2022-04-20')
+                          WHERE line_id = 'AUS-bushmaster'""").fetchone()
+    assert line == (pytest.approx(33_672_347.44, abs=0.01), 0, "stated")
+    packages = dict(con.execute("""SELECT line_id, counted_eur FROM line_values_as_of(DATE '2022-04-20')
+                                   WHERE donor = 'AUS' AND system IS NULL""").fetchall())
+    by_hand = {line_id: aud / rate for line_id, aud, rate in AUSTRALIA_2022_04_20}
+    assert packages == pytest.approx(by_hand, abs=0.01)
+    row = con.execute("""SELECT value_eur, stated_eur, estimated_eur, in_packages_eur
                          FROM donor_values_as_of(DATE '2022-04-20') WHERE donor = 'AUS'""").fetchone()
-    assert row[0] == pytest.approx(33_672_347.44, abs=0.01)
-    assert row[1:] == (pytest.approx(33_672_347.44, abs=0.01), 0, 1, 0)
+    total = sum(by_hand.values())
+    assert row == (pytest.approx(total, abs=0.01), pytest.approx(total, abs=0.01), 0, pytest.approx(33_672_347.44, abs=0.01))
 
 
 def test_stated_gbp_value_converts_at_the_rate_of_the_last_ecb_day(con):
@@ -52,11 +73,12 @@ def test_stated_gbp_value_converts_at_the_rate_of_the_last_ecb_day(con):
 
 def test_share_of_gdp_by_hand(con):
     """Australia's 2021 GDP is USD 1,559,033,756,285 (World Bank); at the ECB's 2021 average of 1.1827
-    USD per EUR that is EUR 1,318,198,492,673, and EUR 33,672,347.44 is 0.002554 % of it."""
+    USD per EUR that is EUR 1,318,198,492,673; the share is Australia's total on 2022-04-20 over it."""
+    total = sum(aud / rate for _, aud, rate in AUSTRALIA_2022_04_20)
     share = con.execute("SELECT share_of_gdp, gdp_year FROM donor_values_as_of(DATE '2022-04-20') WHERE donor = 'AUS'").fetchone()
     assert share[1] == 2021
-    assert share[0] == pytest.approx(33_672_347.44 / (1_559_033_756_285 / 1.1827), rel=1e-4)
-    assert share[0] == pytest.approx(2.5545e-05, rel=1e-4)
+    assert share[0] == pytest.approx(total / (1_559_033_756_285 / 1.1827), rel=1e-4)
+    assert 9e-5 < share[0] < 1e-4  # a fraction: about 0.0097 % of GDP
 
 
 def test_leopard_2_family_delivery_on_the_shipped_data(con):

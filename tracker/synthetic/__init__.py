@@ -92,7 +92,13 @@ def generate(out_dir: Path, events: int, seed: int = 0) -> dict[str, int]:
         "unit_prices": small_table("unit_prices", catalogue.price_rows(cat, small, sources_for(len(systems)))),
         "system_aliases": small_table("system_aliases", catalogue.alias_rows(cat, small)),
         "kiel_items": small_table("kiel_items", catalogue.kiel_item_rows(cat, small)),
-        "kiel_sub_types": small_table("kiel_sub_types", []),
+        "kiel_sub_types": small_table(
+            "kiel_sub_types",
+            [
+                {"kiel_item_type": "military equipment", "kiel_sub_type": "military equipment", "system_id": systems[0]["system_id"]},
+                {"kiel_item_type": ".", "kiel_sub_type": ".", "excluded_because": "a package row without an item"},
+            ],
+        ),
         "meetings": small_table("meetings", catalogue.meeting_rows(cat, sources_for(len(meeting_ids)))),
         "joint_pledges": small_table("joint_pledges", joint),
         "pledge_lines": large_table("pledge_lines", tables.line_chunks(lines, cat, joint_ids)),
@@ -105,7 +111,10 @@ def generate(out_dir: Path, events: int, seed: int = 0) -> dict[str, int]:
             "training_programmes", extras.training_rows(small, cat, lines, ev, n["training"], sources_for(n["training"]))
         ),
         "kiel_comparison_notes": small_table("kiel_comparison_notes", extras.kiel_note_rows(small, cat)),
-        "kiel_totals_notes": small_table("kiel_totals_notes", []),
+        "kiel_totals_notes": small_table(
+            "kiel_totals_notes",
+            [{"note_id": "2025-all", "year": 2025, "explanation": "Synthetic: Kiel's later releases are not in this data."}],
+        ),
         "exchange_rates": small_table("exchange_rates", catalogue.rate_rows(small)),
         "gdp": small_table("gdp", catalogue.gdp_rows(cat, small)),
     }
