@@ -30,6 +30,7 @@ def read_existing(data_dir: Path, package: Package) -> Existing:
             "systems",
             "kiel_items",
             "kiel_sub_types",
+            "kiel_packages",
             "outlets",
             "sources",
             "pledge_lines",

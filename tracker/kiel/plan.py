@@ -48,6 +48,7 @@ class Existing:
     deliveries: Table
     unit_prices: Table = field(default_factory=list)
     kiel_sub_types: Table = field(default_factory=list)
+    kiel_packages: Table = field(default_factory=list)
     rate_currencies: list[str] = field(default_factory=list)
 
 
@@ -239,6 +240,7 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
     sub_types = {(item_key(k["kiel_item_type"]), item_key(k["kiel_sub_type"])): k for k in existing.kiel_sub_types}
     category = {s["system_id"]: s["category"] for s in existing.systems}
     package_of = _plan_packages(plan, rows, codes, sources, existing, old_events, claimed, first, last, counts)
+    counted_elsewhere = {k["kiel_id"] for k in existing.kiel_packages}
 
     lines: dict[str, list[KielRow]] = defaultdict(list)
     covered: dict[str, list[KielRow]] = defaultdict(list)
@@ -256,7 +258,7 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
         if entry is None and not r.military and r.item_type.lower() not in IN_SCOPE_TYPES:
             continue  # in scope: military rows, the crosswalk's items (whatever Kiel's type), every heavy weapon or aircraft
         counts["rows in scope"] += 1
-        packaged = package_of.get(r.row)
+        packaged = package_of.get(r.row) or r.kiel_id in counted_elsewhere
         if packaged:
             counts["military rows in a package with an amount"] += 1
         if entry is None:
@@ -625,6 +627,7 @@ def _plan_packages(
     per_day = Counter((code, kiel_id, min(latest(r.date) for r in v)) for (code, kiel_id, _, _), v in groups.items())
     rates = set(existing.rate_currencies) | {"EUR"}
     money = _money_events(existing)
+    counted_elsewhere = {k["kiel_id"]: k["counted_by"] for k in existing.kiel_packages}
     package_of: dict[int, str] = {}
     for (code, kiel_id, currency, value), members in sorted(groups.items(), key=lambda kv: kv[0]):
         members.sort(key=lambda r: (latest(r.date), r.row))
@@ -637,6 +640,19 @@ def _plan_packages(
         line_id = f"{code}-kiel-{slug(kiel_id)}{suffix}"
         refs = [r.ref for r in members if r.package_row] or [f"{kiel_id}@{stamp}#package"]
         match = next((claimed[ref] for ref in refs if ref in claimed), None)
+        if match is None and kiel_id in counted_elsewhere:
+            counts["kiel packages counted by curated money lines"] += 1
+            plan.findings.append(
+                Finding(
+                    "package_covered",
+                    head.row,
+                    kiel_id,
+                    head.donor_name,
+                    head.item,
+                    f"{cell(value)} {currency} ({day}) is counted by {counted_elsewhere[kiel_id]} (data/kiel_packages.csv)",
+                )
+            )
+            continue
         if match is None:
             match = next(
                 (
@@ -725,6 +741,8 @@ def _plan_undisclosed_packages(plan, rows, codes, sources, existing, old_events,
     for r in rows:
         code = codes.get(r.donor_name)
         if not r.military or not r.package_row or r.row in package_of or code is None or r.date is None:
+            continue
+        if r.kiel_id in {k["kiel_id"] for k in existing.kiel_packages}:
             continue
         if first <= latest(r.date) <= last:
             groups[(code, r.kiel_id)].append(r)

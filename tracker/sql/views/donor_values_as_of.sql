@@ -12,10 +12,7 @@
 -- Example: SELECT donor, value_eur, share_of_gdp FROM donor_values_as_of(DATE '2023-12-31') ORDER BY share_of_gdp DESC;
 CREATE OR REPLACE MACRO donor_values_as_of(as_of, gdp_year := 2021) AS TABLE
 WITH lines AS (
-    SELECT l.donor, l.unit, v.*
-    FROM pledge_line_values AS v
-    JOIN pledge_lines AS l USING (line_id)
-    WHERE v.valid_from <= CAST(as_of AS DATE) AND CAST(as_of AS DATE) < v.valid_to
+    SELECT * FROM line_values_as_of(as_of)
 ), usd AS (  -- the year's average, only when exchange_rates holds the whole year (about 255 ECB days)
     SELECT avg(per_eur) AS per_eur
     FROM exchange_rates
