@@ -267,7 +267,7 @@ def _compare_totals(args) -> int:
     out = Path(args.out if args.out != "reports/kiel_comparison.md" else "reports/kiel_totals.md")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(totals.render(rows, website, main_sheet), encoding="utf-8")
-    unexplained = [r for r in rows if r.differs and not r.explanation]
+    unexplained = [r for r in rows if r.differs and not r.reason]
     for r in unexplained:
         print(
             f"data/kiel_totals_notes.csv: no explanation for {r.donor} {r.year} "

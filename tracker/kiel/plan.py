@@ -536,7 +536,8 @@ def _plan_prices(plan: Plan, priced: dict[str, list[KielRow]], sources: Sources,
     lower) and the note gives the range. A system priced by hand keeps its own row."""
     by_hand = {p["system_id"] for p in existing.unit_prices if p["basis"] != KIEL_PRICE_BASIS}
     # a catch-all of equipment counts items, sets and tonnes alike: no one price fits its units
-    unpriceable = {s["system_id"] for s in existing.systems if s["category"] == "equipment"}
+    # and a system "(unspecified)" gathers different models: the most frequent price of one of them is no price for it
+    unpriceable = {s["system_id"] for s in existing.systems if s["category"] == "equipment" or s["system_id"].endswith("-unspecified")}
     for system_id, members in sorted(priced.items()):
         if system_id in by_hand or system_id in unpriceable:
             continue
@@ -730,6 +731,7 @@ def _plan_packages(
             }
         )
         package_of.update((r.row, line_id) for r in members)
+    _rows_inside_package_amounts(rows, codes, groups, package_of)
     _plan_undisclosed_packages(plan, rows, codes, sources, existing, old_events, first, last, counts, package_of)
     return package_of
 
@@ -793,6 +795,25 @@ def _plan_undisclosed_packages(plan, rows, codes, sources, existing, old_events,
                 }
             )
         package_of.update((r.row, line_id) for r in members)
+
+
+def _rows_inside_package_amounts(rows, codes, groups, package_of: dict[int, str]) -> None:
+    """Rows of a package that Kiel values in parts (the package's own rows carry the amounts it
+    counts, its item rows repeat their sum, as Germany's list of 24 February 2023 does) are inside
+    those amounts: each goes to the package's money line of the latest first day on or before its
+    own date (the earliest when none is)."""
+    lines: dict[tuple[str, str], list[tuple[date, str]]] = defaultdict(list)
+    for (code, kiel_id, _, _), members in groups.items():
+        line = package_of.get(members[0].row)
+        if line:
+            lines[(code, kiel_id)].append((min(latest(r.date) for r in members), line))
+    for r in rows:
+        code = codes.get(r.donor_name)
+        if r.row in package_of or not r.military or code is None or r.date is None or (code, r.kiel_id) not in lines:
+            continue
+        options = sorted(set(lines[(code, r.kiel_id)]))
+        before = [line for day, line in options if day <= latest(r.date)]
+        package_of[r.row] = before[-1] if before else options[0][1]
 
 
 def _number(text: str) -> float | None:

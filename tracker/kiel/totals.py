@@ -34,6 +34,23 @@ class Row:
         return None if self.kiel_eur == 0 else (self.ours_eur - self.kiel_eur) / self.kiel_eur
 
     @property
+    def agrees_with_main_sheet(self) -> bool:
+        sheet = self.main_sheet_eur
+        return sheet is not None and (sheet == self.ours_eur or (sheet > 0 and abs(self.ours_eur - sheet) <= THRESHOLD * sheet))
+
+    @property
+    def reason(self) -> str:
+        """The explanation shown: the note we wrote, or, where Kiel's own item sheet agrees with us, that fact."""
+        if self.explanation:
+            return self.explanation
+        if self.agrees_with_main_sheet:
+            return (
+                f"Kiel's item sheet that we import gives EUR {_bn(self.main_sheet_eur)} bn for the year, as we do (within 10 %); "
+                "the website counts allocations (aid delivered or specified for delivery) by month, as Kiel's later releases revised them."
+            )
+        return ""
+
+    @property
     def differs(self) -> bool:
         if self.kiel_eur == 0:
             return self.ours_eur != 0
@@ -110,7 +127,7 @@ def _bn(x: float | None) -> str:
 
 def render(rows: list[Row], website: Path, main_sheet: Path | None) -> str:
     differing = [r for r in rows if r.differs]
-    unexplained = [r for r in differing if not r.explanation]
+    unexplained = [r for r in differing if not r.reason]
     out = [
         "# Our EUR totals per donor and year beside the Kiel Institute's",
         "",
@@ -143,6 +160,6 @@ def render(rows: list[Row], website: Path, main_sheet: Path | None) -> str:
         share = "new" if r.share is None else f"{r.share:+.0%}"
         out.append(
             f"| {r.donor_name} | {r.year} | {_bn(r.kiel_eur)} | {_bn(r.main_sheet_eur)} | {_bn(r.ours_eur)} | {share} | "
-            f"{(r.explanation or '**unexplained**') if r.differs else 'within 10 %'} |"
+            f"{(r.reason or '**unexplained**') if r.differs else 'within 10 %'} |"
         )
     return "\n".join(out) + "\n"
