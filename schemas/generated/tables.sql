@@ -99,7 +99,7 @@ COMMENT ON COLUMN systems.system_id IS 'Our identifier, e.g. leopard-2a6.';
 COMMENT ON COLUMN systems.family_id IS 'The family this variant belongs to.';
 COMMENT ON COLUMN systems.variant IS 'Variant designation within the family (2A4, 2A6, Strv 122); empty when unspecified.';
 COMMENT ON COLUMN systems.name IS 'Display name, e.g. Leopard 2A6.';
-COMMENT ON COLUMN systems.category IS 'What kind of system it is. A line of an ammunition system counts rounds, of a missile missiles; every other system counts units.';
+COMMENT ON COLUMN systems.category IS 'What kind of system it is. A line of an ammunition system counts rounds, of a missile missiles, of small arms, portable anti-tank or air-defence weapons or equipment items; every other system counts units.';
 COMMENT ON COLUMN systems.kiel_item_type IS 'Kiel Ukraine Support Tracker "Type of Item" for this system (e.g. Heavy weapon).';
 COMMENT ON COLUMN systems.kiel_category IS 'The category the Kiel website''s per-donor weapons counts file it under (Tanks, IFV, Howitzers, MLRS, Air Defense); empty for what those counts leave out (anti-aircraft guns, mortars, other vehicles).';
 COMMENT ON COLUMN systems.sipri_category IS 'SIPRI Arms Transfers Database weapon category.';
@@ -255,7 +255,7 @@ COMMENT ON TABLE pledge_lines IS 'One donor''s commitment of one kind of aid: a 
 COMMENT ON COLUMN pledge_lines.line_id IS 'Our identifier, donor code then system, e.g. DEU-leopard-2a6.';
 COMMENT ON COLUMN pledge_lines.donor IS 'The donor (donors.donor_id).';
 COMMENT ON COLUMN pledge_lines.system_id IS 'The system committed; empty for a money line.';
-COMMENT ON COLUMN pledge_lines.unit IS 'What committed counts: units (vehicles, weapons, pieces of equipment) for a system, rounds for ammunition, missiles for a missile, or an ISO 4217 currency code for money (EUR, USD). Totals never add lines of different units.';
+COMMENT ON COLUMN pledge_lines.unit IS 'What committed counts: units (weapon systems, vehicles, aircraft, vessels) for most systems, items for small arms, portable anti-tank and air-defence weapons and equipment, rounds for ammunition, missiles for a missile, or an ISO 4217 currency code for money (EUR, USD). Totals never add lines of different units.';
 COMMENT ON COLUMN pledge_lines.joint_pledge_id IS 'The joint pledge this line is one donor''s share of, if any.';
 COMMENT ON COLUMN pledge_lines.description IS 'Short description in our words, e.g. Leopard 2A6 from Bundeswehr stocks.';
 COMMENT ON COLUMN pledge_lines.origin IS 'curated (kept by hand) or kiel (written by `tracker import kiel`, which rewrites the line, its events and its Kiel-reported delivery on every import, keeping an event''s meeting_id, value, value_currency and note). Set a line to curated to take it over by hand; the importer then only compares it.';

@@ -22,6 +22,15 @@ from tracker.kiel.findings import Finding
 from tracker.kiel.rows import KielRow, item_key, slug
 from tracker.output import cell
 
+# what a line of a system of each category counts (schemas/pledge_lines.yaml, rule line_unit_matches_system)
+UNIT_OF_CATEGORY = {
+    "ammunition": "rounds",
+    "missile": "missiles",
+    "small_arms": "items",
+    "anti_tank_weapon": "items",
+    "manpads": "items",
+    "equipment": "items",
+}
 IN_SCOPE_TYPES = {"heavy weapon", "aviation and drones"}
 INVASION = date(2022, 2, 24)
 SUSPICIOUS_GAP = timedelta(days=180)
@@ -374,7 +383,7 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
             )
 
     for line_id, members in sorted(lines.items()):
-        unit = {"ammunition": "rounds", "missile": "missiles"}.get(category.get(line_id.split("-", 1)[1], ""), "units")
+        unit = UNIT_OF_CATEGORY.get(category.get(line_id.split("-", 1)[1], ""), "units")
         _plan_line(plan, line_id, members, sources, old_kiel_lines, old_events, old_deliveries, existing, unit, package_of)
     _compare_curated(plan, covered, existing)
     _plan_prices(plan, priced, sources, existing)

@@ -1,5 +1,6 @@
 -- A pledge line counts what its system is counted in: rounds for ammunition, missiles for a
--- missile, units for every other system; a line without a system is money in a currency.
+-- missile, items for small arms, portable anti-tank and air-defence weapons and equipment, units
+-- for every other system; a line without a system is money in a currency.
 SELECT 'pledge_lines' AS table_name, l.line_id AS key, 'unit' AS column_name, l.unit AS value,
     CASE WHEN l.system_id IS NULL
         THEN 'must be a currency code (EUR, USD ...) for a money line; a line of equipment names its system_id'
@@ -7,7 +8,9 @@ SELECT 'pledge_lines' AS table_name, l.line_id AS key, 'unit' AS column_name, l.
     END AS message
 FROM pledge_lines AS l
 LEFT JOIN systems AS s USING (system_id),
-LATERAL (SELECT CASE s.category WHEN 'ammunition' THEN 'rounds' WHEN 'missile' THEN 'missiles' ELSE 'units' END AS expected)
+LATERAL (SELECT CASE WHEN s.category = 'ammunition' THEN 'rounds' WHEN s.category = 'missile' THEN 'missiles'
+                     WHEN s.category IN ('small_arms', 'anti_tank_weapon', 'manpads', 'equipment') THEN 'items'
+                     ELSE 'units' END AS expected)
 WHERE l.unit IS NOT NULL
-  AND CASE WHEN l.system_id IS NULL THEN l.unit IN ('units', 'rounds', 'missiles')
+  AND CASE WHEN l.system_id IS NULL THEN l.unit IN ('units', 'items', 'rounds', 'missiles')
            ELSE l.unit <> expected END
