@@ -83,9 +83,11 @@ def test_first_contact_group_meeting_and_germanys_gepard(con):
     assert event(con, "DEU-gepard-2022-04-26") == ("2022-04-26", "announced", 50, "udcg-01", True)
 
 
-def test_contact_group_meetings_1_to_26(con):
+def test_contact_group_meetings_1_to_33(con):
+    """The 33rd met at NATO headquarters on 2026-02-12; no later meeting was found in the sources."""
     numbers = [n for (n,) in con.execute("SELECT number FROM meetings WHERE series = 'udcg' ORDER BY number").fetchall()]
-    assert numbers == list(range(1, 27))
+    assert numbers == list(range(1, 34))
+    assert str(con.execute("SELECT date FROM meetings WHERE meeting_id = 'udcg-33'").fetchone()[0]) == "2026-02-12"
 
 
 def test_denmark_and_netherlands_14_leopard_2a4_counted_once(con):

@@ -161,4 +161,4 @@ def test_build_is_stamped(con, shipped_db):
     assert info == ("1.4.0", "0.1.0")
     files = dict(con.sql("SELECT table_name, rows FROM build_files").fetchall())
     assert files["commitment_events"] == one(con, "SELECT count(*) FROM commitment_events")[0]
-    assert len(files) == 20
+    assert len(files) == 21

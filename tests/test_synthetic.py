@@ -147,7 +147,7 @@ def test_cli_synthesize(tmp_path, capsys, written):
     assert main(["synthesize", str(tmp_path / "data"), "--events", written, "--seed", "2"]) == 0
     line = capsys.readouterr().out.strip()
     assert line.startswith(f"wrote {tmp_path / 'data'}: 1000 commitment events, ")
-    assert line.endswith("MB)") and "(20 files, " in line
+    assert line.endswith("MB)") and "(21 files, " in line
 
 
 def test_cli_synthesize_refuses_a_fraction(tmp_path, capsys):

@@ -193,13 +193,6 @@ FACTS = [  # table, key, column, value, source
     (
         "commitment_events",
         "DEU-pzh-2000-2024-09-06",
-        "committed",
-        "26",
-        "https://www.deutschlandfunk.de/ukraine-kontaktgruppe-deutschland-sagt-zwoelf-panzerhaubitzen-zu-104.html",
-    ),
-    (
-        "commitment_events",
-        "DEU-pzh-2000-2024-09-06",
         "meeting_id",
         "udcg-24",
         "https://www.deutschlandfunk.de/ukraine-kontaktgruppe-deutschland-sagt-zwoelf-panzerhaubitzen-zu-104.html",
@@ -660,7 +653,7 @@ FACTS = [  # table, key, column, value, source
     ("commitment_events", "USA-patriot-2024-07-11", "committed", "2", "https://406af.com/?p=16011"),
     (
         "commitment_events",
-        "USA-pda-2025-2025-01-09",
+        "USA-pda-2025-01-09-2025-01-09",
         "committed",
         "500000000",
         "https://kyivindependent.com/biden-administration-unveils-its-final-500-million-aid-package-for-ukraine/",
@@ -682,7 +675,7 @@ FACTS = [  # table, key, column, value, source
     ),
     (
         "commitment_events",
-        "USA-usai-2024-2024-04-26",
+        "USA-usai-2024-04-26-2024-04-26",
         "committed",
         "6000000000",
         "https://en.interfax.com.ua/news/general/983151.html",

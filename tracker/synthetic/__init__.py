@@ -111,6 +111,10 @@ def generate(out_dir: Path, events: int, seed: int = 0) -> dict[str, int]:
             "training_programmes", extras.training_rows(small, cat, lines, ev, n["training"], sources_for(n["training"]))
         ),
         "kiel_comparison_notes": small_table("kiel_comparison_notes", extras.kiel_note_rows(small, cat)),
+        "kiel_packages": small_table(
+            "kiel_packages",
+            [{"kiel_id": "XXM1", "donor": catalogue.donor_rows(cat)[0]["donor_id"], "counted_by": "Synthetic: our own money lines."}],
+        ),
         "kiel_totals_notes": small_table(
             "kiel_totals_notes",
             [{"note_id": "2025-all", "year": 2025, "explanation": "Synthetic: Kiel's later releases are not in this data."}],

@@ -31,10 +31,11 @@ WITH rates AS (
     FROM commitment_events
     WHERE date_latest IS NOT NULL
     GROUP BY ALL
-), increments AS (
-    SELECT line_id, event_id, date_latest, package_line_id,
-        committed - coalesce(lag(committed) OVER (PARTITION BY line_id ORDER BY date_latest, event_id), 0) AS added
-    FROM commitment_events
+), increments AS (  -- only an item line's units can be inside a package (a money line's package is its envelope)
+    SELECT e.line_id, e.event_id, e.date_latest, CASE WHEN l.system_id IS NOT NULL THEN e.package_line_id END AS package_line_id,
+        e.committed - coalesce(lag(e.committed) OVER (PARTITION BY e.line_id ORDER BY e.date_latest, e.event_id), 0) AS added
+    FROM commitment_events AS e
+    JOIN pledge_lines AS l USING (line_id)
 ), packaged AS (  -- per event: the units the line gained inside packages up to and including it
     SELECT line_id, event_id,
         coalesce(sum(greatest(added, 0)) FILTER (WHERE package_line_id IS NOT NULL)
