@@ -17,6 +17,7 @@ CHANGE_COLUMNS = [
 ]
 LINE_COLUMNS = [
     ("system_name", "System"),
+    ("unit", "Counted in"),
     ("committed", "Committed"),
     ("delivered", "Delivered"),
     ("outstanding", "Outstanding"),

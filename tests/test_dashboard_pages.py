@@ -143,8 +143,8 @@ def test_overview_clicks(request_ctx):
         triggered="overview-top-donors.clickData",
     )
     rows = {r[0]: r for r in table_rows(bar)}
-    assert rows["Leopard 2A6"][1:4] == ["18", "18", "0"]
-    assert rows["Leopard 2A6"][6] == "61"  # 2023-01-25 to 2023-03-27
+    assert rows["Leopard 2A6"][1:5] == ["units", "18", "18", "0"]
+    assert rows["Leopard 2A6"][7] == "61"  # 2023-01-25 to 2023-03-27
 
 
 def test_a_donors_lines_are_capped_largest_first(request_ctx, monkeypatch):
@@ -160,7 +160,11 @@ def test_a_donors_lines_are_capped_largest_first(request_ctx, monkeypatch):
         triggered="overview-top-donors.clickData",
     )
     rows = table_rows(bar)
-    assert len(rows) == 2 and [r[0] for r in rows] == ["Marder 1A3", "Leopard 1A5"]  # 100 and 88 committed
+    # lines of units first, largest first: Kiel's non-combat vehicles (1,563) and drones (283) of Germany's list
+    assert len(rows) == 2 and [r[0] for r in rows] == [
+        "Non-combat military vehicles (trucks, cars, ambulances)",
+        "Drones (type not stated)",
+    ]
     assert any("The 2 largest of" in str(p.children) for p in bar.children if p is not None)
 
 
@@ -216,7 +220,8 @@ def test_data_page_sends_at_most_max_rows(request_ctx, monkeypatch):
     page = data_page.layout(as_of="2023-12-31", table="events")
     grid = find(page, "data-table")
     dates = [r["date"] for r in grid.rowData]
-    assert len(dates) == 10 and dates[0] == "2022-03-28" and dates == sorted(dates)  # the earliest first
+    # the earliest first: Canada's package of 2022-01-26, before the invasion, as Kiel dates it
+    assert len(dates) == 10 and dates[0] == "2022-01-26" and dates == sorted(dates)
     count = text(find(page, "data-count"))
     assert "rows match the filters and the search; the first 10 by date are shown" in count
 
@@ -274,7 +279,8 @@ def test_pages_before_any_record_say_so_without_nan(request_ctx):
     assert find(page, "overview-committed").children == "0"
     assert "nan" not in text(page).lower().split()
     panel = run_callback(training.show_programme, {"points": [{"customdata": ["gbr-interflex"]}]}, "?as_of=2023-12-31")
-    assert "nan" not in text(panel) and "planned end not stated" in text(panel)
+    # Interflex was extended to the end of 2026 (https://www.miragenews.com/operation-interflex-hits-three-year-mark-1485695)
+    assert "nan" not in text(panel).lower().split() and "2026-12" in text(panel)
 
 
 def test_steps_draw_the_top_donors_and_sum_the_others(app):

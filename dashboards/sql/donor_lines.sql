@@ -1,5 +1,7 @@
 -- One donor's pledge lines as known on $as_of: outstanding units and delivery lags (days from the
--- first announcement to the first delivery and to the day delivered reached committed).
+-- first announcement to the first delivery and to the day delivered reached committed). Lines of
+-- weapon systems and vehicles (units) come first, largest first; then items, rounds, missiles and
+-- money, each named by its description when it has no system.
 WITH lines AS (
     {filtered_lines}
 ), milestones AS (
@@ -10,10 +12,10 @@ WITH lines AS (
     WHERE h.valid_from <= $as_of::DATE
     GROUP BY h.line_id
 )
-SELECT l.line_id, l.donor_name, l.system_name, l.source_id, l.source_title, l.category, l.committed, l.delivered, l.outstanding,
+SELECT l.line_id, l.donor_name, coalesce(l.system_name, p.description, l.line_id) AS system_name, l.unit, l.source_id, l.source_title, l.category, l.committed, l.delivered, l.outstanding,
        l.first_announced, m.first_delivery, m.full_delivery,
        date_diff('day', l.first_announced, m.first_delivery) AS days_to_first_delivery,
        date_diff('day', l.first_announced, m.full_delivery) AS days_to_full_delivery,
        l.value_eur, l.value_basis, l.source_url
-FROM lines AS l LEFT JOIN milestones AS m USING (line_id)
-ORDER BY l.committed DESC, l.line_id
+FROM lines AS l LEFT JOIN milestones AS m USING (line_id) JOIN pledge_lines AS p USING (line_id)
+ORDER BY l.unit <> 'units', l.unit, l.committed DESC, l.line_id
