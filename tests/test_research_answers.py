@@ -53,8 +53,10 @@ def test_eur_total_of_a_donor_with_a_stated_value_in_a_foreign_currency(con):
     line = con.execute("""SELECT value_eur, counted_eur, value_basis FROM line_values_as_of(DATE '2022-04-20')
                           WHERE line_id = 'AUS-bushmaster'""").fetchone()
     assert line == (pytest.approx(33_672_347.44, abs=0.01), 0, "stated")
-    packages = dict(con.execute("""SELECT line_id, counted_eur FROM line_values_as_of(DATE '2022-04-20')
-                                   WHERE donor = 'AUS' AND system IS NULL""").fetchall())
+    packages = dict(
+        con.execute("""SELECT line_id, counted_eur FROM line_values_as_of(DATE '2022-04-20')
+                                   WHERE donor = 'AUS' AND system IS NULL""").fetchall()
+    )
     by_hand = {line_id: aud / rate for line_id, aud, rate in AUSTRALIA_2022_04_20}
     assert packages == pytest.approx(by_hand, abs=0.01)
     row = con.execute("""SELECT value_eur, stated_eur, estimated_eur, in_packages_eur

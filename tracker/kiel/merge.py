@@ -38,9 +38,9 @@ def read_existing(data_dir: Path, package: Package) -> Existing:
             "deliveries",
         )
     }
-    tables["rate_currencies"] = sorted({r["currency"] for r in read_rows(data_dir / package.table("exchange_rates").filename)})
+    currencies = sorted({r["currency"] for r in read_rows(data_dir / package.table("exchange_rates").filename)})
     prices = data_dir / package.table("unit_prices").filename
-    return Existing(**tables, unit_prices=read_rows(prices) if prices.exists() else [])
+    return Existing(**tables, unit_prices=read_rows(prices) if prices.exists() else [], rate_currencies=currencies)
 
 
 @dataclass

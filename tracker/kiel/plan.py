@@ -58,7 +58,7 @@ class Existing:
     unit_prices: Table = field(default_factory=list)
     kiel_sub_types: Table = field(default_factory=list)
     kiel_packages: Table = field(default_factory=list)
-    rate_currencies: list[str] = field(default_factory=list)
+    rate_currencies: list[str] = field(default_factory=list)  # currencies data/exchange_rates.csv holds
 
 
 @dataclass
@@ -546,7 +546,9 @@ def _plan_prices(plan: Plan, priced: dict[str, list[KielRow]], sources: Sources,
     by_hand = {p["system_id"] for p in existing.unit_prices if p["basis"] != KIEL_PRICE_BASIS}
     # a catch-all of equipment counts items, sets and tonnes alike: no one price fits its units
     # and a system "(unspecified)" gathers different models: the most frequent price of one of them is no price for it
-    unpriceable = {s["system_id"] for s in existing.systems if s["category"] == "equipment" or s["system_id"].endswith("-unspecified")}
+    unpriceable = {
+        s["system_id"] for s in existing.systems if s["category"] == "equipment" or s["system_id"].endswith("-unspecified")
+    }
     for system_id, members in sorted(priced.items()):
         if system_id in by_hand or system_id in unpriceable:
             continue
@@ -613,7 +615,16 @@ def _money_events(existing: Existing) -> list[tuple[str, str, str, float, date]]
 
 
 def _plan_packages(
-    plan: Plan, rows: list[KielRow], codes, sources: Sources, existing: Existing, old_events, claimed, first: date, last: date, counts
+    plan: Plan,
+    rows: list[KielRow],
+    codes,
+    sources: Sources,
+    existing: Existing,
+    old_events,
+    claimed,
+    first: date,
+    last: date,
+    counts,
 ) -> dict[int, str]:
     """One money line per amount Kiel counts: the rows of a package that share an amount as given
     by the source (Kiel repeats it on every row of the package) form a money line when Kiel counts
@@ -624,7 +635,7 @@ def _plan_packages(
     groups: dict[tuple[str, str, str, float], list[KielRow]] = defaultdict(list)
     for r in rows:
         code = codes.get(r.donor_name)
-        if not r.military or code is None or r.date is None or not first <= latest(r.date) <= last:
+        if not r.military or code is None or r.date is None or not first <= latest(r.when) <= last:
             continue
         try:
             value = values.number(r.value_text)
@@ -634,15 +645,15 @@ def _plan_packages(
             groups[(code, r.kiel_id, r.currency, value)].append(r)
     groups = {k: v for k, v in groups.items() if any(_number(r.value_eur_text) for r in v)}
     per_package = Counter((code, kiel_id) for code, kiel_id, _, _ in groups)
-    per_day = Counter((code, kiel_id, min(latest(r.date) for r in v)) for (code, kiel_id, _, _), v in groups.items())
+    per_day = Counter((code, kiel_id, min(latest(r.when) for r in v)) for (code, kiel_id, _, _), v in groups.items())
     rates = set(existing.rate_currencies) | {"EUR"}
     money = _money_events(existing)
     counted_elsewhere = {k["kiel_id"]: k["counted_by"] for k in existing.kiel_packages}
     package_of: dict[int, str] = {}
     for (code, kiel_id, currency, value), members in sorted(groups.items(), key=lambda kv: kv[0]):
-        members.sort(key=lambda r: (latest(r.date), r.row))
+        members.sort(key=lambda r: (latest(r.when), r.row))
         head = members[0]
-        day = head.date
+        day = head.when
         stamp = day.replace("../", "by-")
         suffix = f"-{stamp}" if per_package[(code, kiel_id)] > 1 else ""
         if per_day[(code, kiel_id, latest(day))] > 1:
@@ -698,13 +709,20 @@ def _plan_packages(
                     if r.package_row:
                         counts["military rows left out"] += 1
                         plan.findings.append(
-                            Finding("left_out", r.row, kiel_id, r.donor_name, r.item, f"no exchange rate for {currency!r} and no EUR value")
+                            Finding(
+                                "left_out",
+                                r.row,
+                                kiel_id,
+                                r.donor_name,
+                                r.item,
+                                f"no exchange rate for {currency!r} and no EUR value",
+                            )
                         )
                 continue
             unit, committed = "EUR", round(eur)
             note = f"Kiel gives {cell(value)} {currency}; exchange_rates holds no {currency} rate, so the line is in EUR at Kiel's conversion."
         counts["kiel packages imported as money lines"] += 1
-        old_line = next((l for l in existing.pledge_lines if l["line_id"] == line_id), {})
+        old_line: dict[str, str] = next((l for l in existing.pledge_lines if l["line_id"] == line_id), {})
         items = sum(not r.package_row for r in members)
         plan.pledge_lines.append(
             {
@@ -755,16 +773,16 @@ def _plan_undisclosed_packages(plan, rows, codes, sources, existing, old_events,
             continue
         if r.kiel_id in {k["kiel_id"] for k in existing.kiel_packages}:
             continue
-        if first <= latest(r.date) <= last:
+        if first <= latest(r.when) <= last:
             groups[(code, r.kiel_id)].append(r)
     taken = {l["line_id"] for l in plan.pledge_lines}
     for (code, kiel_id), members in sorted(groups.items()):
-        members.sort(key=lambda r: (latest(r.date), r.row))
+        members.sort(key=lambda r: (latest(r.when), r.row))
         line_id = f"{code}-kiel-{slug(kiel_id)}"
         if line_id in taken:
             line_id += "-undisclosed"
         currency = members[0].currency if len(members[0].currency) == 3 and members[0].currency.isalpha() else "EUR"
-        old_line = next((l for l in existing.pledge_lines if l["line_id"] == line_id), {})
+        old_line: dict[str, str] = next((l for l in existing.pledge_lines if l["line_id"] == line_id), {})
         counts["kiel packages without an amount"] += 1
         plan.pledge_lines.append(
             {
@@ -780,7 +798,7 @@ def _plan_undisclosed_packages(plan, rows, codes, sources, existing, old_events,
         )
         by_day: dict[str, list[KielRow]] = defaultdict(list)
         for r in members:
-            by_day[r.date].append(r)
+            by_day[r.when].append(r)
         for i, (day, group) in enumerate(sorted(by_day.items(), key=lambda kv: latest(kv[0]))):
             event_id = f"{line_id}-{day.replace('../', 'by-')}"
             old = old_events.get(event_id, {})
@@ -815,13 +833,13 @@ def _rows_inside_package_amounts(rows, codes, groups, package_of: dict[int, str]
     for (code, kiel_id, _, _), members in groups.items():
         line = package_of.get(members[0].row)
         if line:
-            lines[(code, kiel_id)].append((min(latest(r.date) for r in members), line))
+            lines[(code, kiel_id)].append((min(latest(r.when) for r in members), line))
     for r in rows:
         code = codes.get(r.donor_name)
         if r.row in package_of or not r.military or code is None or r.date is None or (code, r.kiel_id) not in lines:
             continue
         options = sorted(set(lines[(code, r.kiel_id)]))
-        before = [line for day, line in options if day <= latest(r.date)]
+        before = [line for day, line in options if day <= latest(r.when)]
         package_of[r.row] = before[-1] if before else options[0][1]
 
 
@@ -837,13 +855,13 @@ def _curated_packages(existing: Existing, curated_lines, rows: list[KielRow], pa
     same package with an amount. The one column the importer fills on curated rows, and only
     when it is empty."""
     by_ref = {r.ref: r.row for r in rows}
-    out = {}
+    out: dict[str, str] = {}
     for e in existing.commitment_events:
         line = curated_lines.get(e["line_id"])
         if line is None or not line["system_id"] or e.get("package_line_id"):
             continue
         refs = [x for x in (e.get("kiel_ref") or "").split(";") if x]
-        packages = {package_of.get(by_ref.get(x, -1)) for x in refs}
-        if refs and len(packages) == 1 and None not in packages:
+        packages = {package_of.get(by_ref.get(x, -1), "") for x in refs}
+        if refs and len(packages) == 1 and "" not in packages:
             out[e["event_id"]] = packages.pop()
     return out

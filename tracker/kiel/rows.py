@@ -47,6 +47,13 @@ class KielRow:
     value_eur_text: str = ""  # Kiel's conversion of it to EUR (on the package's first row only)
 
     @property
+    def when(self) -> str:
+        """The row's date, for a row already known to have one."""
+        if self.date is None:
+            raise ValueError(f"row {self.row} has no date")
+        return self.date
+
+    @property
     def military(self) -> bool:
         return self.aid_type.lower().startswith("milit")
 

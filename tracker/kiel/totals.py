@@ -54,7 +54,7 @@ class Row:
     def differs(self) -> bool:
         if self.kiel_eur == 0:
             return self.ours_eur != 0
-        return abs(self.share) > THRESHOLD
+        return abs(self.ours_eur - self.kiel_eur) > THRESHOLD * self.kiel_eur
 
 
 def read_website(path: Path) -> dict[tuple[str, int], tuple[float, str]]:
@@ -143,7 +143,7 @@ def render(rows: list[Row], website: Path, main_sheet: Path | None) -> str:
     ]
     if main_sheet is not None:
         out.append(
-            f"- Main sheet: Kiel's item sheet `{main_sheet.name}` (the release we import), its \"Converted Value in EUR\""
+            f'- Main sheet: Kiel\'s item sheet `{main_sheet.name}` (the release we import), its "Converted Value in EUR"'
             " over military rows by announcement year."
         )
     out += [

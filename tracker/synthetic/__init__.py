@@ -95,7 +95,11 @@ def generate(out_dir: Path, events: int, seed: int = 0) -> dict[str, int]:
         "kiel_sub_types": small_table(
             "kiel_sub_types",
             [
-                {"kiel_item_type": "military equipment", "kiel_sub_type": "military equipment", "system_id": systems[0]["system_id"]},
+                {
+                    "kiel_item_type": "military equipment",
+                    "kiel_sub_type": "military equipment",
+                    "system_id": systems[0]["system_id"],
+                },
                 {"kiel_item_type": ".", "kiel_sub_type": ".", "excluded_because": "a package row without an item"},
             ],
         ),
@@ -113,7 +117,13 @@ def generate(out_dir: Path, events: int, seed: int = 0) -> dict[str, int]:
         "kiel_comparison_notes": small_table("kiel_comparison_notes", extras.kiel_note_rows(small, cat)),
         "kiel_packages": small_table(
             "kiel_packages",
-            [{"kiel_id": "XXM1", "donor": catalogue.donor_rows(cat)[0]["donor_id"], "counted_by": "Synthetic: our own money lines."}],
+            [
+                {
+                    "kiel_id": "XXM1",
+                    "donor": catalogue.donor_rows(cat)[0]["donor_id"],
+                    "counted_by": "Synthetic: our own money lines.",
+                }
+            ],
         ),
         "kiel_totals_notes": small_table(
             "kiel_totals_notes",
