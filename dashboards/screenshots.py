@@ -8,12 +8,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-VIEWS = {
-    "overview": "/?as_of=2023-12-31",
+VIEWS = {  # without as_of a page shows the latest day in the record
+    "overview": "/",
     "systems": "/systems?as_of=2023-03-31&family=leopard-2",
-    "donors": "/donors?as_of=2023-12-31&measure=gdp&focus=DEU",
-    "training": "/training?as_of=2023-12-31",
-    "meetings": "/meetings?as_of=2023-12-31&meeting=udcg-09",
+    "donors": "/donors?measure=gdp&focus=DEU",
+    "training": "/training",
+    "meetings": "/meetings?meeting=udcg-31",
     "data": "/data?as_of=2023-03-31&family=leopard-2&table=deliveries",
 }
 WIDTHS = (1280, 390)

@@ -102,3 +102,20 @@ def test_the_readme_example_czech_t72_certain_and_possible(con):
     assert on("2023-02-22") == (89, 89, 89)
     readme = (DATA.parent / "README.md").read_text(encoding="utf-8")
     assert "WHERE line_id = 'CZE-t-72-modified';\n-- NULL, 5, 89" in readme
+
+
+def test_an_increase_of_undisclosed_size_leaves_a_floor(con):
+    """190 Bradleys by July 2023 (the drawdown of 2023-07-07); more were added in the packages of
+    2024-05-10 (https://www.pravda.com.ua/eng/news/2024/05/10/7455210/) and 2024-09-06 without a number.
+    The record keeps the 190 as certain, says they are a floor, and leaves the largest possible total open."""
+
+    def on(day):
+        return con.execute(
+            """SELECT committed, committed_is_floor, committed_possible FROM pledge_lines_as_of(CAST(? AS DATE))
+               WHERE line_id = 'USA-m2-bradley'""",
+            [day],
+        ).fetchone()
+
+    assert on("2024-05-09") == (190, False, 190)
+    assert on("2024-05-10") == (190, True, None)
+    assert on("2025-12-31") == (190, True, None)

@@ -23,22 +23,19 @@ def con(shipped_db):
         yield c
 
 
-def committed_by_unit(con, day: str, last_known: bool = False) -> dict[str, float]:
+def committed_by_unit(con, day: str) -> dict[str, float]:
     """Committed on day per unit, from pledge_lines and the latest event certain by then (no view).
-    A line whose latest increase is of undisclosed size counts as unknown, or with last_known, at
-    the last total that was disclosed (the convention of commitment_timeline)."""
+    An increase of undisclosed size leaves a line at its last disclosed total (committed_is_floor)."""
     rows = con.execute(
         """
         WITH last AS (
-            -- the latest event's total, unknown (NULL) after an increase of undisclosed size
-            SELECT line_id, CASE WHEN ? THEN arg_max(committed, (date_latest, event_id))
-                                 ELSE arg_max({'c': committed}, (date_latest, event_id)).c END AS committed
+            SELECT line_id, arg_max(committed, (date_latest, event_id)) AS committed
             FROM commitment_events WHERE date_latest <= CAST(? AS DATE) GROUP BY line_id
         )
         SELECT CASE WHEN l.system_id IS NULL THEN 'money' ELSE l.unit END AS kind, sum(last.committed)
         FROM last JOIN pledge_lines AS l USING (line_id) GROUP BY ALL
         """,
-        [last_known, day],
+        [day],
     ).fetchall()
     return {kind: total or 0 for kind, total in rows}
 
@@ -63,7 +60,7 @@ def test_donor_and_timeline_counts_are_units_only(con):
                 SELECT arg_max(committed, date) AS committed FROM commitment_timeline
                 WHERE date <= DATE '{LATEST}' GROUP BY donor, system_family)"""
     ).fetchone()[0]
-    assert timeline == committed_by_unit(con, LATEST, last_known=True)["units"]
+    assert timeline == by_unit["units"]
     summary = con.execute(f"SELECT sum(committed) FROM delivery_summary_as_of(DATE '{LATEST}', per := 'donor')").fetchone()[0]
     assert summary == by_unit["units"]
 

@@ -9,17 +9,27 @@
 --   delivery can mean); a delivery dated so, at any time since its line may first have been
 --   committed (the first day its first event can mean).
 -- A line has rows from the first day anything on it is possible; committed is 0 until an event is
--- certain. Built once per database; pledge_lines_as_of, commitment_timeline and
+-- certain. An increase of undisclosed size leaves committed at the last disclosed total, which is
+-- then certain but not all (committed_is_floor), and the largest possible total unknown.
+-- Built once per database; pledge_lines_as_of, commitment_timeline and
 -- claim_reconciliation all read it.
 CREATE OR REPLACE TABLE pledge_line_history AS
 WITH record_start AS (
     SELECT least((SELECT coalesce(min(date_earliest), min(date_latest)) FROM commitment_events),
                  (SELECT min(date_earliest) FROM deliveries)) AS day
-), events AS (
+), stated AS (
     SELECT line_id, date_latest AS day, coalesce(date_earliest, (SELECT day FROM record_start)) AS opens,
-        event_id, event_type, committed, source_id
+        event_id, event_type, committed AS stated, source_id,
+        last_value(committed IGNORE NULLS) OVER (
+            PARTITION BY line_id ORDER BY date_latest, event_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+        ) AS disclosed_before
     FROM commitment_events
     WHERE date_latest IS NOT NULL
+), events AS (
+    SELECT *,
+        event_type = 'increased' AND stated IS NULL AND disclosed_before IS NOT NULL AS floor_only,
+        CASE WHEN event_type = 'increased' AND stated IS NULL THEN disclosed_before ELSE stated END AS committed
+    FROM stated
 ), line_opens AS (
     SELECT line_id, min(opens) AS day FROM events GROUP BY ALL
 ), delivered_by_day AS (  -- each delivery counts as certain on its last day, as possible on its first
@@ -45,7 +55,7 @@ WITH record_start AS (
     UNION
     SELECT line_id, day FROM delivered_by_day
 ), possible_events AS (  -- per change day, the largest total of an event whose window is open that day
-    SELECT c.line_id, c.day, max(e.committed) AS committed, bool_or(e.committed IS NULL) AS undisclosed
+    SELECT c.line_id, c.day, max(e.stated) AS committed, bool_or(e.stated IS NULL) AS undisclosed
     FROM change_days AS c
     JOIN events AS e ON e.line_id = c.line_id AND e.opens <= c.day AND c.day < e.day
     GROUP BY ALL
@@ -59,6 +69,7 @@ WITH record_start AS (
         c.day AS valid_from,
         coalesce(lead(c.day) OVER (PARTITION BY c.line_id ORDER BY c.day), DATE '9999-12-31') AS valid_to,
         CASE WHEN e.event_id IS NULL THEN 0 ELSE e.committed END AS committed,
+        coalesce(e.floor_only, false) AS committed_is_floor,
         coalesce(d.delivered, 0) AS delivered,
         coalesce(d.delivered_possible, 0) AS delivered_possible,
         p.committed AS open_committed,
@@ -79,10 +90,11 @@ SELECT
     valid_from,
     valid_to,
     committed,
+    committed_is_floor,
     delivered,
     committed - delivered AS outstanding,
     -- an undisclosed total among the possible states makes the largest possible total unknown
-    CASE WHEN committed IS NULL OR open_undisclosed THEN NULL
+    CASE WHEN committed IS NULL OR committed_is_floor OR open_undisclosed THEN NULL
          ELSE greatest(committed, coalesce(open_committed, committed)) END AS committed_possible,
     delivered_possible,
     first_announced,

@@ -15,6 +15,7 @@ SELECT
     s.category,
     l.unit,
     h.committed,
+    h.committed_is_floor,
     h.delivered,
     h.outstanding,
     h.committed_possible,
