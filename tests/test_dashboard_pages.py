@@ -182,7 +182,7 @@ def test_meetings_page_shows_a_meetings_commitments(request_ctx):
     page = meetings.layout(as_of="2023-12-31", meeting="udcg-09")
     detail = find(page, "meetings-details")
     rows = table_rows(detail)
-    assert ["Norway", "Leopard 2A4", "2023-02-14", "announced", "0", "8"] in [r[:6] for r in rows]
+    assert ["Norway", "Leopard 2A4", "units", "2023-02-14", "announced", "0", "8"] in [r[:7] for r in rows]
     assert [r[1] for r in rows] == sorted(r[1] for r in rows) and len(rows) == 2  # Biber and Leopard 2A4
     assert run_callback(meetings.pick_clicked, {"points": [{"customdata": ["udcg-05"]}]}) == "udcg-05"
     early = meetings.layout(as_of="2022-05-01")

@@ -96,3 +96,14 @@ def test_dashboard_headline_and_ranking_count_units_only(shipped_db, con):
     # and the EUR figure counts each package once: the value of the units inside packages is left out
     counted = con.execute(f"SELECT sum(counted_eur), sum(value_eur) FROM line_values_as_of(DATE '{LATEST}')").fetchone()
     assert headline["eur_committed"] == pytest.approx(counted[0]) and counted[0] < counted[1]
+
+
+def test_meetings_page_adds_units_only(shipped_db, con):
+    rows = Database(shipped_db).rows("meetings", as_of=LATEST, start=None, end=None)
+    by_meeting = {r["meeting_id"]: r for r in rows}
+    # the Contact Group of 2022-11-16 linked Sweden's SEK 3 bn ninth package, and no unit of equipment:
+    # the page once showed 3,000,000,000 "units added"
+    assert by_meeting["udcg-07"]["units_added"] == 0
+    assert by_meeting["udcg-07"]["value_eur_announced"] == pytest.approx(3e9 / 10.8754, rel=1e-9)  # ECB SEK rate of 2022-11-16
+    outcomes = dict(con.execute("SELECT meeting_id, units_announced FROM meeting_outcomes").fetchall())
+    assert all(r["units_added"] == outcomes[m] for m, r in by_meeting.items())

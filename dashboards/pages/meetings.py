@@ -18,11 +18,13 @@ MEETING_COLUMNS = [
     ("participant_count", "Countries"),
     ("events", "Commitments linked"),
     ("units_added", "Units added"),
+    ("value_eur_announced", "EUR announced"),
     ("source", "Source"),
 ]
 COMMITMENT_COLUMNS = [
     ("donor", "Donor"),
     ("system", "System"),
+    ("unit", "Counted in"),
     ("date", "Date"),
     ("event_type", "Event"),
     ("committed_before", "Committed before"),

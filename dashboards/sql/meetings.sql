@@ -1,18 +1,14 @@
--- Donor meetings held by $as_of within the date range, with what was announced at them: the
--- commitment events linked to each meeting, the pledge lines they touch and the units added.
-WITH events AS (
-    SELECT e.*, lag(e.committed, 1, 0) OVER (PARTITION BY e.line_id ORDER BY e.date_latest) AS committed_before
-    FROM commitment_events AS e
-), linked AS (
-    SELECT meeting_id, count(*) AS events, count(DISTINCT line_id) AS lines,
-           sum(committed - committed_before) AS units_added
-    FROM events
-    WHERE meeting_id IS NOT NULL
-    GROUP BY meeting_id
+-- Donor meetings held by $as_of within the date range, with what was announced at them (view
+-- meeting_outcomes): the commitment events linked to each meeting, the pledge lines they touch,
+-- the units they added (lines counted in units only: never rounds, items or money) and their EUR.
+WITH linked AS (
+    SELECT meeting_id, events, lines, units_announced AS units_added, value_eur_announced
+    FROM meeting_outcomes
 )
 SELECT m.meeting_id, m.series, m.number, m.date::VARCHAR AS date, m.date_latest AS day, m.last_day,
        m.place, m.country, m.format, m.chair, m.participant_count, m.outcome,
        coalesce(k.events, 0) AS events, coalesce(k.lines, 0) AS lines, coalesce(k.units_added, 0) AS units_added,
+       k.value_eur_announced,
        s.title AS source_title, s.url AS source_url, m.source_id, m.note
 FROM meetings AS m
 LEFT JOIN linked AS k USING (meeting_id)
