@@ -1,8 +1,9 @@
 -- What changed on one day for the filtered lines (as known on $as_of): the commitment events and
 -- deliveries that take effect on $day (a coarse date takes effect on the last day of its period),
--- with their sources. This is what a click on a point of a step chart shows.
+-- with their sources. This is what a click on a point of a step chart shows; the charts count
+-- lines of units, so only those are listed.
 WITH lines AS (
-    SELECT line_id, donor, donor_name, system_name FROM ({filtered_lines})
+    SELECT line_id, donor, donor_name, system_name FROM ({filtered_lines}) WHERE unit = 'units'
 )
 SELECT 'commitment event' AS kind, e.event_id AS row_id, l.donor_name AS donor, l.system_name AS system,
        e.date::VARCHAR AS date, e.event_type AS what, e.committed AS quantity,
