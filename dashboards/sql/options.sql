@@ -9,8 +9,7 @@ UNION ALL
 SELECT DISTINCT 'family', f.family_id, f.name
 FROM pledge_lines AS l JOIN systems AS s USING (system_id) JOIN system_families AS f ON f.family_id = s.family_id
 UNION ALL
-SELECT 'first_day', min(date_latest)::VARCHAR, NULL FROM commitment_events
+SELECT 'first_day', first_day::VARCHAR, NULL FROM record_span
 UNION ALL
-SELECT 'last_day', greatest(max(e.date_latest), (SELECT max(date_latest) FROM deliveries))::VARCHAR, NULL
-FROM commitment_events AS e
+SELECT 'last_day', last_day::VARCHAR, NULL FROM record_span
 ORDER BY kind, label

@@ -20,5 +20,5 @@ WITH kinds AS (
         max(date_latest) AS last_delivery
     FROM deliveries
 )
-SELECT kinds.*, span.* REPLACE (greatest(span.last_day, delivered.last_delivery) AS last_day), delivered.deliveries_after_2023
+SELECT kinds.*, span.* REPLACE ((SELECT last_day FROM record_span) AS last_day), delivered.deliveries_after_2023
 FROM kinds, span, delivered
