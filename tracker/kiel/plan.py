@@ -288,7 +288,12 @@ def build_plan(rows: list[KielRow], existing: Existing, release: str, first: dat
         if not entry["system_id"]:
             counts["rows excluded by the crosswalk"] += 1
             if not packaged:
-                left_out(r, f"{entry['excluded_because']}; Kiel gives no amount for its package")
+                left_out(
+                    r,
+                    f"its announcement date cannot be read ({r.date_how})"
+                    if r.date is None
+                    else f"{entry['excluded_because']}; Kiel gives no amount for its package",
+                )
             continue
         if item_key(r.item) in crosswalk:  # a price is the named item's, whatever the row's donor or date;
             priced[entry["system_id"]].append(r)  # a kind of aid (by sub-type) mixes items too unlike to share one
