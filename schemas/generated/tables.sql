@@ -167,12 +167,14 @@ CREATE TABLE kiel_packages (
     kiel_id VARCHAR NOT NULL,
     donor VARCHAR NOT NULL,
     counted_by VARCHAR NOT NULL,
+    line_pattern VARCHAR,
     note VARCHAR
 );
 COMMENT ON TABLE kiel_packages IS 'Kiel packages whose amount our own money lines count instead, so that `tracker import kiel` writes no money line for them: Kiel counts US military aid by the appropriation acts of Congress, we count the packages announced from them. One row per Kiel package id. Primary key: kiel_id. References: donor -> donors.donor_id.';
 COMMENT ON COLUMN kiel_packages.kiel_id IS 'Kiel''s package id (the ID column), e.g. USM1.';
 COMMENT ON COLUMN kiel_packages.donor IS 'The donor (donors.donor_id).';
 COMMENT ON COLUMN kiel_packages.counted_by IS 'Which of our lines count the money instead, in words or as a line id pattern (USA-pda-*).';
+COMMENT ON COLUMN kiel_packages.line_pattern IS 'Our money lines that count it, as patterns separated by semicolons (USA-pda-*;USA-usai-*): an item row of the package dated the day of exactly one of those lines'' events is inside that line, so its units are not valued twice.';
 COMMENT ON COLUMN kiel_packages.note IS 'Our own remarks.';
 
 CREATE TABLE meetings (

@@ -763,6 +763,7 @@ def _plan_packages(
             }
         )
         package_of.update((r.row, line_id) for r in members)
+    _rows_inside_lines_that_count_them(rows, codes, existing, package_of)
     _rows_inside_package_amounts(rows, codes, groups, package_of)
     _plan_undisclosed_packages(plan, rows, codes, sources, existing, old_events, first, last, counts, package_of)
     return package_of
@@ -827,6 +828,27 @@ def _plan_undisclosed_packages(plan, rows, codes, sources, existing, old_events,
                 }
             )
         package_of.update((r.row, line_id) for r in members)
+
+
+def _rows_inside_lines_that_count_them(rows, codes, existing: Existing, package_of: dict[int, str]) -> None:
+    """An item row of a Kiel package that our own money lines count (data/kiel_packages.csv) is
+    inside the one line among them with an event on the row's day; with none or several, it stays
+    outside (listed in the review as counted by its own value)."""
+    from fnmatch import fnmatchcase
+
+    patterns = {k["kiel_id"]: [p for p in (k.get("line_pattern") or "").split(";") if p] for k in existing.kiel_packages}
+    money = {l["line_id"] for l in existing.pledge_lines if l["origin"] != "kiel" and not l["system_id"]}
+    by_day: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for e in existing.commitment_events:
+        if e["line_id"] in money and e["date"]:
+            by_day[(e["line_id"][:3], e["date"])].add(e["line_id"])
+    for r in rows:
+        code = codes.get(r.donor_name)
+        if r.row in package_of or not r.military or r.package_row or code is None or r.date is None or not patterns.get(r.kiel_id):
+            continue
+        lines = {l for l in by_day.get((code, r.date), set()) if any(fnmatchcase(l, p) for p in patterns[r.kiel_id])}
+        if len(lines) == 1:
+            package_of[r.row] = lines.pop()
 
 
 def _rows_inside_package_amounts(rows, codes, groups, package_of: dict[int, str]) -> None:
