@@ -844,7 +844,14 @@ def _rows_inside_lines_that_count_them(rows, codes, existing: Existing, package_
             by_day[(e["line_id"][:3], e["date"])].add(e["line_id"])
     for r in rows:
         code = codes.get(r.donor_name)
-        if r.row in package_of or not r.military or r.package_row or code is None or r.date is None or not patterns.get(r.kiel_id):
+        if (
+            r.row in package_of
+            or not r.military
+            or r.package_row
+            or code is None
+            or r.date is None
+            or not patterns.get(r.kiel_id)
+        ):
             continue
         lines = {l for l in by_day.get((code, r.date), set()) if any(fnmatchcase(l, p) for p in patterns[r.kiel_id])}
         if len(lines) == 1:
