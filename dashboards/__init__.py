@@ -13,7 +13,7 @@ def create_app(db=None):
     """
     from dash import Dash
 
-    from dashboards import components, url_state  # noqa: F401  (url_state registers its callbacks)
+    from dashboards import components, safety, url_state  # noqa: F401  (url_state registers its callbacks)
     from dashboards.db import Database
     from tracker.database import db_path
 
@@ -24,7 +24,9 @@ def create_app(db=None):
         suppress_callback_exceptions=True,  # pages are built per request from the URL
         title="Military aid to Ukraine",
         update_title=None,
+        on_error=safety.callback_error,  # a failing callback answers with a message, never an HTTP 500
     )
+    safety.add_security_headers(app)
     app.server.config["TRACKER_DATABASE"] = Database(db_path(db))
     app.layout = components.shell
     return app

@@ -1,7 +1,10 @@
-"""What the dashboard refuses to pass on: links that are not http(s), spreadsheet formulas in CSV downloads."""
+"""What the dashboard refuses to pass on: links that are not http(s), spreadsheet formulas in CSV downloads,
+search wildcards, malformed clicks, unsafe file names."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from urllib.parse import quote, urlsplit
 
 # A spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection").
@@ -44,3 +47,153 @@ def neutralise_cell(value):
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def like_pattern(text) -> str:
+    """An ILIKE pattern (with ESCAPE '\\') finding `text` anywhere, its `%` and `_` taken literally."""
+    text = "" if text is None else str(text)
+    for ch in ("\\", "%", "_"):
+        text = text.replace(ch, "\\" + ch)
+    return f"%{text}%"
+
+
+def clicked(click, count: int = 1) -> tuple[str, ...] | None:
+    """The first `count` values of a clicked point's customdata as text, or None when the click is not
+    one a chart of this app sends (a crafted or stale payload): a callback then says so, never fails."""
+    try:
+        custom = click["points"][0]["customdata"]
+    except (KeyError, IndexError, TypeError):
+        return None
+    if not isinstance(custom, (list, tuple)):
+        custom = [custom]
+    values = tuple(custom[:count])
+    if len(values) < count or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in values):
+        return None
+    texts = tuple(str(v) for v in values)
+    return texts if all(0 < len(t) <= 200 for t in texts) else None
+
+
+FILE_NAME_PART = re.compile(r"[^\w.]+")
+MAX_FILE_NAME = 180  # bytes of a name most file systems take is 255; leave room for a browser's " (1)"
+
+
+def file_name(*parts, extension: str = "csv") -> str:
+    """A download's name from words and values (page, as-of date, filters), safe on every file system:
+    letters, digits, dots and single hyphens only, no leading dot, cut to a length every system accepts."""
+    words = []
+    for part in parts:
+        if part in (None, "", (), []):
+            continue
+        text = ",".join(map(str, part)) if isinstance(part, (list, tuple)) else str(part)
+        text = FILE_NAME_PART.sub("-", unicodedata.normalize("NFC", text)).strip("-.")
+        if text:
+            words.append(text)
+    stem = "-".join(words) or "download"
+    while len(stem.encode("utf-8")) > MAX_FILE_NAME:
+        stem = stem[:-1]
+    return f"{stem.rstrip('-.')}.{extension}"
+
+
+# What Dash needs beside 'self': its inline scripts (the renderer's start and the clientside callbacks)
+# by hash, inline styles (Plotly and the grid set style attributes), and data:/blob: images and fonts
+# (the grid's icon font, Plotly's image export). Nothing is loaded from another origin.
+CSP = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self' 'unsafe-inline'",
+    "img-src": "'self' data: blob:",
+    "font-src": "'self' data:",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+
+
+def content_security_policy(script_hashes) -> str:
+    policy = dict(CSP, **{"script-src": " ".join([CSP["script-src"], *script_hashes])})
+    return "; ".join(f"{k} {v}" for k, v in policy.items())
+
+
+def add_security_headers(app) -> None:
+    """Every response of `app` (a Dash app) carries a Content-Security-Policy, nosniff and no framing.
+
+    The script hashes are those of Dash's inline scripts, which are complete only once the first
+    request has registered the page router's clientside callback: they are computed on the response.
+    """
+    cached: dict = {}
+
+    def headers(response):
+        key = (len(app._inline_scripts), len(_inline_pending()), app.renderer)
+        if key not in cached:
+            cached.clear()
+            cached[key] = content_security_policy(app.csp_hashes())
+        response.headers["Content-Security-Policy"] = cached[key]
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Referrer-Policy"] = "same-origin"
+        return response
+
+    app.server.after_request(headers)
+
+
+def _inline_pending() -> list:
+    from dash import _callback
+
+    return _callback.GLOBAL_INLINE_SCRIPTS
+
+
+# Each page shows a callback's message in its details panel; the Data page under its download button.
+MESSAGE_TARGETS = {
+    "overview": "overview-details",
+    "systems": "systems-details",
+    "donors": "donors-details",
+    "training": "training-details",
+    "meetings": "meetings-details",
+    "data": "data-message",
+}
+
+
+def callback_error(error: Exception):
+    """Dash's `on_error`: a callback that fails (a crafted click, a parameter no page expects) answers
+    with a message where the page shows details, never an HTTP 500; the error goes to the server log."""
+    import logging
+
+    import dash
+    from dash import dcc, html
+
+    logging.getLogger("dashboards").warning("callback failed: %r", error, exc_info=error)
+    ctx = dash.callback_context
+    message = html.Div(
+        [
+            html.P(
+                "This could not be shown: the click or the address did not describe anything on this page. "
+                "Click a point of a chart, or change a filter.",
+                className="hint error",
+            ),
+        ]
+        + ([dcc.Link("Open this page with no filters", href=_pathname(ctx))] if _pathname(ctx) else []),
+        className="callback-error",
+    )
+    outputs = ctx.outputs_list
+    single = isinstance(outputs, dict)
+    values = [
+        message if isinstance(o, dict) and o.get("property") == "children" else dash.no_update
+        for o in ([outputs] if single else outputs)
+    ]
+    if all(v is dash.no_update for v in values):
+        triggered = dash.ctx.triggered_id
+        page = triggered.split("-")[0] if isinstance(triggered, str) else None
+        if page in MESSAGE_TARGETS:
+            dash.set_props(MESSAGE_TARGETS[page], {"children": message})
+    return values[0] if single else values
+
+
+def _pathname(ctx) -> str | None:
+    """The page's own path when the failed callback was given it (the page router is)."""
+    try:
+        path = ctx.inputs.get("_pages_location.pathname")
+    except AttributeError:
+        return None
+    return path if isinstance(path, str) and path.startswith("/") and not path.startswith("//") else None

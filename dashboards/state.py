@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 from urllib.parse import parse_qsl, urlencode
@@ -9,20 +11,34 @@ from urllib.parse import parse_qsl, urlencode
 # Filters every page obeys, in the order they appear in a URL.
 SHARED = ("as_of", "donor", "category", "family", "start", "end")
 DATES = ("as_of", "start", "end")
+MAX_TEXT = 200  # longer than any code, name or useful search; a longer value is cut, never an error
+MAX_DONORS = 60
+DONOR_CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,11}")
+
+
+def one(value) -> str:
+    """A parameter as one printable text: the last of repeated values (`?family=a&family=b` is b, as
+    `parse_qsl` reads a callback's URL), control characters and lone surrogates dropped, cut at MAX_TEXT."""
+    if isinstance(value, (list, tuple)):
+        value = value[-1] if value else ""
+    if value is None:
+        return ""
+    text = "".join(ch for ch in str(value)[: MAX_TEXT * 4] if unicodedata.category(ch) not in ("Cc", "Cs"))
+    return text.strip()[:MAX_TEXT]
 
 
 def _date(text) -> date | None:
+    text = one(text)
     try:
-        return date.fromisoformat(str(text).strip()[:10]) if text else None
+        return date.fromisoformat(text[:10]) if text else None
     except ValueError:
         return None
 
 
 def _codes(text) -> tuple[str, ...]:
-    if not text:
-        return ()
-    items = text if isinstance(text, (list, tuple)) else str(text).split(",")
-    return tuple(sorted({str(i).strip().upper() for i in items if str(i).strip()}))
+    """Donor codes from `DEU,POL`; anything that cannot be a code is left out."""
+    items = one(text).upper().split(",")
+    return tuple(sorted({i.strip() for i in items if DONOR_CODE.fullmatch(i.strip())}))[:MAX_DONORS]
 
 
 @dataclass(frozen=True)
@@ -71,12 +87,12 @@ def parse(query: dict, default_as_of: date) -> ViewState:
     start, end = _date(query.get("start")), _date(query.get("end"))
     if start and end and start > end:
         start, end = end, start
-    extra = {k: str(v) for k, v in query.items() if k not in SHARED and v not in (None, "")}
+    extra = {one(k): one(v) for k, v in query.items() if k not in SHARED and one(v)}
     return ViewState(
         as_of=_date(query.get("as_of")) or default_as_of,
         donors=_codes(query.get("donor")),
-        category=(query.get("category") or None),
-        family=(query.get("family") or None),
+        category=one(query.get("category")) or None,
+        family=one(query.get("family")) or None,
         start=start,
         end=end,
         extra=extra,

@@ -201,8 +201,11 @@ def test_data_page_rows_links_and_download(request_ctx):
     ids = [r["delivery_id"] for r in grid.rowData]
     assert "DEU-leopard-2a6-2023-03-27" in ids and all(i.split("-")[1] == "leopard" for i in ids)
     assert all(r["source"].startswith("[") for r in grid.rowData)
-    sent = run_callback(data_page.download, 1, grid.rowData, grid.columnDefs, "deliveries")
-    assert sent["filename"] == "ukraine-aid-deliveries.csv"
+    rendered = "?as_of=2023-03-31&family=leopard-2&table=deliveries"
+    ids = [{"type": "filter", "name": n} for n in ("family", "table")]
+    dates = [{"type": "filter-date", "name": "as_of"}]
+    sent = run_callback(data_page.download, 1, grid.rowData, ids, ["leopard-2", "deliveries"], dates, ["2023-03-31"], rendered)
+    assert sent["filename"] == "ukraine-aid-deliveries-as-of-2023-03-31-family-leopard-2.csv"
     header = sent["content"].splitlines()[0]
     assert header == "date,donor_name,system_name,quantity,origin,delivery_id,source_id,source_title,source_url"
     assert len(sent["content"].splitlines()) == len(grid.rowData) + 1

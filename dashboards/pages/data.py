@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dash
 import dash_ag_grid as dag
-from dash import Input, Output, State, callback, dcc, html
+from dash import ALL, Input, Output, State, callback, dcc, html
 
 from dashboards import components as ui
 from dashboards.downloads import csv_text
-from dashboards.safety import markdown_link
+from dashboards.safety import file_name, like_pattern, markdown_link
+from dashboards.url_state import search_for
 
 dash.register_page(__name__, path="/data", name="Data", title="Data · Military aid to Ukraine", order=5)
 
@@ -63,7 +64,8 @@ def rows_for(table: str, state, search: str = "", limit: int = MAX_ROWS) -> tupl
     """The first ``limit`` rows of one table for the page's filters and search text, and how many
     match in all; `source` is a Markdown link, only for http(s) URLs."""
     query, _, _ = TABLES[table]
-    rows = ui.database().rows(query, **state.params(q=search, limit=limit))  # dates as text, missing values as None
+    pattern = like_pattern(search) if search else ""
+    rows = ui.database().rows(query, **state.params(q=pattern, limit=limit))  # dates as text, missing values as None
     matching = rows[0]["matching"] if rows else 0
     for row in rows:
         row["source"] = markdown_link(row["source_title"] or row["source_id"], row["source_url"])
@@ -87,9 +89,13 @@ def column_defs(columns) -> list[dict]:
     return defs
 
 
+def table_of(state) -> str:
+    return state.extra.get("table") if state.extra.get("table") in TABLES else "events"
+
+
 def layout(**query):
     state, opts = ui.page_state(query)
-    table = state.extra.get("table") if state.extra.get("table") in TABLES else "events"
+    table = table_of(state)
     search = state.extra.get("q", "")
     _, title, columns = TABLES[table]
     rows, matching = rows_for(table, state, search)
@@ -139,6 +145,7 @@ def layout(**query):
             ),
             html.Button("Download the rows shown (CSV)", id="data-download-button", className="button"),
             dcc.Download(id="data-download"),
+            html.Div(id="data-message", className="details"),
             dag.AgGrid(
                 id="data-table",
                 rowData=rows,
@@ -167,17 +174,50 @@ def layout(**query):
     )
 
 
+def download_name(table: str, state, search: str) -> str:
+    """`ukraine-aid-events-as-of-2023-02-14-donor-DEU-family-leopard-2-search-iris.csv`: the page, the
+    as-of date and every filter, so that two downloads of different views never share a name."""
+    parts = ["ukraine-aid", table, "as-of", state.as_of.isoformat()]
+    filters = (
+        ("donor", state.donors),
+        ("category", state.category),
+        ("family", state.family),
+        ("from", state.start and state.start.isoformat()),
+        ("to", state.end and state.end.isoformat()),
+        ("search", search),
+    )
+    for label, value in filters:
+        if value:
+            parts += [label, value]
+    return file_name(*parts)
+
+
 @callback(
     Output("data-download", "data"),
     Input("data-download-button", "n_clicks"),
     State("data-table", "virtualRowData"),
-    State("data-table", "columnDefs"),
-    State({"type": "filter", "name": "table"}, "value"),
+    State({"type": "filter", "name": ALL}, "id"),
+    State({"type": "filter", "name": ALL}, "value"),
+    State({"type": "filter-date", "name": ALL}, "id"),
+    State({"type": "filter-date", "name": ALL}, "date"),
+    State("page-search", "data"),
     prevent_initial_call=True,
 )
-def download(n_clicks, shown_rows, columns, table):
-    """The rows the table shows (after its own filters and sort) as CSV, safe to open in a spreadsheet."""
+def download(n_clicks, shown_rows, ids, values, date_ids, dates, rendered):
+    """The rows the grid shows (after its own filters and sort) as CSV, safe to open in a spreadsheet.
+
+    A search typed and not yet applied (the click on this button is what ends the typing) and a
+    filter changed a moment before are applied here too: when the controls differ from the view the
+    grid was built for, the rows are those of the view the controls describe, as the page will show.
+    """
     if not n_clicks:
         return dash.no_update
-    keys = [c["field"] for c in columns]
-    return dcc.send_string(csv_text(shown_rows or [], keys), f"ukraine-aid-{table or 'rows'}.csv")
+    names = [i["name"] for i in ids or [] if isinstance(i, dict)]
+    date_names = [i["name"] for i in date_ids or [] if isinstance(i, dict)]
+    changed = search_for(names, list(values or []), date_names, list(dates or []), rendered)
+    state = ui.state_from_search(rendered if changed is None else changed)
+    table, search = table_of(state), state.extra.get("q", "")
+    keys = [key for key, _ in TABLES[table][2]]
+    grid_is_current = changed is None and isinstance(shown_rows, list) and all(isinstance(r, dict) for r in shown_rows)
+    rows = shown_rows if grid_is_current else rows_for(table, state, search)[0]
+    return dcc.send_string(csv_text(rows, keys), download_name(table, state, search))

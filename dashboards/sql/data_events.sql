@@ -1,6 +1,7 @@
 -- Every commitment event known on $as_of for the filtered lines, dated within the range.
--- $q narrows to rows whose text contains it (any column, any case); at most $limit rows come back,
--- each carrying `matching`, the number of rows that match.
+-- $q is empty or the ILIKE pattern of dashboards.safety.like_pattern (`%` and `_` typed are literal):
+-- it keeps the rows whose text contains the search (any column, any case). At most $limit rows come
+-- back, each carrying `matching`, the number of rows that match.
 WITH rows AS (
     SELECT e.event_id, e.date::VARCHAR AS date, l.donor, l.donor_name, l.system_name, l.category,
            e.event_type, e.committed, e.meeting_id, e.source_id, s.title AS source_title, s.url AS source_url, e.note,
@@ -14,7 +15,7 @@ WITH rows AS (
 ), matched AS (
     SELECT * FROM rows
     WHERE $q::VARCHAR = '' OR concat_ws(' ', event_id, date, donor, donor_name, system_name, category, event_type,
-                                        committed, meeting_id, source_id, source_title, source_url, note) ILIKE '%' || $q::VARCHAR || '%'
+                                        committed, meeting_id, source_id, source_title, source_url, note) ILIKE $q::VARCHAR ESCAPE '\'
 )
 SELECT * EXCLUDE (sort_day), count(*) OVER () AS matching
 FROM matched

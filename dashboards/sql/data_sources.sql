@@ -1,6 +1,7 @@
 -- Every source, with how many rows of the record cite it.
--- $q narrows to rows whose text contains it (any column, any case); at most $limit rows come back,
--- each carrying `matching`, the number of rows that match.
+-- $q is empty or the ILIKE pattern of dashboards.safety.like_pattern (`%` and `_` typed are literal):
+-- it keeps the rows whose text contains the search (any column, any case). At most $limit rows come
+-- back, each carrying `matching`, the number of rows that match.
 WITH cited AS (
     SELECT source_id, count(*) AS n FROM (
         SELECT source_id FROM commitment_events UNION ALL SELECT source_id FROM deliveries
@@ -14,7 +15,7 @@ WITH cited AS (
 ), matched AS (
     SELECT * FROM rows
     WHERE $q::VARCHAR = '' OR concat_ws(' ', source_id, publisher, source_title, published, language, reliability,
-                                        source_url) ILIKE '%' || $q::VARCHAR || '%'
+                                        source_url) ILIKE $q::VARCHAR ESCAPE '\'
 )
 SELECT *, count(*) OVER () AS matching
 FROM matched
