@@ -27,6 +27,7 @@ def create_app(db=None):
         on_error=safety.callback_error,  # a failing callback answers with a message, never an HTTP 500
     )
     safety.add_security_headers(app)
+    safety.answer_malformed_requests(app)
     app.server.config["TRACKER_DATABASE"] = Database(db_path(db))
     app.layout = components.shell
     return app

@@ -168,8 +168,8 @@ def callback_error(error: Exception):
     message = html.Div(
         [
             html.P(
-                "This could not be shown: the click or the address did not describe anything on this page. "
-                "Click a point of a chart, or change a filter.",
+                "This could not be shown: the click or the address did not describe anything on this page, "
+                "or the data could not be read. Click a point of a chart, or change a filter.",
                 className="hint error",
             ),
         ]
@@ -197,3 +197,25 @@ def _pathname(ctx) -> str | None:
     except AttributeError:
         return None
     return path if isinstance(path, str) and path.startswith("/") and not path.startswith("//") else None
+
+
+def answer_malformed_requests(app) -> None:
+    """A request to Dash's callback endpoint that no page of the app sends (not JSON, no such output,
+    inputs of the wrong shape) fails inside Dash before any callback runs: it is answered 400 with a
+    one-line message, not 500. Errors of callbacks themselves are `callback_error`'s."""
+    import logging
+
+    from flask import request
+    from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
+
+    dispatch = app.config.requests_pathname_prefix + "_dash-update-component"
+
+    def handle(error):
+        if isinstance(error, HTTPException):
+            return error
+        logging.getLogger("dashboards").warning("request failed: %s %r", request.path, error, exc_info=error)
+        if request.path == dispatch:
+            return BadRequest("This request is not one that a page of this app sends.")
+        return InternalServerError()
+
+    app.server.register_error_handler(Exception, handle)

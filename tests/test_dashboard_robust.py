@@ -330,3 +330,30 @@ def test_every_response_carries_the_security_headers(client, path):
     assert headers["X-Frame-Options"] == "DENY"
     answer = click(client, "systems-steps", {"points": []})
     assert answer.headers["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "not json",
+        "{}",
+        "[1, 2]",
+        '{"output": "no-such-output.children", "inputs": []}',
+        '{"output": "systems-details.children", "outputs": {"id": "systems-details", "property": "children"}, "inputs": [1]}',
+        '{"output": "systems-details.children", "outputs": 5, "inputs": "x", "state": 3}',
+    ],
+)
+def test_a_request_no_page_sends_is_a_bad_request_not_a_server_error(client, body):
+    answer = client.post("/_dash-update-component", data=body, content_type="application/json")
+    assert answer.status_code == 400
+    assert "Traceback" not in answer.get_data(as_text=True)
+    assert answer.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_page_whose_data_cannot_be_read_says_so(tmp_path):
+    client = create_app(tmp_path / "missing.duckdb").server.test_client()
+    assert client.get("/systems").status_code == 200
+    answer = page(client, "/systems", "?as_of=2023-02-14")
+    assert answer.status_code == 200
+    content = json.dumps(answer.get_json()["response"]["_pages_content"]["children"])
+    assert MESSAGE in content and '"href": "/systems"' in content

@@ -145,7 +145,7 @@ def layout(**query):
             ),
             html.Button("Download the rows shown (CSV)", id="data-download-button", className="button"),
             dcc.Download(id="data-download"),
-            html.Div(id="data-message", className="details"),
+            html.Div(id="data-message", role="status"),  # where a failed download says so (safety.callback_error)
             dag.AgGrid(
                 id="data-table",
                 rowData=rows,
