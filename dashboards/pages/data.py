@@ -85,6 +85,8 @@ def column_defs(columns) -> list[dict]:
             # Dates are text on purpose: "2023-03" or "../2024-08-06" are valid dates of the record that
             # the grid's date type would show as blank.
             spec.update(cellDataType="text")
+            if key in ("date", "published"):
+                spec.update(wrapText=False, minWidth=125)  # a date broken over two lines reads as two values
         defs.append(spec)
     return defs
 
