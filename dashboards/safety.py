@@ -77,9 +77,10 @@ FILE_NAME_PART = re.compile(r"[^\w.]+")
 MAX_FILE_NAME = 180  # bytes of a name most file systems take is 255; leave room for a browser's " (1)"
 
 
-def file_name(*parts, extension: str = "csv") -> str:
+def file_name(*parts, extension: str | None = "csv") -> str:
     """A download's name from words and values (page, as-of date, filters), safe on every file system:
-    letters, digits, dots and single hyphens only, no leading dot, cut to a length every system accepts."""
+    letters, digits, dots and single hyphens only, no leading dot, cut to a length every system accepts.
+    `extension=None` leaves it off (Plotly's image button adds its own)."""
     words = []
     for part in parts:
         if part in (None, "", (), []):
@@ -91,7 +92,8 @@ def file_name(*parts, extension: str = "csv") -> str:
     stem = "-".join(words) or "download"
     while len(stem.encode("utf-8")) > MAX_FILE_NAME:
         stem = stem[:-1]
-    return f"{stem.rstrip('-.')}.{extension}"
+    stem = stem.rstrip("-.")
+    return f"{stem}.{extension}" if extension else stem
 
 
 # What Dash needs beside 'self': its inline scripts (the renderer's start and the clientside callbacks)
@@ -120,28 +122,18 @@ def add_security_headers(app) -> None:
     """Every response of `app` (a Dash app) carries a Content-Security-Policy, nosniff and no framing.
 
     The script hashes are those of Dash's inline scripts, which are complete only once the first
-    request has registered the page router's clientside callback: they are computed on the response.
+    request has registered the page router's clientside callback: they are taken on each response
+    (a few hashes of short strings, microseconds).
     """
-    cached: dict = {}
 
     def headers(response):
-        key = (len(app._inline_scripts), len(_inline_pending()), app.renderer)
-        if key not in cached:
-            cached.clear()
-            cached[key] = content_security_policy(app.csp_hashes())
-        response.headers["Content-Security-Policy"] = cached[key]
+        response.headers["Content-Security-Policy"] = content_security_policy(app.csp_hashes())
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["Referrer-Policy"] = "same-origin"
         return response
 
     app.server.after_request(headers)
-
-
-def _inline_pending() -> list:
-    from dash import _callback
-
-    return _callback.GLOBAL_INLINE_SCRIPTS
 
 
 # Each page shows a callback's message in its details panel; the Data page under its download button.

@@ -316,6 +316,7 @@ def test_file_names_are_safe():
     long = file_name("ukraine-aid", "x" * 1000)
     assert long.endswith(".csv") and len(long.encode()) <= 184
     assert file_name("", None, "...") == "download.csv"
+    assert file_name("ukraine-aid", "systems", "as-of", "2023-02-14", extension=None) == "ukraine-aid-systems-as-of-2023-02-14"
 
 
 @pytest.mark.parametrize("path", ["/", "/systems?family=a&family=b", "/assets/style.css", "/_dash-layout", "/_dash-dependencies"])
