@@ -10,7 +10,7 @@ from pathlib import Path
 
 VIEWS = {  # without as_of a page shows the latest day in the record
     "overview": "/",
-    "systems": "/systems?as_of=2023-03-31&family=leopard-2",
+    "systems": "/systems?as_of=2023-02-14&family=leopard-2",
     "donors": "/donors?measure=gdp&focus=DEU",
     "training": "/training",
     "meetings": "/meetings?meeting=udcg-31",
