@@ -236,7 +236,7 @@ def delivered_note(h: dict) -> str:
     return "; ".join(parts)
 
 
-CODE_COLUMNS = {"format", "event_type", "status", "qualifier", "measure", "what", "kind", "value_basis", "last_event"}
+CODE_COLUMNS = {"format", "event_type", "status", "qualifier", "measure", "value_basis", "last_event"}
 DONOR_COLUMNS = {"host_country", "lead", "country"}
 EUR_COLUMNS = {"value_eur", "value_eur_stated", "value_eur_estimated", "value_eur_announced", "counted_eur"}
 

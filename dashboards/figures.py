@@ -320,12 +320,8 @@ def donor_steps(
         rows = rows[(rows["committed"].fillna(0) > 0).cummax()]  # from its first committed unit, not from 0
         final = _value_at(rows, "committed", right_edge)
         # a line with the same final value as a donor drawn after it is drawn wider, so it shows round that one
-        same_later = sum(
-            1
-            for other in donors[donors.index(donor) + 1 :]
-            if donor
-            if _value_at(steps[steps["donor"] == other], "committed", right_edge) == final
-        )
+        later = donors[donors.index(donor) + 1 :] if donor in donors else []
+        same_later = sum(1 for other in later if _value_at(steps[steps["donor"] == other], "committed", right_edge) == final)
         custom = rows[["donor", "date"]].astype(str).to_numpy()
         fig.add_trace(
             go.Scatter(
