@@ -253,7 +253,7 @@ def _event_range(dates: list, start=None, end=None) -> list[str] | None:
         return None
     first, last = days.min(), days.max()
     span = max(last - first, pd.Timedelta(days=30))
-    return [(first - span * 0.05).strftime("%Y-%m-%d"), (last + span * 0.45).strftime("%Y-%m-%d")]
+    return [(first - span * 0.05).strftime("%Y-%m-%d"), (last + span * 0.5).strftime("%Y-%m-%d")]
 
 
 LABEL_INK = {
@@ -366,10 +366,26 @@ def donor_steps(
                 hovertemplate="Sum of individual pledges<br>%{x|%Y-%m-%d}: %{y:,.0f}<extra></extra>",
             )
         )
+    annotations: list[dict] = []
+    if not totals.empty:
         value = _value_at(totals, "committed", right_edge)
         if value is not None:
-            labels.append((f"Sum of individual pledges {value:,.0f}", value, TOTAL))
-    annotations: list[dict] = []
+            # above the end of its own line, which runs above every donor's: out of the donors' labels' way
+            annotations.append(
+                {
+                    "x": min(right_edge, pd.Timestamp(as_of)),
+                    "y": value,
+                    "xref": "x",
+                    "yref": "y",
+                    "xanchor": "right",
+                    "yanchor": "bottom",
+                    "yshift": 3,
+                    "showarrow": False,
+                    "font": {"size": 11, "color": TOTAL},
+                    "bgcolor": "rgba(255,255,255,0.85)",
+                    "text": f"<b>Sum of individual pledges {value:,.0f}</b>",
+                }
+            )
     if not claims.empty:
         fig.add_trace(
             go.Scatter(
@@ -386,19 +402,23 @@ def donor_steps(
                 hovertemplate="%{text}<extra></extra>",
             )
         )
+        middle = pd.Timestamp(x_range[0]) + (right_edge - pd.Timestamp(x_range[0])) / 2 if x_range and x_range[0] else None
         for r in claims.itertuples():
+            # to the left of a diamond in the right half, so that the words stay inside a phone's chart
+            left = middle is not None and pd.Timestamp(r.reconciled_on) > middle
             annotations.append(
                 {
                     "x": pd.Timestamp(r.reconciled_on),
                     "y": r.claimed,
                     "xref": "x",
                     "yref": "y",
-                    "xanchor": "left",
-                    "xshift": 9,
+                    "xanchor": "right" if left else "left",
+                    "xshift": -9 if left else 9,
                     "showarrow": False,
                     "font": {"size": 11, "color": TOTAL},
                     "bgcolor": "rgba(255,255,255,0.75)",
-                    "text": f"coalition claim: {r.claimed:,.0f} {r.measure}, not added",
+                    "align": "right" if left else "left",
+                    "text": f"coalition claim:<br>{r.claimed:,.0f} {r.measure}, not added",
                 }
             )
     if not refusals.empty:
@@ -581,7 +601,7 @@ def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.
         )
     )
     if measure == "gdp":
-        fig.update_xaxes(ticksuffix=" %")
+        fig.update_xaxes(ticksuffix=" %", range=[0, float(values.max()) * 1.2])
     if measure == "units" and "units_delivered" in data:
         fig.add_trace(
             go.Bar(
@@ -674,9 +694,10 @@ def world_map(rows: pd.DataFrame, measure: str, as_of: date) -> go.Figure:
     fig.update_layout(
         geo={
             **base,
-            "projection_type": "mercator",
-            "lonaxis_range": [-12, 42],
-            "lataxis_range": [34, 71],
+            # Europe fills the frame: a conic projection of 25 W to 45 E keeps the Baltic states legible
+            "projection": {"type": "conic conformal", "parallels": [40, 65], "rotation": {"lon": 12}},
+            "lonaxis_range": [-14, 40],
+            "lataxis_range": [35, 70],
             "domain": {"x": [0, 1], "y": [0.28, 1]},
         },
         geo2={**base, "projection_type": "natural earth", "lataxis_range": [-50, 80], "domain": {"x": [0, 0.5], "y": [0, 0.27]}},

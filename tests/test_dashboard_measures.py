@@ -90,7 +90,7 @@ def test_map_uses_a_log_scale_and_shows_europe_large(request_ctx):  # noqa: F811
 
     fig = find(donors.layout(as_of="2023-12-31", measure="gdp"), "donors-map").figure
     europe, world = fig.data
-    assert fig.layout.geo.lonaxis.range == (-12, 42) and world.geo == "geo2"
+    assert fig.layout.geo.lonaxis.range == (-14, 40) and world.geo == "geo2"
     assert all(t.endswith(" %") for t in europe.colorbar.ticktext)
     # log10 of percentages of GDP: the scale separates 0.05 % from 1 %
     assert europe.zmin < -1 < 0 < europe.zmax or europe.zmax < 1

@@ -24,7 +24,7 @@ def test_leopard_2_on_2023_02_14_shows_germany_14_beside_poland_and_the_62_claim
     # each donor's line ends in its own label: Germany's 14 is not hidden under Poland's 14
     assert "Germany 14" in texts and "Poland 14" in texts
     assert "Sum of individual pledges 43" in texts
-    assert "coalition claim: 62 planned, not added" in texts
+    assert "coalition claim:62 planned, not added" in texts
     assert "Netherlands declined" in texts  # a refusal is marked, not drawn as a line at 0
     boxes = {t: page.locator("#systems-steps .annotation-text", has_text=t).bounding_box() for t in ("Germany 14", "Poland 14")}
     assert abs(boxes["Germany 14"]["y"] - boxes["Poland 14"]["y"]) >= 12  # one above the other, both legible
