@@ -95,6 +95,15 @@ def wrap(text: str, width: int = 46) -> str:
     return "<br>".join(lines)
 
 
+TITLE_WIDTH = 34  # characters of a chart title that fit a 390 px phone
+
+
+def _top_margin(title: str, subtitle: str | None) -> int:
+    """Room above the plot for the wrapped title and subtitle."""
+    lines = wrap(title, TITLE_WIDTH).count("<br>") + 1
+    return 30 + 22 * lines + (18 * (wrap(subtitle).count("<br>") + 1) if subtitle else 0)
+
+
 def eur_text(value) -> str:
     """Euros rounded for reading: EUR 1.2 bn, EUR 350 m, EUR 45 k."""
     if value is None or value != value:
@@ -108,13 +117,22 @@ def eur_text(value) -> str:
 
 def _layout(fig: go.Figure, title: str, y_title: str, x_title: str | None = None, subtitle: str | None = None) -> go.Figure:
     """Shared look: a left-aligned title with the as-of date as its subtitle, legend under the plot."""
-    title_spec = {"text": title, "x": 0.01, "xanchor": "left"}
+    # from the top of the figure down, so that a wrapped title and subtitle never run into the plot
+    title_spec = {
+        "text": wrap(title, TITLE_WIDTH),
+        "x": 0.01,
+        "xanchor": "left",
+        "y": 1,
+        "yref": "container",
+        "yanchor": "top",
+        "pad": {"t": 12},
+    }
     if subtitle:
         title_spec["subtitle"] = {"text": wrap(subtitle)}
     fig.update_layout(
         title=title_spec,
         template="plotly_white",
-        margin={"l": 60, "r": 20, "t": 40 + 18 * (1 + (wrap(subtitle).count("<br>") + 1 if subtitle else 0)), "b": 40},
+        margin={"l": 60, "r": 20, "t": _top_margin(title, subtitle), "b": 40},
         legend={"orientation": "h", "yanchor": "top", "y": -0.16, "x": 0},
         hovermode="closest",
         font={"family": "system-ui, sans-serif", "size": 13},
@@ -701,8 +719,16 @@ def world_map(rows: pd.DataFrame, measure: str, as_of: date) -> go.Figure:
             "domain": {"x": [0, 1], "y": [0.28, 1]},
         },
         geo2={**base, "projection_type": "natural earth", "lataxis_range": [-50, 80], "domain": {"x": [0, 0.5], "y": [0, 0.27]}},
-        title={"text": title, "x": 0.01, "subtitle": {"text": wrap(subtitle)}},
-        margin={"l": 0, "r": 0, "t": 90, "b": 0},
+        title={
+            "text": wrap(title, TITLE_WIDTH),
+            "x": 0.01,
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 12},
+            "subtitle": {"text": wrap(subtitle)},
+        },
+        margin={"l": 0, "r": 0, "t": _top_margin(title, subtitle), "b": 0},
         font={"family": "system-ui, sans-serif", "size": 13},
         height=560,
     )
@@ -860,7 +886,7 @@ def meetings_timeline(meetings: pd.DataFrame, as_of: date) -> go.Figure:
     if meetings.empty:
         return empty(title, "No meeting in this period.", subtitle)
     fig = go.Figure()
-    series_names = {"udcg": "Contact Group", "nato_defence_ministers": "NATO ministers"}
+    series_names = {"udcg": "Contact Group", "nato_defence_ministers": "NATO ministers", "nato_summit": "NATO summits"}
     for i, (series, rows) in enumerate(meetings.groupby("series", sort=True)):
         size = 10 + 30 * (rows["units_added"].clip(lower=0) / max(1.0, meetings["units_added"].max())) ** 0.5
         name = series_names.get(series, series)
@@ -892,5 +918,5 @@ def meetings_timeline(meetings: pd.DataFrame, as_of: date) -> go.Figure:
         )
     fig = _layout(fig, title, "", None, subtitle)
     fig.update_yaxes(rangemode=None, type="category", automargin=True)
-    fig.update_layout(height=340, showlegend=False, margin={"l": 10})
+    fig.update_layout(height=380, showlegend=False, margin={"l": 10})
     return fig
