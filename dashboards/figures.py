@@ -29,7 +29,7 @@ SEQUENTIAL = "Cividis"
 MEASURES = {
     "units": ("units_committed", "Units committed", "units"),
     "eur": ("value_eur", "Value committed", "EUR"),
-    "gdp": ("share_of_gdp", "Value committed as a share of GDP", "% of GDP"),
+    "gdp": ("share_of_gdp", "Share of GDP committed", "% of GDP"),
 }
 
 
@@ -98,10 +98,15 @@ def wrap(text: str, width: int = 46) -> str:
 TITLE_WIDTH = 34  # characters of a chart title that fit a 390 px phone
 
 
+def _title_pad(title: str) -> int:
+    """Plotly anchors a title of several lines by its first line's baseline: push it down by the others."""
+    return 10 + 22 * wrap(title, TITLE_WIDTH).count("<br>")
+
+
 def _top_margin(title: str, subtitle: str | None) -> int:
     """Room above the plot for the wrapped title and subtitle."""
     lines = wrap(title, TITLE_WIDTH).count("<br>") + 1
-    return 30 + 22 * lines + (18 * (wrap(subtitle).count("<br>") + 1) if subtitle else 0)
+    return 32 + 22 * lines + 22 * (lines - 1) + (18 * (wrap(subtitle).count("<br>") + 1) if subtitle else 0)
 
 
 def eur_text(value) -> str:
@@ -125,7 +130,7 @@ def _layout(fig: go.Figure, title: str, y_title: str, x_title: str | None = None
         "y": 1,
         "yref": "container",
         "yanchor": "top",
-        "pad": {"t": 12},
+        "pad": {"t": _title_pad(title)},
     }
     if subtitle:
         title_spec["subtitle"] = {"text": wrap(subtitle)}
@@ -271,7 +276,7 @@ def _event_range(dates: list, start=None, end=None) -> list[str] | None:
         return None
     first, last = days.min(), days.max()
     span = max(last - first, pd.Timedelta(days=30))
-    return [(first - span * 0.05).strftime("%Y-%m-%d"), (last + span * 0.5).strftime("%Y-%m-%d")]
+    return [(first - span * 0.05).strftime("%Y-%m-%d"), (last + span * 0.6).strftime("%Y-%m-%d")]
 
 
 LABEL_INK = {
@@ -284,7 +289,7 @@ LABEL_INK = {
 LABEL_GAP = 17  # pixels between two end-of-line labels
 
 
-def _spread(values: list[float], top: float, plot_height: float = 300) -> list[float]:
+def _spread(values: list[float], top: float, plot_height: float = 330) -> list[float]:
     """Vertical pixel shifts that keep labels of equal or close values apart (Germany's 14 and
     Poland's 14 each get their own line of text)."""
     order = sorted(range(len(values)), key=lambda i: (values[i], i))
@@ -347,6 +352,7 @@ def donor_steps(
                 y=rows["committed"],
                 name=f"{name} committed",
                 legendgroup=donor,
+                showlegend=False,  # the label at the line's end names the donor; a legend of donors would squeeze the plot on a phone
                 mode="lines+markers",
                 line_shape="hv",
                 line={"color": style["color"], "width": 2.5 + 4 * same_later},
@@ -364,6 +370,7 @@ def donor_steps(
                     y=rows["delivered"],
                     name=f"{name} delivered",
                     legendgroup=donor,
+                    showlegend=False,
                     mode="lines",
                     line_shape="hv",
                     line={"color": style["color"], "dash": "dot", "width": 2},
@@ -466,7 +473,8 @@ def donor_steps(
                     "text": f"{r.donor_name} {r.event_type}",
                 }
             )
-    top = max([v for _, v, _ in labels] + list(claims.get("claimed", [])) + [1]) * 1.12
+    summed = [_value_at(totals, "committed", right_edge)] if not totals.empty else []
+    top = max([v for _, v, _ in labels] + list(claims.get("claimed", [])) + [v for v in summed if v] + [1]) * 1.12
     label_x = min(right_edge, pd.Timestamp(as_of))
     for (text, value, colour), shift in zip(labels, _spread([v for _, v, _ in labels], top)):
         annotations.append(
@@ -490,7 +498,7 @@ def donor_steps(
         fig.update_xaxes(range=x_range)
     fig = _layout(fig, title, "Units", subtitle=subtitle)
     fig.update_yaxes(range=[0, top])
-    fig.update_layout(height=540)
+    fig.update_layout(height=540, margin={"r": 44})  # room for the longest end-of-line label
     return fig
 
 
@@ -558,7 +566,7 @@ def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.
     EUR is drawn as two stacked parts, stated values and estimates from unit prices, so the reader
     sees how much of a donor's total is an estimate."""
     column, label, unit = MEASURES[measure]
-    title = f"{label} by donor ({unit})"
+    title = f"{label}, by donor"
     subtitle = f"top {top}; as known on {as_of.isoformat()}"
     data = rows.dropna(subset=[column]) if column in rows else rows.iloc[0:0]
     if data.empty:
@@ -696,7 +704,23 @@ def world_map(rows: pd.DataFrame, measure: str, as_of: date) -> go.Figure:
     fig = go.Figure(
         [
             go.Choropleth(
-                **common, geo="geo", colorbar={"title": {"text": unit}, "tickvals": ticks, "ticktext": tick_labels, "len": 0.8}
+                **common,
+                geo="geo",
+                # under the map, beside the world inset: the map keeps the full width of a phone
+                colorbar={
+                    "title": {"text": unit, "side": "top"},
+                    "tickvals": ticks,
+                    "ticktext": tick_labels,
+                    "orientation": "h",
+                    "x": 0.75,
+                    "xanchor": "center",
+                    "y": 0.04,
+                    "yanchor": "bottom",
+                    "len": 0.48,
+                    "thickness": 12,
+                    "tickangle": -45,
+                    "tickfont": {"size": 10},
+                },
             ),
             go.Choropleth(**common, geo="geo2", showscale=False),
         ]
@@ -718,14 +742,14 @@ def world_map(rows: pd.DataFrame, measure: str, as_of: date) -> go.Figure:
             "lataxis_range": [35, 70],
             "domain": {"x": [0, 1], "y": [0.28, 1]},
         },
-        geo2={**base, "projection_type": "natural earth", "lataxis_range": [-50, 80], "domain": {"x": [0, 0.5], "y": [0, 0.27]}},
+        geo2={**base, "projection_type": "natural earth", "lataxis_range": [-50, 80], "domain": {"x": [0, 0.48], "y": [0, 0.26]}},
         title={
             "text": wrap(title, TITLE_WIDTH),
             "x": 0.01,
             "y": 1,
             "yref": "container",
             "yanchor": "top",
-            "pad": {"t": 12},
+            "pad": {"t": _title_pad(title)},
             "subtitle": {"text": wrap(subtitle)},
         },
         margin={"l": 0, "r": 0, "t": _top_margin(title, subtitle), "b": 0},
@@ -755,7 +779,7 @@ def short_labels(names: pd.Series, limit: int = 34) -> pd.Series:
 
 def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
     """Each programme's planned span beside its actual span; the uncertain part of a coarse date is hatched."""
-    title = "Training programmes: planned and actual duration"
+    title = "Training: planned and actual"
     subtitle = f"hatched: the span a coarse date can mean; as known on {as_of.isoformat()}"
     if programmes.empty:
         return empty(title, "No training programme matches these filters on this date.", subtitle)
@@ -881,7 +905,7 @@ def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
 def meetings_timeline(meetings: pd.DataFrame, as_of: date) -> go.Figure:
     """Meetings on a time axis, one row per series; a larger marker means more units announced at it,
     a hollow one that no outcome is linked to the meeting in the record."""
-    title = "Donor meetings and what came of them"
+    title = "Donor meetings and their outcomes"
     subtitle = f"larger: more units announced; hollow: no linked commitment recorded; as known on {as_of.isoformat()}"
     if meetings.empty:
         return empty(title, "No meeting in this period.", subtitle)

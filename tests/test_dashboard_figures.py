@@ -167,7 +167,7 @@ def test_ranking_by_units_by_eur_and_by_share_of_gdp():
     gdp = figures.ranking(ranking_fixture(), "gdp", AS_OF)
     assert list(gdp.data[0].y) == ["United States", "Germany"]  # the EU has no GDP: left out
     assert [round(v, 3) for v in gdp.data[0].x] == [0.045, 0.117]
-    assert gdp.layout.title.text.replace("<br>", " ") == "Value committed as a share of GDP by donor (% of GDP)"
+    assert gdp.layout.title.text == "Share of GDP committed, by donor"
     eur = figures.ranking(ranking_fixture(), "eur", AS_OF)
     assert eur.layout.xaxis.title.text == "EUR"
 
@@ -217,7 +217,7 @@ def test_training_planned_against_actual_with_coarse_dates_hatched():
     assert all(t.marker.pattern.shape == "/" for t in coarse)
     spans = {(y, b) for t in coarse for y, b in zip(t.y, t.base)}
     assert ("Leopard 2A4 Spain", "2023-01-01") in spans  # the quarter of the start
-    assert fig.layout.title.text.replace("<br>", " ") == "Training programmes: planned and actual duration"
+    assert fig.layout.title.text == "Training: planned and actual"
 
 
 def test_training_labels_are_short_enough_for_a_phone():

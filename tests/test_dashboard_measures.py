@@ -75,7 +75,7 @@ def test_donor_ranking_splits_eur_into_stated_and_estimated(request_ctx):  # noq
     page = donors.layout(as_of="2023-12-31")
     ranking = find(page, "donors-ranking").figure
     assert [t.name for t in ranking.data[:2]] == ["Stated", "Estimated from unit prices"]
-    assert ranking.layout.title.text == "Value committed by donor (EUR)"
+    assert ranking.layout.title.text == "Value committed, by donor"
     # units are not offered until the view is one category or family
     gdp = donors.layout(as_of="2023-12-31", measure="gdp")
     rows = {r[0]: r for r in table_rows(find(gdp, "donors-table"))}

@@ -176,7 +176,7 @@ def test_donors_page_detail_and_click(request_ctx):
     detail = find(page, "donors-details")
     assert "Germany" in text(detail)
     assert {r[0] for r in table_rows(detail)} >= {"Leopard 2A6", "Marder 1A3"}
-    assert find(page, "donors-ranking").figure.layout.title.text == "Value committed as a share of GDP by donor (% of GDP)"
+    assert find(page, "donors-ranking").figure.layout.title.text == "Share of GDP committed, by donor"
     picked = run_callback(donors.focus_on_clicked, {"points": [{"customdata": ["POL"]}]}, None, triggered="donors-map.clickData")
     assert picked == "POL"
 

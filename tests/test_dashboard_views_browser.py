@@ -29,8 +29,8 @@ def test_leopard_2_on_2023_02_14_shows_germany_14_beside_poland_and_the_62_claim
     boxes = {t: page.locator("#systems-steps .annotation-text", has_text=t).bounding_box() for t in ("Germany 14", "Poland 14")}
     assert abs(boxes["Germany 14"]["y"] - boxes["Poland 14"]["y"]) >= 12  # one above the other, both legible
     # no committed line for the Netherlands, whose only event is a refusal
-    legend = page.evaluate("() => [...document.querySelectorAll('#systems-steps .legendtext')].map(t => t.textContent)")
-    assert "Netherlands committed" not in legend and "Declined or cancelled" in legend
+    names = page.evaluate("() => document.querySelector('#systems-steps .js-plotly-plot').data.map(t => t.name)")
+    assert "Netherlands committed" not in names and "Declined or cancelled" in names
     # the axis fits January to February 2023, not the years after
     ticks = page.evaluate("() => [...document.querySelectorAll('#systems-steps .xtick text')].map(t => t.textContent)")
     assert ticks and all("2024" not in t and "2025" not in t for t in ticks)
@@ -38,12 +38,11 @@ def test_leopard_2_on_2023_02_14_shows_germany_14_beside_poland_and_the_62_claim
 
 
 def donor_colours(page) -> dict[str, str]:
-    """Legend entry -> the colour of its line, as drawn."""
-    page.wait_for_selector("#systems-steps .legend .traces")
+    """Trace name -> the colour of its line, as the browser holds the drawn figure."""
+    page.wait_for_selector("#systems-steps .js-plotly-plot .scatterlayer")
     return page.evaluate(
-        """() => Object.fromEntries([...document.querySelectorAll('#systems-steps .legend .traces')].map(t => [
-            t.querySelector('.legendtext').textContent,
-            (t.querySelector('.js-line') || {style: {}}).style.stroke]))"""
+        """() => Object.fromEntries(document.querySelector('#systems-steps .js-plotly-plot').data
+            .filter(t => t.line && t.line.color).map(t => [t.name, t.line.color]))"""
     )
 
 
@@ -53,8 +52,10 @@ def test_a_donor_keeps_its_colour_at_two_as_of_dates(server, watched):  # noqa: 
     late = donor_colours(w.open(server + "/systems?as_of=2023-06-30&family=leopard-2"))
     for donor in ("Germany committed", "Poland committed", "Canada committed", "Norway committed"):
         assert early[donor] and early[donor] == late[donor], donor
-    # donors in view at the later date that were not at the earlier one did not shift the others
-    assert len(set(late.values())) >= len([k for k in late if k.endswith(" committed")])
+    # donors that came into view by the later date did not shift the others, and each has its own colour
+    committed = {k: v for k, v in late.items() if k.endswith(" committed")}
+    assert len(committed) > len([k for k in early if k.endswith(" committed")])
+    assert len(set(committed.values())) == len(committed)
     assert w.problems == []
 
 
