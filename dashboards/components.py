@@ -238,6 +238,8 @@ def delivered_note(h: dict) -> str:
 
 CODE_COLUMNS = {"format", "event_type", "status", "qualifier", "measure", "value_basis", "last_event"}
 DONOR_COLUMNS = {"host_country", "lead", "country"}
+COUNTED = {"units", "items", "rounds", "missiles"}  # any other unit of a line is a currency
+QUANTITY_COLUMNS = {"committed", "delivered", "outstanding", "committed_before", "committed_after", "quantity"}
 EUR_COLUMNS = {"value_eur", "value_eur_stated", "value_eur_estimated", "value_eur_announced", "counted_eur"}
 
 
@@ -267,6 +269,8 @@ def table(rows: list[dict], columns: list[tuple[str, str]], table_id: str | None
                 cells.append(html.Td(link(row.get("source_title") or row.get("source_id"), row.get("source_url"))))
             elif key in EUR_COLUMNS:
                 cells.append(html.Td(eur_cell(value), className="number"))
+            elif key in QUANTITY_COLUMNS and isinstance(row.get("unit"), str) and row["unit"] not in COUNTED:
+                cells.append(html.Td(eur_cell(value, row["unit"]), className="number"))  # money: USD 1.2 bn
             elif key in CODE_COLUMNS and isinstance(value, str):
                 cells.append(html.Td(code_label(value)))
             elif key in DONOR_COLUMNS and isinstance(value, str):
@@ -284,12 +288,12 @@ def table(rows: list[dict], columns: list[tuple[str, str]], table_id: str | None
     )
 
 
-def eur_cell(value) -> str:
+def eur_cell(value, currency: str = "EUR") -> str:
     if value is None or format_cell(value) == "":
         return ""
     from dashboards.figures import eur_text
 
-    return eur_text(float(value))
+    return eur_text(float(value), currency)
 
 
 def format_cell(value) -> str:

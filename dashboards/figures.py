@@ -109,15 +109,17 @@ def _top_margin(title: str, subtitle: str | None) -> int:
     return 32 + 22 * lines + 22 * (lines - 1) + (18 * (wrap(subtitle).count("<br>") + 1) if subtitle else 0)
 
 
-def eur_text(value) -> str:
-    """Euros rounded for reading: EUR 1.2 bn, EUR 350 m, EUR 45 k."""
+def eur_text(value, currency: str = "EUR") -> str:
+    """Money rounded for reading: EUR 1.2 bn, EUR 350 m, EUR 45 k (or USD ..., for another currency)."""
     if value is None or value != value:
         return ""
     if abs(value) >= 1e9:
-        return f"EUR {value / 1e9:,.1f} bn"
+        return f"{currency} {value / 1e9:,.1f} bn"
     if abs(value) >= 1e6:
-        return f"EUR {value / 1e6:,.0f} m"
-    return f"EUR {value / 1e3:,.0f} k"
+        return f"{currency} {value / 1e6:,.0f} m"
+    if value == 0:
+        return f"{currency} 0"
+    return f"{currency} {value / 1e3:,.0f} k"
 
 
 def _layout(fig: go.Figure, title: str, y_title: str, x_title: str | None = None, subtitle: str | None = None) -> go.Figure:

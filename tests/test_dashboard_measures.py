@@ -101,6 +101,11 @@ def test_tables_print_labels_not_codes(request_ctx):  # noqa: F811
     columns = [("format", "Format"), ("host_country", "Host"), ("value_eur", "Value"), ("event_type", "Event")]
     assert table_rows(table(rows, columns)) == [["In person", "EU institutions", "EUR 1.2 bn", "Declined"]]
     assert format_cell(2021) == "2021"
+    money = [{"unit": "USD", "committed": 2_500_000_000.0}, {"unit": "units", "committed": 18.0}]
+    assert table_rows(table(money, [("unit", "Counted in"), ("committed", "Committed")])) == [
+        ["USD", "USD 2.5 bn"],
+        ["units", "18"],
+    ]
 
 
 def test_meetings_show_their_outcomes_or_say_none_is_recorded(request_ctx, shipped_db):  # noqa: F811
