@@ -881,6 +881,7 @@ def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
         barmode="overlay",
         bargap=0.5,
         height=max(380, 64 * len(label) + 190),
+        legend={"y": -36 / max(200, 64 * len(label))},  # just under the date axis, however many programmes
         margin={"l": 12, "r": 12},
         annotations=list(fig.layout.annotations)
         + [
