@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -268,7 +269,11 @@ def _value_at(frame: pd.DataFrame, column: str, day) -> float | None:
     return float(held.iloc[-1]) if not held.empty else None
 
 
-def _event_range(dates: list, start=None, end=None) -> list[str] | None:
+def _ts(value: Any) -> pd.Timestamp:
+    return pd.Timestamp(value)
+
+
+def _event_range(dates: list, start=None, end=None) -> list[str | None] | None:
     """An x axis that fits the events (not the as-of date years later), with room on the right for
     the end-of-line labels; a chosen From/To wins."""
     if start or end:
@@ -432,10 +437,10 @@ def donor_steps(
         middle = pd.Timestamp(x_range[0]) + (right_edge - pd.Timestamp(x_range[0])) / 2 if x_range and x_range[0] else None
         for r in claims.itertuples():
             # to the left of a diamond in the right half, so that the words stay inside a phone's chart
-            left = middle is not None and pd.Timestamp(r.reconciled_on) > middle
+            left = middle is not None and _ts(r.reconciled_on) > middle
             annotations.append(
                 {
-                    "x": pd.Timestamp(r.reconciled_on),
+                    "x": _ts(r.reconciled_on),
                     "y": r.claimed,
                     "xref": "x",
                     "yref": "y",
@@ -464,7 +469,7 @@ def donor_steps(
         for r in refusals.itertuples():
             annotations.append(
                 {
-                    "x": pd.Timestamp(r.date),
+                    "x": _ts(r.date),
                     "y": 0,
                     "xref": "x",
                     "yref": "y",
@@ -905,6 +910,15 @@ def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
     return fig
 
 
+def _meeting_text(r: dict) -> str:
+    linked = (
+        f"{r['events']} commitment events linked, {r['units_added']:,.0f} units added"
+        if r["events"]
+        else "no linked commitment recorded"
+    )
+    return f"{r['meeting_id']} ({r['date']}, {r['place']})<br>{linked}"
+
+
 def meetings_timeline(meetings: pd.DataFrame, as_of: date) -> go.Figure:
     """Meetings on a time axis, one row per series; a larger marker means more units announced at it,
     a hollow one that no outcome is linked to the meeting in the record."""
@@ -931,15 +945,7 @@ def meetings_timeline(meetings: pd.DataFrame, as_of: date) -> go.Figure:
                     "line": {"color": [TOTAL if k else colour for k in linked], "width": [1 if k else 2 for k in linked]},
                 },
                 customdata=rows[["meeting_id"]].to_numpy(),
-                text=[
-                    f"{r.meeting_id} ({r.date}, {r.place})<br>"
-                    + (
-                        f"{r.events} commitment events linked, {r.units_added:,.0f} units added"
-                        if r.events
-                        else "no linked commitment recorded"
-                    )
-                    for r in rows.itertuples()
-                ],
+                text=[_meeting_text(r) for r in rows.to_dict("records")],
                 hovertemplate="%{text}<extra></extra>",
             )
         )
