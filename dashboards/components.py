@@ -59,6 +59,11 @@ def category_label(category: str | None) -> str:
     return CATEGORY_LABELS.get(category, category.replace("_", " ").capitalize())
 
 
+def donor_order(opts: dict) -> list[str]:
+    """Every donor with pledge lines in the record, whatever the view: the fixed donor-to-colour map."""
+    return [o["value"] for o in opts["donor"]]
+
+
 def options() -> dict:
     """Filter choices and the record's first and last day, read fresh on every page visit."""
     frame = database().frame("options")
@@ -231,22 +236,64 @@ def delivered_note(h: dict) -> str:
     return "; ".join(parts)
 
 
+CODE_COLUMNS = {"format", "event_type", "status", "qualifier", "measure", "value_basis", "last_event"}
+DONOR_COLUMNS = {"host_country", "lead", "country"}
+COUNTED = {"units", "items", "rounds", "missiles"}  # any other unit of a line is a currency
+QUANTITY_COLUMNS = {"committed", "delivered", "outstanding", "committed_before", "committed_after", "quantity"}
+EUR_COLUMNS = {"value_eur", "value_eur_stated", "value_eur_estimated", "value_eur_announced", "counted_eur"}
+
+
+def code_label(code: str) -> str:
+    """A code as words: in_person -> In person."""
+    return code.replace("_", " ").capitalize() if code else ""
+
+
+def donor_names() -> dict:
+    """Donor codes to names (XEU -> EU institutions), for tables that hold codes."""
+    return {o["value"]: o["label"] for o in options()["donor"]}
+
+
 def table(rows: list[dict], columns: list[tuple[str, str]], table_id: str | None = None, empty: str = "No rows.") -> html.Div:
-    """A plain HTML table; a column named `source` renders source_title as a link to source_url."""
+    """A plain HTML table of labels, not codes; a column named `source` renders source_title as a
+    link to source_url. Wider than a phone, it scrolls sideways and says so."""
     if not rows:
         return html.P(empty, className="empty")
+    names = donor_names() if any(key in DONOR_COLUMNS for key, _ in columns) else {}
     head = html.Thead(html.Tr([html.Th(label) for _, label in columns]))
     body = []
     for row in rows:
         cells = []
         for key, _ in columns:
+            value = row.get(key)
             if key == "source":
                 cells.append(html.Td(link(row.get("source_title") or row.get("source_id"), row.get("source_url"))))
+            elif key in EUR_COLUMNS:
+                cells.append(html.Td(eur_cell(value), className="number"))
+            elif key in QUANTITY_COLUMNS and isinstance(row.get("unit"), str) and row["unit"] not in COUNTED:
+                cells.append(html.Td(eur_cell(value, row["unit"]), className="number"))  # money: USD 1.2 bn
+            elif key in CODE_COLUMNS and isinstance(value, str):
+                cells.append(html.Td(code_label(value)))
+            elif key in DONOR_COLUMNS and isinstance(value, str):
+                cells.append(html.Td(names.get(value, value)))
             else:
-                cells.append(html.Td(format_cell(row.get(key))))
+                cells.append(html.Td(format_cell(value)))
         body.append(html.Tr(cells))
     props = {"id": table_id} if table_id else {}
-    return html.Div(html.Table([head, html.Tbody(body)], className="rows", **props), className="table-wrap")
+    return html.Div(
+        [
+            html.Div("Scroll sideways for more columns →", className="scroll-hint"),
+            html.Div(html.Table([head, html.Tbody(body)], className="rows", **props), className="table-wrap", tabIndex="0"),
+        ],
+        className="table-block",
+    )
+
+
+def eur_cell(value, currency: str = "EUR") -> str:
+    if value is None or format_cell(value) == "":
+        return ""
+    from dashboards.figures import eur_text
+
+    return eur_text(float(value), currency)
 
 
 def format_cell(value) -> str:

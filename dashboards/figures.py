@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -29,31 +30,117 @@ SEQUENTIAL = "Cividis"
 MEASURES = {
     "units": ("units_committed", "Units committed", "units"),
     "eur": ("value_eur", "Value committed", "EUR"),
-    "gdp": ("share_of_gdp", "Value committed as a share of GDP", "% of GDP"),
+    "gdp": ("share_of_gdp", "Share of GDP committed", "% of GDP"),
 }
 
 
 OTHERS = "#888888"  # the series of the donors summed together (donor '')
 
 
+SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross")
+
+
+# The fixed donor-to-colour map: the donors with the most pledge lines each keep one colour of
+# their own on every chart and at every as-of date (the Leopard 2 donors are all distinct here).
+# Others take a palette colour from their place in the record's donor list, with a marker shape.
+DONOR_COLOURS = {
+    "USA": "#332288",
+    "DEU": "#CC6677",
+    "CAN": "#EE7733",
+    "NLD": "#117733",
+    "DNK": "#AA4499",
+    "GBR": "#0077BB",
+    "CZE": "#999933",
+    "LTU": "#882255",
+    "BEL": "#661100",
+    "EST": "#6699CC",
+    "SWE": "#DDCC77",
+    "NOR": "#44AA99",
+    "AUS": "#EE3377",
+    "SVK": "#BBCC33",
+    "FIN": "#77AADD",
+    "POL": "#88CCEE",
+    "PRT": "#994455",
+    "ESP": "#EECC66",
+    "FRA": "#004488",
+    "ITA": "#997700",
+}
+
+
 def donor_style(donor: str, donors: list[str]) -> dict:
-    """The same donor gets the same colour and dash on every chart drawn from the same donor list;
-    the other donors summed together (donor '') are grey."""
+    """The same donor gets the same colour on every chart and at every as-of date; the other donors
+    summed together (donor '') are grey.
+
+    Donors of the fixed map (DONOR_COLOURS) keep their colour whatever the list; any other takes a
+    palette colour from its place in `donors` (pages pass every donor in the record, not those of
+    the view), with a marker shape telling apart two that share a colour (the line's dash is kept
+    for committed against delivered).
+    """
     if donor == "":
-        return {"color": OTHERS, "dash": "solid"}
-    index = sorted(donors).index(donor) if donor in donors else 0
-    return {"color": PALETTE[index % len(PALETTE)], "dash": DASHES[(index // len(PALETTE)) % len(DASHES)]}
+        return {"color": OTHERS, "symbol": "circle"}
+    if donor in DONOR_COLOURS:
+        return {"color": DONOR_COLOURS[donor], "symbol": "circle"}
+    order = sorted(d for d in donors if d not in DONOR_COLOURS)
+    index = order.index(donor) if donor in order else sum(map(ord, donor))
+    return {"color": PALETTE[index % len(PALETTE)], "symbol": SYMBOLS[1 + (index // len(PALETTE)) % (len(SYMBOLS) - 1)]}
+
+
+def wrap(text: str, width: int = 46) -> str:
+    """Break a subtitle into lines of at most `width` characters, so that a phone shows all of it."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+TITLE_WIDTH = 34  # characters of a chart title that fit a 390 px phone
+
+
+def _title_pad(title: str) -> int:
+    """Plotly anchors a title of several lines by its first line's baseline: push it down by the others."""
+    return 10 + 22 * wrap(title, TITLE_WIDTH).count("<br>")
+
+
+def _top_margin(title: str, subtitle: str | None) -> int:
+    """Room above the plot for the wrapped title and subtitle."""
+    lines = wrap(title, TITLE_WIDTH).count("<br>") + 1
+    return 32 + 22 * lines + 22 * (lines - 1) + (18 * (wrap(subtitle).count("<br>") + 1) if subtitle else 0)
+
+
+def eur_text(value, currency: str = "EUR") -> str:
+    """Money rounded for reading: EUR 1.2 bn, EUR 350 m, EUR 45 k (or USD ..., for another currency)."""
+    if value is None or value != value:
+        return ""
+    if abs(value) >= 1e9:
+        return f"{currency} {value / 1e9:,.1f} bn"
+    if abs(value) >= 1e6:
+        return f"{currency} {value / 1e6:,.0f} m"
+    if value == 0:
+        return f"{currency} 0"
+    return f"{currency} {value / 1e3:,.0f} k"
 
 
 def _layout(fig: go.Figure, title: str, y_title: str, x_title: str | None = None, subtitle: str | None = None) -> go.Figure:
     """Shared look: a left-aligned title with the as-of date as its subtitle, legend under the plot."""
-    title_spec = {"text": title, "x": 0.01, "xanchor": "left"}
+    # from the top of the figure down, so that a wrapped title and subtitle never run into the plot
+    title_spec = {
+        "text": wrap(title, TITLE_WIDTH),
+        "x": 0.01,
+        "xanchor": "left",
+        "y": 1,
+        "yref": "container",
+        "yanchor": "top",
+        "pad": {"t": _title_pad(title)},
+    }
     if subtitle:
-        title_spec["subtitle"] = {"text": subtitle}
+        title_spec["subtitle"] = {"text": wrap(subtitle)}
     fig.update_layout(
         title=title_spec,
         template="plotly_white",
-        margin={"l": 60, "r": 20, "t": 80, "b": 40},
+        margin={"l": 60, "r": 20, "t": _top_margin(title, subtitle), "b": 40},
         legend={"orientation": "h", "yanchor": "top", "y": -0.16, "x": 0},
         hovermode="closest",
         font={"family": "system-ui, sans-serif", "size": 13},
@@ -176,20 +263,95 @@ def cumulative(
     return _layout(fig, title, "Units (cumulative)", subtitle=subtitle)
 
 
+def _value_at(frame: pd.DataFrame, column: str, day) -> float | None:
+    """The step's value holding on `day`: the last row on or before it."""
+    held = frame[pd.to_datetime(frame["date"]) <= pd.Timestamp(day)][column].dropna()
+    return float(held.iloc[-1]) if not held.empty else None
+
+
+def _ts(value: Any) -> pd.Timestamp:
+    return pd.Timestamp(value)
+
+
+def _event_range(dates: list, start=None, end=None) -> list[str | None] | None:
+    """An x axis that fits the events (not the as-of date years later), with room on the right for
+    the end-of-line labels; a chosen From/To wins."""
+    if start or end:
+        return [start.isoformat() if start else None, end.isoformat() if end else None]
+    days = pd.to_datetime(pd.Series(dates)).dropna()
+    if days.empty:
+        return None
+    first, last = days.min(), days.max()
+    span = max(last - first, pd.Timedelta(days=30))
+    return [(first - span * 0.05).strftime("%Y-%m-%d"), (last + span * 0.6).strftime("%Y-%m-%d")]
+
+
+LABEL_INK = {
+    "#88CCEE": "#2b7a99",
+    "#DDCC77": "#8a7a1f",
+    "#EECC66": "#8a7a1f",
+    "#BBCC33": "#6b7a10",
+    "#77AADD": "#2f6fa8",
+}  # light colours, darker as text
+LABEL_GAP = 17  # pixels between two end-of-line labels
+
+
+def _spread(values: list[float], top: float, plot_height: float = 330) -> list[float]:
+    """Vertical pixel shifts that keep labels of equal or close values apart (Germany's 14 and
+    Poland's 14 each get their own line of text)."""
+    order = sorted(range(len(values)), key=lambda i: (values[i], i))
+    shifts = [0.0] * len(values)
+    previous = None
+    for i in order:
+        y = values[i] / top * plot_height if top else 0
+        placed = y if previous is None else max(y, previous + LABEL_GAP)
+        shifts[i] = placed - y
+        previous = placed
+    return shifts
+
+
 def donor_steps(
-    steps: pd.DataFrame, totals: pd.DataFrame, claims: pd.DataFrame, scope: str, as_of: date, start=None, end=None
+    steps: pd.DataFrame,
+    totals: pd.DataFrame,
+    claims: pd.DataFrame,
+    scope: str,
+    as_of: date,
+    start=None,
+    end=None,
+    refusals: pd.DataFrame | None = None,
+    donor_order: list[str] | None = None,
 ) -> go.Figure:
-    """Per donor, committed (solid) and delivered (dotted) units as steps; the itemised total; claims as markers."""
+    """Per donor, committed (solid) and delivered (dotted) units as steps, each line labelled at its
+    end with the donor and the number; the sum of individual pledges; coalition claims as labelled
+    diamonds beside it (never added); refusals and cancellations as marks, not lines at 0.
+
+    `donor_order` is every donor of the record: colours come from it, so they do not change with
+    the view or the as-of date.
+    """
     title = f"{scope} per donor (units)"
     subtitle = f"as known on {as_of.isoformat()}; solid: committed, dotted: delivered"
-    if steps.empty:
+    refusals = refusals if refusals is not None else pd.DataFrame(columns=["date", "donor", "donor_name", "event_type"])
+    if steps.empty and refusals.empty:
         return empty(title, "No pledge lines match these filters on this date.", subtitle)
     fig = go.Figure()
     donors = sorted(d for d in steps["donor"].unique() if d)
+    order = donor_order or donors
+    events = steps[~steps["is_as_of_row"]] if "is_as_of_row" in steps else steps
+    events = events[(events["committed"].fillna(0) > 0) | (events["delivered"].fillna(0) > 0)]
+    x_range = _event_range(list(events["date"]) + list(claims.get("reconciled_on", [])) + list(refusals["date"]), start, end)
+    right_edge = pd.Timestamp(x_range[1]) if x_range and x_range[1] else pd.Timestamp(as_of)
+    labels: list[tuple[str, float, str]] = []  # text, value, colour
     for donor in donors + ([""] if (steps["donor"] == "").any() else []):
         rows = steps[steps["donor"] == donor]
-        style = donor_style(donor, donors)
+        style = donor_style(donor, order)
         name = rows["donor_name"].iloc[0]
+        if not (rows["committed"].fillna(0) > 0).any():
+            continue  # a donor whose line is only a refusal: marked below, not drawn as a line at 0
+        rows = rows[(rows["committed"].fillna(0) > 0).cummax()]  # from its first committed unit, not from 0
+        final = _value_at(rows, "committed", right_edge)
+        # a line with the same final value as a donor drawn after it is drawn wider, so it shows round that one
+        later = donors[donors.index(donor) + 1 :] if donor in donors else []
+        same_later = sum(1 for other in later if _value_at(steps[steps["donor"] == other], "committed", right_edge) == final)
         custom = rows[["donor", "date"]].astype(str).to_numpy()
         fig.add_trace(
             go.Scatter(
@@ -197,14 +359,17 @@ def donor_steps(
                 y=rows["committed"],
                 name=f"{name} committed",
                 legendgroup=donor,
+                showlegend=False,  # the label at the line's end names the donor; a legend of donors would squeeze the plot on a phone
                 mode="lines+markers",
                 line_shape="hv",
-                line={"color": style["color"], "width": 2.5},
-                marker={"size": 7},
+                line={"color": style["color"], "width": 2.5 + 4 * same_later},
+                marker={"size": 7 + 4 * same_later, "symbol": style["symbol"]},
                 customdata=custom,
                 hovertemplate=f"{name}<br>%{{x|%Y-%m-%d}}: %{{y:,.0f}} committed<extra></extra>",
             )
         )
+        if final is not None:
+            labels.append((f"{name} {final:,.0f}", final, style["color"]))
         if rows["delivered"].max() > 0:
             fig.add_trace(
                 go.Scatter(
@@ -212,6 +377,7 @@ def donor_steps(
                     y=rows["delivered"],
                     name=f"{name} delivered",
                     legendgroup=donor,
+                    showlegend=False,
                     mode="lines",
                     line_shape="hv",
                     line={"color": style["color"], "dash": "dot", "width": 2},
@@ -232,6 +398,26 @@ def donor_steps(
                 hovertemplate="Sum of individual pledges<br>%{x|%Y-%m-%d}: %{y:,.0f}<extra></extra>",
             )
         )
+    annotations: list[dict] = []
+    if not totals.empty:
+        value = _value_at(totals, "committed", right_edge)
+        if value is not None:
+            # above the end of its own line, which runs above every donor's: out of the donors' labels' way
+            annotations.append(
+                {
+                    "x": min(right_edge, pd.Timestamp(as_of)),
+                    "y": value,
+                    "xref": "x",
+                    "yref": "y",
+                    "xanchor": "right",
+                    "yanchor": "bottom",
+                    "yshift": 3,
+                    "showarrow": False,
+                    "font": {"size": 11, "color": TOTAL},
+                    "bgcolor": "rgba(255,255,255,0.85)",
+                    "text": f"<b>Sum of individual pledges {value:,.0f}</b>",
+                }
+            )
     if not claims.empty:
         fig.add_trace(
             go.Scatter(
@@ -248,19 +434,188 @@ def donor_steps(
                 hovertemplate="%{text}<extra></extra>",
             )
         )
-    _window(fig, start, end)
-    return _layout(fig, title, "Units", subtitle=subtitle)
+        middle = pd.Timestamp(x_range[0]) + (right_edge - pd.Timestamp(x_range[0])) / 2 if x_range and x_range[0] else None
+        for r in claims.itertuples():
+            # to the left of a diamond in the right half, so that the words stay inside a phone's chart
+            left = middle is not None and _ts(r.reconciled_on) > middle
+            annotations.append(
+                {
+                    "x": _ts(r.reconciled_on),
+                    "y": r.claimed,
+                    "xref": "x",
+                    "yref": "y",
+                    "xanchor": "right" if left else "left",
+                    "xshift": -9 if left else 9,
+                    "showarrow": False,
+                    "font": {"size": 11, "color": TOTAL},
+                    "bgcolor": "rgba(255,255,255,0.75)",
+                    "align": "right" if left else "left",
+                    "text": f"coalition claim:<br>{r.claimed:,.0f} {r.measure}, not added",
+                }
+            )
+    if not refusals.empty:
+        fig.add_trace(
+            go.Scatter(
+                x=refusals["date"],
+                y=[0] * len(refusals),
+                name="Declined or cancelled",
+                mode="markers",
+                marker={"symbol": "x-thin", "size": 13, "line": {"width": 2.5, "color": "#CC3311"}},
+                customdata=refusals[["donor", "date"]].astype(str).to_numpy(),
+                text=[f"{r.donor_name} {r.event_type}" for r in refusals.itertuples()],
+                hovertemplate="%{text}<br>%{x|%Y-%m-%d}<extra></extra>",
+            )
+        )
+        for r in refusals.itertuples():
+            annotations.append(
+                {
+                    "x": _ts(r.date),
+                    "y": 0,
+                    "xref": "x",
+                    "yref": "y",
+                    "yanchor": "bottom",
+                    "yshift": 8,
+                    "showarrow": False,
+                    "font": {"size": 11, "color": "#CC3311"},
+                    "text": f"{r.donor_name} {r.event_type}",
+                }
+            )
+    summed = [_value_at(totals, "committed", right_edge)] if not totals.empty else []
+    top = max([v for _, v, _ in labels] + list(claims.get("claimed", [])) + [v for v in summed if v] + [1]) * 1.12
+    label_x = min(right_edge, pd.Timestamp(as_of))
+    for (text, value, colour), shift in zip(labels, _spread([v for _, v, _ in labels], top)):
+        annotations.append(
+            {
+                "x": label_x,
+                "xref": "x",
+                "xshift": 8 if label_x < right_edge else 0,
+                "y": value,
+                "yref": "y",
+                "xanchor": "left" if label_x < right_edge else "right",
+                "yanchor": "middle",
+                "yshift": shift,
+                "showarrow": False,
+                "font": {"size": 11, "color": LABEL_INK.get(colour, colour)},
+                "bgcolor": "rgba(255,255,255,0.85)",
+                "text": f"<b>{text}</b>",
+            }
+        )
+    fig.update_layout(annotations=annotations)
+    if x_range:
+        fig.update_xaxes(range=x_range)
+    fig = _layout(fig, title, "Units", subtitle=subtitle)
+    fig.update_yaxes(range=[0, top])
+    fig.update_layout(height=540, margin={"r": 44})  # room for the longest end-of-line label
+    return fig
+
+
+def category_counts(rows: pd.DataFrame, as_of: date, labels: dict | None = None) -> go.Figure:
+    """Units committed and delivered per category (tanks with tanks): one bar each, never one sum.
+
+    Delivered is drawn certain (solid) and possible (the lighter stretch beyond it)."""
+    title = "Units per category"
+    subtitle = f"committed, delivered (certain, then possible); as known on {as_of.isoformat()}"
+    if rows.empty:
+        return empty(title, "No line counted in units matches these filters on this date.", subtitle)
+    labels = labels or {}
+    data = rows.iloc[::-1]
+    names = [labels.get(c, str(c).replace("_", " ").capitalize()) for c in data["category"]]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            x=data["committed"],
+            y=names,
+            orientation="h",
+            name="Committed",
+            marker={"color": COMMITTED},
+            text=[f"{v:,.0f}" for v in data["committed"]],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x:,.0f} committed<extra></extra>",
+            offsetgroup="committed",
+        )
+    )
+    fig.add_trace(
+        go.Bar(
+            x=data["delivered"],
+            y=names,
+            orientation="h",
+            name="Certainly delivered",
+            marker={"color": DELIVERED},
+            hovertemplate="%{y}: %{x:,.0f} certainly delivered<extra></extra>",
+            offsetgroup="delivered",
+        )
+    )
+    extra = (data["delivered_possible"] - data["delivered"]).clip(lower=0)
+    if (extra > 0).any():
+        fig.add_trace(
+            go.Bar(
+                x=extra,
+                y=names,
+                base=data["delivered"],
+                orientation="h",
+                name="May have been delivered",
+                marker={"color": POSSIBLE_FILL, "line": {"color": DELIVERED, "width": 1}},
+                hovertemplate="%{y}: up to %{customdata:,.0f} may have been delivered<extra></extra>",
+                customdata=data["delivered_possible"],
+                offsetgroup="delivered",
+            )
+        )
+    fig = _layout(fig, title, "", "units", subtitle)
+    fig.update_layout(barmode="group", height=max(380, 34 * len(data) + 180), bargap=0.25)
+    fig.update_yaxes(rangemode=None, automargin=True)
+    return fig
 
 
 def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.Figure:
-    """Donors ranked by the chosen measure (units, EUR, share of GDP) as horizontal bars."""
+    """Donors ranked by the chosen measure (units, EUR, share of GDP) as horizontal bars.
+
+    EUR is drawn as two stacked parts, stated values and estimates from unit prices, so the reader
+    sees how much of a donor's total is an estimate."""
     column, label, unit = MEASURES[measure]
-    title = f"{label} by donor ({unit})"
+    title = f"{label}, by donor"
     subtitle = f"top {top}; as known on {as_of.isoformat()}"
     data = rows.dropna(subset=[column]) if column in rows else rows.iloc[0:0]
     if data.empty:
         return empty(title, "No donor has a value for this measure on this date.", subtitle)
     data = data.sort_values(column, ascending=False).head(top).iloc[::-1]
+    if measure == "eur" and "value_eur_stated" in data:
+        fig = go.Figure()
+        for part, name, colour in (
+            ("value_eur_stated", "Stated", COMMITTED),
+            ("value_eur_estimated", "Estimated from unit prices", "#88CCEE"),
+        ):
+            values = data[part].fillna(0)
+            fig.add_trace(
+                go.Bar(
+                    x=values,
+                    y=data["donor_name"],
+                    orientation="h",
+                    name=name,
+                    marker={"color": colour},
+                    customdata=data[["donor"]].to_numpy(),
+                    hovertext=[f"{n}: {eur_text(v)} {name.lower()}" for n, v in zip(data["donor_name"], values)],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                )
+            )
+        fig.add_trace(
+            go.Scatter(
+                x=data[column],
+                y=data["donor_name"],
+                mode="text",
+                text=[eur_text(v) for v in data[column]],
+                textposition="middle right",
+                showlegend=False,
+                hoverinfo="skip",
+                cliponaxis=False,
+                textfont={"size": 11},
+            )
+        )
+        fig.update_layout(barmode="stack")
+        fig = _layout(fig, title, "", unit, subtitle)
+        fig.update_xaxes(range=[0, float(data[column].max()) * 1.3])
+        fig.update_layout(height=max(380, 28 * len(data) + 180))
+        return fig
     values = data[column] * (100 if measure == "gdp" else 1)
     fig = go.Figure(
         go.Bar(
@@ -270,11 +625,16 @@ def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.
             marker={"color": COMMITTED},
             customdata=data[["donor"]].to_numpy(),
             name=label,
-            hovertemplate="%{y}: %{x:,.3f}" + (" %" if measure == "gdp" else "") + "<extra></extra>"
+            text=[f"{v:.2f} %" for v in values] if measure == "gdp" else None,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x:,.2f} % of GDP<extra></extra>"
             if measure == "gdp"
             else "%{y}: %{x:,.0f} " + unit + "<extra></extra>",
         )
     )
+    if measure == "gdp":
+        fig.update_xaxes(ticksuffix=" %", range=[0, float(values.max()) * 1.2])
     if measure == "units" and "units_delivered" in data:
         fig.add_trace(
             go.Bar(
@@ -306,41 +666,102 @@ def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.
     return fig
 
 
+def _log_ticks(low: float, high: float, percent: bool) -> tuple[list[float], list[str]]:
+    """Tick positions (log10) and their labels in the measure's own terms."""
+    import math
+
+    ticks, labels = [], []
+    for exponent in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1):
+        for mantissa in (1, 3):
+            value = mantissa * 10**exponent
+            if low / 1.5 <= value <= high * 1.5:
+                ticks.append(math.log10(value))
+                labels.append(f"{value:g} %" if percent else eur_text(value) if value >= 1e3 else f"{value:,.0f}")
+    return ticks, labels
+
+
 def world_map(rows: pd.DataFrame, measure: str, as_of: date) -> go.Figure:
-    """Countries coloured by the chosen measure; donors that are not countries are left off the map."""
+    """Countries coloured by the chosen measure on a log scale (the United States does not flatten
+    the others); Europe large, the world beside it. Donors that are not countries are left off."""
+    import numpy as np
+
     column, label, unit = MEASURES[measure]
     title = f"{label} ({unit})"
-    subtitle = f"countries only; as known on {as_of.isoformat()}"
+    subtitle = f"countries only; log colour scale; as known on {as_of.isoformat()}"
     data = rows[(rows.get("donor_type") == "country")] if "donor_type" in rows else rows
     data = data.dropna(subset=[column]) if column in data else data.iloc[0:0]
+    data = data[data[column] > 0] if not data.empty else data
     if data.empty:
         return empty(title, "No country has a value for this measure on this date.", subtitle)
     values = data[column] * (100 if measure == "gdp" else 1)
+    shown = [f"{v:.2f} % of GDP" if measure == "gdp" else eur_text(v) if measure == "eur" else f"{v:,.0f} units" for v in values]
+    ticks, tick_labels = _log_ticks(float(values.min()), float(values.max()), measure == "gdp")
+    common = {
+        "locations": data["donor"],
+        "z": np.log10(values),
+        "zmin": float(np.log10(values.min())),
+        "zmax": float(np.log10(values.max())),
+        "locationmode": "ISO-3",
+        "colorscale": SEQUENTIAL,
+        "customdata": data[["donor"]].to_numpy(),
+        "text": [f"{n}: {v}" for n, v in zip(data["donor_name"], shown)],
+        "hovertemplate": "%{text}<extra></extra>",
+        "marker": {"line": {"color": "#ffffff", "width": 0.6}},
+    }
     fig = go.Figure(
-        go.Choropleth(
-            locations=data["donor"],
-            z=values,
-            locationmode="ISO-3",
-            colorscale=SEQUENTIAL,
-            customdata=data[["donor"]].to_numpy(),
-            text=data["donor_name"],
-            colorbar={"title": {"text": unit}},
-            hovertemplate="%{text}: %{z:,.3f}<extra></extra>" if measure == "gdp" else "%{text}: %{z:,.0f}<extra></extra>",
-        )
+        [
+            go.Choropleth(
+                **common,
+                geo="geo",
+                # under the map, beside the world inset: the map keeps the full width of a phone
+                colorbar={
+                    "title": {"text": unit, "side": "top"},
+                    "tickvals": ticks,
+                    "ticktext": tick_labels,
+                    "orientation": "h",
+                    "x": 0.75,
+                    "xanchor": "center",
+                    "y": 0.04,
+                    "yanchor": "bottom",
+                    "len": 0.48,
+                    "thickness": 12,
+                    "tickangle": -45,
+                    "tickfont": {"size": 10},
+                },
+            ),
+            go.Choropleth(**common, geo="geo2", showscale=False),
+        ]
     )
-    fig.update_geos(
-        projection_type="natural earth",
-        showframe=False,
-        showcoastlines=False,
-        lataxis_range=[-50, 80],
-        showcountries=True,
-        countrycolor="#bbbbbb",
-    )
+    base = {
+        "showframe": False,
+        "showcoastlines": False,
+        "showcountries": True,
+        "countrycolor": "#bbbbbb",
+        "showland": True,
+        "landcolor": "#eeeeee",
+    }
     fig.update_layout(
-        title={"text": title, "x": 0.01, "subtitle": {"text": subtitle}},
-        margin={"l": 0, "r": 0, "t": 70, "b": 0},
+        geo={
+            **base,
+            # Europe fills the frame: a conic projection of 25 W to 45 E keeps the Baltic states legible
+            "projection": {"type": "conic conformal", "parallels": [40, 65], "rotation": {"lon": 12}},
+            "lonaxis_range": [-14, 40],
+            "lataxis_range": [35, 70],
+            "domain": {"x": [0, 1], "y": [0.28, 1]},
+        },
+        geo2={**base, "projection_type": "natural earth", "lataxis_range": [-50, 80], "domain": {"x": [0, 0.48], "y": [0, 0.26]}},
+        title={
+            "text": wrap(title, TITLE_WIDTH),
+            "x": 0.01,
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": _title_pad(title)},
+            "subtitle": {"text": wrap(subtitle)},
+        },
+        margin={"l": 0, "r": 0, "t": _top_margin(title, subtitle), "b": 0},
         font={"family": "system-ui, sans-serif", "size": 13},
-        height=420,
+        height=560,
     )
     return fig
 
@@ -365,7 +786,7 @@ def short_labels(names: pd.Series, limit: int = 34) -> pd.Series:
 
 def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
     """Each programme's planned span beside its actual span; the uncertain part of a coarse date is hatched."""
-    title = "Training programmes: planned and actual duration"
+    title = "Training: planned and actual"
     subtitle = f"hatched: the span a coarse date can mean; as known on {as_of.isoformat()}"
     if programmes.empty:
         return empty(title, "No training programme matches these filters on this date.", subtitle)
@@ -460,39 +881,75 @@ def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
     )
     fig.add_vline(x=as_of_ts.timestamp() * 1000, line={"color": TOTAL, "dash": "dot", "width": 1})
     fig = _layout(fig, title, "", None, subtitle)
-    fig.update_layout(barmode="overlay", height=max(360, 48 * len(label) + 160))
+    # The names go above their bars, not on the y axis: on a phone an axis of names leaves the bars no room.
+    fig.update_layout(
+        barmode="overlay",
+        bargap=0.5,
+        height=max(380, 64 * len(label) + 190),
+        legend={"y": -36 / max(200, 64 * len(label))},  # just under the date axis, however many programmes
+        margin={"l": 12, "r": 12},
+        annotations=list(fig.layout.annotations)
+        + [
+            {
+                "x": 0,
+                "xref": "paper",
+                "y": name,
+                "yref": "y",
+                "yshift": 19,
+                "xanchor": "left",
+                "yanchor": "middle",
+                "showarrow": False,
+                "font": {"size": 12},
+                "text": name,
+            }
+            for name in label.unique()
+        ],
+    )
     fig.update_xaxes(type="date")
-    fig.update_yaxes(autorange="reversed", rangemode=None)
+    fig.update_yaxes(autorange="reversed", rangemode=None, showticklabels=False)
     return fig
 
 
+def _meeting_text(r: dict) -> str:
+    linked = (
+        f"{r['events']} commitment events linked, {r['units_added']:,.0f} units added"
+        if r["events"]
+        else "no linked commitment recorded"
+    )
+    return f"{r['meeting_id']} ({r['date']}, {r['place']})<br>{linked}"
+
+
 def meetings_timeline(meetings: pd.DataFrame, as_of: date) -> go.Figure:
-    """Meetings on a time axis, one row per series; a larger marker means more units announced at it."""
-    title = "Donor meetings and the units announced at them"
-    subtitle = f"larger marker: more units; as known on {as_of.isoformat()}"
+    """Meetings on a time axis, one row per series; a larger marker means more units announced at it,
+    a hollow one that no outcome is linked to the meeting in the record."""
+    title = "Donor meetings and their outcomes"
+    subtitle = f"larger: more units announced; hollow: no linked commitment recorded; as known on {as_of.isoformat()}"
     if meetings.empty:
         return empty(title, "No meeting in this period.", subtitle)
     fig = go.Figure()
-    series_names = {"udcg": "Contact Group (UDCG)", "nato_defence_ministers": "NATO defence ministers"}
+    series_names = {"udcg": "Contact Group", "nato_defence_ministers": "NATO ministers", "nato_summit": "NATO summits"}
     for i, (series, rows) in enumerate(meetings.groupby("series", sort=True)):
         size = 10 + 30 * (rows["units_added"].clip(lower=0) / max(1.0, meetings["units_added"].max())) ** 0.5
         name = series_names.get(series, series)
+        colour = PALETTE[(4 + i) % len(PALETTE)]
+        linked = rows["events"] > 0
         fig.add_trace(
             go.Scatter(
                 x=rows["day"],
                 y=[name] * len(rows),
                 mode="markers",
                 name=name,
-                marker={"size": size, "color": PALETTE[(4 + i) % len(PALETTE)], "line": {"color": TOTAL, "width": 1}},
+                marker={
+                    "size": size,
+                    "color": [colour if k else "rgba(255,255,255,0)" for k in linked],
+                    "line": {"color": [TOTAL if k else colour for k in linked], "width": [1 if k else 2 for k in linked]},
+                },
                 customdata=rows[["meeting_id"]].to_numpy(),
-                text=[
-                    f"{r.meeting_id} ({r.date}, {r.place})<br>{r.events} commitment events linked, {r.units_added:,.0f} units added"
-                    for r in rows.itertuples()
-                ],
+                text=[_meeting_text(r) for r in rows.to_dict("records")],
                 hovertemplate="%{text}<extra></extra>",
             )
         )
     fig = _layout(fig, title, "", None, subtitle)
-    fig.update_yaxes(rangemode=None, type="category")
-    fig.update_layout(height=320, showlegend=False)
+    fig.update_yaxes(rangemode=None, type="category", automargin=True)
+    fig.update_layout(height=380, showlegend=False, margin={"l": 10})
     return fig

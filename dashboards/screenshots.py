@@ -10,13 +10,14 @@ from pathlib import Path
 
 VIEWS = {  # without as_of a page shows the latest day in the record
     "overview": "/",
-    "systems": "/systems?as_of=2023-03-31&family=leopard-2",
+    "systems": "/systems?as_of=2023-02-14&family=leopard-2",
     "donors": "/donors?measure=gdp&focus=DEU",
     "training": "/training",
     "meetings": "/meetings?meeting=udcg-31",
     "data": "/data?as_of=2023-03-31&family=leopard-2&table=deliveries",
 }
 WIDTHS = (1280, 390)
+MAX_HEIGHT = {1280: 2200, 390: 3400}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -44,7 +45,9 @@ def take(base: str, out: Path) -> list[Path]:
                 page.wait_for_selector(".footer")
                 page.wait_for_timeout(800)  # let plotly finish drawing
                 target = out / f"{name}-{width}.png"
-                page.screenshot(path=str(target), full_page=True)
+                # the page from the top, but not every row of a long table: the files live in the repository
+                height = min(page.evaluate("() => document.documentElement.scrollHeight"), MAX_HEIGHT[width])
+                page.screenshot(path=str(target), full_page=True, clip={"x": 0, "y": 0, "width": width, "height": height})
                 written.append(target)
             page.close()
         browser.close()

@@ -80,11 +80,14 @@ def test_donor_steps_draws_each_donor_as_steps_and_claims_apart():
 def test_same_donor_same_colour_and_palette_is_colour_blind_safe():
     donors = ["POL", "DEU", "CAN"]
     assert figures.donor_style("DEU", donors) == figures.donor_style("DEU", list(reversed(donors)))
-    assert figures.donor_style("CAN", donors)["color"] == figures.PALETTE[0]
+    # a fixed donor-to-colour map: Germany's colour does not depend on which donors are in view
+    assert figures.donor_style("DEU", donors) == figures.donor_style("DEU", ["DEU"]) == {"color": "#CC6677", "symbol": "circle"}
+    leopard_donors = ["CAN", "DEU", "NOR", "POL", "PRT", "ESP", "FIN", "NLD", "SWE", "DNK"]
+    assert len({figures.donor_style(d, leopard_donors)["color"] for d in leopard_donors}) == len(leopard_donors)
     assert len(set(figures.PALETTE)) == 11
-    # The twelfth donor reuses a colour but with another dash pattern.
+    # The twelfth donor outside the map reuses a colour but with another marker shape.
     many = [f"D{i:02d}" for i in range(12)]
-    assert figures.donor_style("D11", many) == {"color": figures.PALETTE[0], "dash": "dot"}
+    assert figures.donor_style("D11", many) == {"color": figures.PALETTE[0], "symbol": "diamond"}
     fig = figures.donor_steps(steps_fixture(), totals_fixture(), claims_fixture(), "Leopard 2", AS_OF)
     assert fig.data[0].line.color == fig.data[1].line.color == figures.donor_style("DEU", ["DEU", "POL"])["color"]
 
@@ -97,7 +100,7 @@ def test_cumulative_committed_and_delivered():
     assert list(fig.data[1].y) == [0, 0, 4, 18] and fig.data[1].line.dash == "dot"
     assert fig.data[2].fill == "tonexty" and fig.data[0].fill is None
     assert fig.layout.title.text == "Committed and delivered (units)"
-    assert fig.layout.title.subtitle.text == "as known on 2023-03-31; cumulative; all donors and systems"
+    assert fig.layout.title.subtitle.text == "as known on 2023-03-31; cumulative; all donors<br>and systems"
     assert fig.layout.yaxis.title.text == "Units (cumulative)"
     assert fig.data[0].customdata[2][0] == "2023-02-24"
 
@@ -164,7 +167,7 @@ def test_ranking_by_units_by_eur_and_by_share_of_gdp():
     gdp = figures.ranking(ranking_fixture(), "gdp", AS_OF)
     assert list(gdp.data[0].y) == ["United States", "Germany"]  # the EU has no GDP: left out
     assert [round(v, 3) for v in gdp.data[0].x] == [0.045, 0.117]
-    assert gdp.layout.title.text == "Value committed as a share of GDP by donor (% of GDP)"
+    assert gdp.layout.title.text == "Share of GDP committed, by donor"
     eur = figures.ranking(ranking_fixture(), "eur", AS_OF)
     assert eur.layout.xaxis.title.text == "EUR"
 
@@ -214,7 +217,7 @@ def test_training_planned_against_actual_with_coarse_dates_hatched():
     assert all(t.marker.pattern.shape == "/" for t in coarse)
     spans = {(y, b) for t in coarse for y, b in zip(t.y, t.base)}
     assert ("Leopard 2A4 Spain", "2023-01-01") in spans  # the quarter of the start
-    assert fig.layout.title.text == "Training programmes: planned and actual duration"
+    assert fig.layout.title.text == "Training: planned and actual"
 
 
 def test_training_labels_are_short_enough_for_a_phone():
@@ -245,7 +248,7 @@ def test_meetings_timeline_sizes_markers_by_units():
         }
     )
     fig = figures.meetings_timeline(meetings, AS_OF)
-    assert [t.name for t in fig.data] == ["NATO defence ministers", "Contact Group (UDCG)"]
+    assert [t.name for t in fig.data] == ["NATO ministers", "Contact Group"]
     udcg = fig.data[1]
     assert list(udcg.customdata[:, 0]) == ["udcg-01", "udcg-05"]
     assert udcg.marker.size[1] == 40 and udcg.marker.size[0] < udcg.marker.size[1]

@@ -78,13 +78,14 @@ def test_systems_page_defaults_to_leopard_2_and_follows_a_category(request_ctx):
     assert int(find(tanks, "systems-committed").children.replace(",", "")) > 43
 
 
-def expected_headline(db: Path, as_of: str) -> tuple[int, int, int]:
+def expected_headline(db: Path, as_of: str) -> tuple[int, float]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         return con.execute(
-            "SELECT count(*) FILTER (WHERE committed > 0), sum(committed) FILTER (WHERE unit = 'units'), "
-            "sum(delivered) FILTER (WHERE unit = 'units') FROM pledge_lines_as_of(?::DATE)",
-            [as_of],
+            "SELECT count(*) FILTER (WHERE committed > 0), "
+            "(SELECT sum(counted_eur) FILTER (WHERE value_basis = 'stated') FROM line_values_as_of(?::DATE)) "
+            "FROM pledge_lines_as_of(?::DATE)",
+            [as_of, as_of],
         ).fetchone()
     finally:
         con.close()
@@ -93,11 +94,13 @@ def expected_headline(db: Path, as_of: str) -> tuple[int, int, int]:
 def test_overview_headlines_follow_the_as_of_date(request_ctx, shipped_db):
     for as_of in ("2023-02-14", "2023-12-31"):
         page = overview.layout(as_of=as_of)
-        lines, committed, delivered = expected_headline(shipped_db, as_of)
+        lines, stated = expected_headline(shipped_db, as_of)
         assert find(page, "overview-lines").children == f"{lines:,}"
-        assert find(page, "overview-committed").children == f"{committed:,.0f}"
-        assert find(page, "overview-delivered").children == f"{delivered:,.0f}"
-        assert find(page, "overview-eur").children.startswith("€")
+        # EUR leads, stated apart from estimated; units of different categories are never one headline
+        assert find(page, "overview-eur").children == f"EUR {stated / 1e9:,.1f} bn"
+        assert find(page, "overview-eur-estimated").children.startswith("EUR ")
+        with pytest.raises(AssertionError):
+            find(page, "overview-committed")
     assert overview.layout(as_of="2023-02-14") != overview.layout(as_of="2023-12-31")
     leopards = overview.layout(as_of="2023-02-14", family="leopard-2")
     assert find(leopards, "overview-committed").children == "43"
@@ -173,7 +176,7 @@ def test_donors_page_detail_and_click(request_ctx):
     detail = find(page, "donors-details")
     assert "Germany" in text(detail)
     assert {r[0] for r in table_rows(detail)} >= {"Leopard 2A6", "Marder 1A3"}
-    assert find(page, "donors-ranking").figure.layout.title.text == "Value committed as a share of GDP by donor (% of GDP)"
+    assert find(page, "donors-ranking").figure.layout.title.text == "Share of GDP committed, by donor"
     picked = run_callback(donors.focus_on_clicked, {"points": [{"customdata": ["POL"]}]}, None, triggered="donors-map.clickData")
     assert picked == "POL"
 
@@ -182,7 +185,7 @@ def test_meetings_page_shows_a_meetings_commitments(request_ctx):
     page = meetings.layout(as_of="2023-12-31", meeting="udcg-09")
     detail = find(page, "meetings-details")
     rows = table_rows(detail)
-    assert ["Norway", "Leopard 2A4", "units", "2023-02-14", "announced", "0", "8"] in [r[:7] for r in rows]
+    assert ["Norway", "Leopard 2A4", "units", "2023-02-14", "Announced", "0", "8"] in [r[:7] for r in rows]
     assert [r[1] for r in rows] == sorted(r[1] for r in rows) and len(rows) == 2  # Biber and Leopard 2A4
     assert run_callback(meetings.pick_clicked, {"points": [{"customdata": ["udcg-05"]}]}) == "udcg-05"
     early = meetings.layout(as_of="2022-05-01")
@@ -279,7 +282,7 @@ def test_queries_need_their_parameters(tmp_path, shipped_db):
 def test_pages_before_any_record_say_so_without_nan(request_ctx):
     page = overview.layout(as_of="2021-01-01")
     assert find(page, "overview-eur").children == "none valued"
-    assert find(page, "overview-committed").children == "0"
+    assert find(overview.layout(as_of="2021-01-01", category="main_battle_tank"), "overview-committed").children == "0"
     assert "nan" not in text(page).lower().split()
     panel = run_callback(training.show_programme, {"points": [{"customdata": ["gbr-interflex"]}]}, "?as_of=2023-12-31")
     # Interflex was extended to the end of 2026 (https://www.miragenews.com/operation-interflex-hits-three-year-mark-1485695)

@@ -11,33 +11,46 @@ from dashboards import figures, panels
 dash.register_page(__name__, path="/donors", name="Donors", title="Donors · Military aid to Ukraine", order=2)
 
 MEASURE_OPTIONS = [
-    {"label": "Units committed", "value": "units"},
     {"label": "EUR committed", "value": "eur"},
     {"label": "Share of GDP", "value": "gdp"},
+    {"label": "Units committed (one category or family)", "value": "units"},
 ]
 RANK_COLUMNS = [
     ("donor_name", "Donor"),
+    ("value_eur", "Value (EUR)"),
+    ("value_eur_stated", "of which stated"),
+    ("value_eur_estimated", "of which estimated"),
+    ("share_of_gdp_pct", "Share of GDP"),
+    ("pledge_lines", "Pledge lines"),
+    ("gdp_year", "GDP year"),
+]
+UNIT_COLUMNS = [
     ("units_committed", "Units committed"),
     ("units_delivered", "Units delivered"),
     ("units_delivered_possible", "May have arrived"),
-    ("pledge_lines", "Pledge lines"),
-    ("value_eur", "Value (EUR)"),
-    ("share_of_gdp_pct", "% of GDP"),
-    ("gdp_year", "GDP year"),
 ]
 
 
 def layout(**query):
     state, opts = ui.page_state(query)
-    measure = state.extra.get("measure") if state.extra.get("measure") in figures.MEASURES else "units"
+    measure = state.extra.get("measure") if state.extra.get("measure") in figures.MEASURES else "eur"
+    one_kind = bool(state.category or state.family)
+    if measure == "units" and not one_kind:
+        measure = "eur"  # units of different categories are never added: units need a category or family
     focus = (state.extra.get("focus") or "").upper() or None
     db = ui.database()
     ranking = db.frame("donor_ranking", **state.params())
-    ranking["share_of_gdp_pct"] = [f"{v * 100:.3f}" if v == v and v is not None else "" for v in ranking["share_of_gdp"]]
+    ranking["share_of_gdp_pct"] = [f"{v * 100:.2f} %" if v == v and v is not None else "" for v in ranking["share_of_gdp"]]
+    columns = RANK_COLUMNS[:1] + UNIT_COLUMNS + RANK_COLUMNS[1:] if one_kind else RANK_COLUMNS
     picker = html.Label(
         [
             html.Span("Measure", className="filter-label"),
-            dcc.RadioItems(id={"type": "filter", "name": "measure"}, options=MEASURE_OPTIONS, value=measure, inline=True),
+            dcc.RadioItems(
+                id={"type": "filter", "name": "measure"},
+                options=[dict(o, disabled=o["value"] == "units" and not one_kind) for o in MEASURE_OPTIONS],
+                value=measure,
+                inline=True,
+            ),
         ],
         className="filter",
     )
@@ -76,7 +89,7 @@ def layout(**query):
             ),
             html.Div(detail, id="donors-details", className="details"),
             html.H2("All donors"),
-            ui.table(ranking.to_dict("records"), RANK_COLUMNS, table_id="donors-table"),
+            ui.table(ranking.to_dict("records"), columns, table_id="donors-table"),
             html.P(
                 "Values in EUR: a stated value converted at the ECB reference rate of its announcement day, "
                 "otherwise committed units times a unit price (an estimate). GDP: World Bank, current US$, "

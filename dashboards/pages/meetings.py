@@ -16,9 +16,9 @@ MEETING_COLUMNS = [
     ("place", "Place"),
     ("format", "Format"),
     ("participant_count", "Countries"),
-    ("events", "Commitments linked"),
-    ("units_added", "Units added"),
+    ("linked", "Commitments linked"),
     ("value_eur_announced", "EUR announced"),
+    ("outcome", "Outcome"),
     ("source", "Source"),
 ]
 COMMITMENT_COLUMNS = [
@@ -36,6 +36,7 @@ COMMITMENT_COLUMNS = [
 def layout(**query):
     state, opts = ui.page_state(query)
     meetings = ui.database().frame("meetings", **state.params())
+    meetings["linked"] = [linked_text(r) for r in meetings.itertuples()]
     chosen = state.extra.get("meeting")
     choices = [{"label": f"{r.meeting_id} · {r.date} · {r.place}", "value": r.meeting_id} for r in meetings.itertuples()]
     picker = html.Label(
@@ -72,6 +73,14 @@ def layout(**query):
     )
 
 
+def linked_text(r) -> str:
+    """What the record links to a meeting, in words; a meeting with nothing linked says so."""
+    if not r.events:
+        return "none recorded"
+    events = f"{r.events} commitment{'s' if r.events != 1 else ''} on {r.lines} line{'s' if r.lines != 1 else ''}"
+    return events + (f" ({r.units_added:,.0f} units)" if r.units_added else "")
+
+
 def meeting_panel(meetings, meeting_id: str) -> html.Div:
     found = meetings[meetings["meeting_id"] == meeting_id]
     if found.empty:
@@ -81,7 +90,7 @@ def meeting_panel(meetings, meeting_id: str) -> html.Div:
     return html.Div(
         [
             html.H3(f"{m['meeting_id']}: {m['place']}, {m['date']}"),
-            html.P(m["outcome"] or ""),
+            html.P(m["outcome"] or "No outcome is recorded for this meeting."),
             html.P(
                 [
                     f"Chair: {m['chair'] or 'not recorded'}. Source: ",
@@ -93,7 +102,7 @@ def meeting_panel(meetings, meeting_id: str) -> html.Div:
                 rows,
                 COMMITMENT_COLUMNS,
                 table_id="details-rows",
-                empty="No commitment event in the record is linked to this meeting yet.",
+                empty="None recorded: no commitment event in the record is linked to this meeting.",
             ),
         ]
     )

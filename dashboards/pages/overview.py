@@ -28,20 +28,39 @@ def headline_figures(state) -> dict:
 
 
 def eur_text(value) -> str:
-    if value is None:
-        return "none valued"
-    return f"€{value / 1e9:,.2f} bn" if value >= 1e9 else f"€{value / 1e6:,.0f} m"
+    return figures.eur_text(value) if value is not None else "none valued"
+
+
+DEFAULT_CATEGORY = "main_battle_tank"  # the cumulative chart counts one category: tanks unless another is chosen
+
+
+def chart_state(state):
+    """Units are only added within one category: the cumulative chart shows the chosen category or
+    family, and main battle tanks when neither is chosen."""
+    return state if (state.category or state.family) else state.with_(category=DEFAULT_CATEGORY)
+
+
+def unit_headlines(state, h) -> list:
+    """Units committed and delivered, only when the view is one category or family."""
+    if not (state.category or state.family):
+        return []
+    return [
+        ui.headline("units committed", f"{h['units_committed']:,.0f}", element_id="overview-committed"),
+        ui.headline("units delivered", f"{h['units_delivered']:,.0f}", ui.delivered_note(h), element_id="overview-delivered"),
+    ]
 
 
 def layout(**query):
     state, opts = ui.page_state(query)
     db = ui.database()
     h = headline_figures(state)
-    steps = db.frame("steps_total", **state.params())
+    charted = chart_state(state)
+    steps = db.frame("steps_total", **charted.params())
     ranking = db.frame("donor_ranking", **state.params())
-    releases = db.frame("undated_delivery_days", **state.params())
-    valued_note = (
-        f"{h['lines_estimated']} lines valued at unit prices (estimates); {h['lines_unvalued']} lines without a value"
+    releases = db.frame("undated_delivery_days", **charted.params())
+    categories = db.frame("category_counts", **state.params())
+    estimated_note = (
+        f"{h['lines_estimated']} lines valued at unit prices; {h['lines_unvalued']} lines without a value"
         if h["eur_committed"] is not None
         else "no line has a value yet"
     )
@@ -51,26 +70,35 @@ def layout(**query):
             ui.filter_bar(state, opts),
             html.Div(
                 [
+                    ui.headline(
+                        "EUR committed, stated",
+                        eur_text(h["eur_stated"]),
+                        "values announced by donors, at the ECB rate of their day",
+                        element_id="overview-eur",
+                    ),
+                    ui.headline(
+                        "EUR estimated from unit prices",
+                        eur_text(h["eur_estimated"]),
+                        estimated_note,
+                        element_id="overview-eur-estimated",
+                    ),
                     ui.headline("donors with pledges", f"{h['donors']:,}", element_id="overview-donors"),
                     ui.headline("pledge lines", f"{h['pledge_lines']:,}", "one donor, one system", element_id="overview-lines"),
-                    ui.headline("units committed", f"{h['units_committed']:,.0f}", element_id="overview-committed"),
-                    ui.headline(
-                        "units delivered", f"{h['units_delivered']:,.0f}", ui.delivered_note(h), element_id="overview-delivered"
-                    ),
-                    ui.headline("EUR committed", eur_text(h["eur_committed"]), valued_note, element_id="overview-eur"),
-                ],
+                ]
+                + unit_headlines(state, h),
                 className="headlines",
                 id="overview-headlines",
             ),
             html.Div(
                 [
-                    ui.graph(
-                        "overview-cumulative",
-                        figures.cumulative(steps, state.as_of, scope_text(state, opts), state.start, state.end, releases),
-                    ),
-                    ui.graph("overview-top-donors", figures.ranking(ranking, "units", state.as_of)),
+                    ui.graph("overview-categories", figures.category_counts(categories, state.as_of, ui.CATEGORY_LABELS)),
+                    ui.graph("overview-top-donors", figures.ranking(ranking, "eur", state.as_of)),
                 ],
                 className="grid-2",
+            ),
+            ui.graph(
+                "overview-cumulative",
+                figures.cumulative(steps, state.as_of, scope_text(charted, opts), state.start, state.end, releases),
             ),
             html.P(
                 "A delivery counts as certain once its date has passed: one dated to a month at the month's end, one "
@@ -97,7 +125,7 @@ def show_rows(cumulative_click, donor_click, search):
     triggered = dash.ctx.triggered_id
     if triggered == "overview-cumulative" and cumulative_click:
         day = str(cumulative_click["points"][0]["customdata"][0])[:10]
-        return panels.changes(state, day)
+        return panels.changes(chart_state(state), day)
     if triggered == "overview-top-donors" and donor_click:
         donor = donor_click["points"][0]["customdata"][0]
         return panels.donor_lines(state.with_(donors=(donor,)))

@@ -55,6 +55,7 @@ def layout(**query):
     claims = db.frame("claims", claim=None, **params) if state.family else pd.DataFrame()
     lines = [r for r in db.rows("filtered_lines", **params) if r["committed"] or r["delivered"] or r["delivered_possible"]]
     shown_lines = sorted(lines, key=lambda r: -(r["committed"] or 0))[:MAX_LINES]
+    refusals = db.frame("refusals", **params)
     counts = db.rows("headline", **params)[0]
     name = scope_name(state, opts)
     return html.Div(
@@ -82,7 +83,12 @@ def layout(**query):
                 ],
                 className="headlines",
             ),
-            ui.graph("systems-steps", figures.donor_steps(steps, totals, claims, name, state.as_of, state.start, state.end)),
+            ui.graph(
+                "systems-steps",
+                figures.donor_steps(
+                    steps, totals, claims, name, state.as_of, state.start, state.end, refusals, ui.donor_order(opts)
+                ),
+            ),
             ui.details("systems-details", "Click a point to see the announcements and deliveries behind it, with their sources."),
             html.H2(f"Pledge lines as known on {state.as_of.isoformat()}"),
             html.P(
@@ -111,5 +117,5 @@ def show_rows(click, search):
     custom = click["points"][0].get("customdata") or []
     if len(custom) == 1:
         return panels.claim(state, custom[0])
-    donor, day = custom[0], str(custom[1])[:10]
+    donor, day = str(custom[0]), str(custom[1])[:10]
     return panels.changes(state.with_(donors=(donor,)) if donor else state, day)

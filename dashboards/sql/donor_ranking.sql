@@ -11,6 +11,8 @@ SELECT
     sum(l.delivered_possible) FILTER (WHERE l.unit = 'units') AS units_delivered_possible,
     count(*) FILTER (WHERE l.committed > 0) AS pledge_lines,
     sum(l.counted_eur) AS value_eur,
+    sum(l.counted_eur) FILTER (WHERE l.value_basis = 'stated') AS value_eur_stated,
+    sum(l.counted_eur) FILTER (WHERE l.value_basis = 'unit_price') AS value_eur_estimated,
     any_value(g.gdp_eur) AS gdp_eur,
     any_value(g.gdp_year) AS gdp_year,
     sum(l.counted_eur) / any_value(g.gdp_eur) AS share_of_gdp
@@ -19,4 +21,4 @@ JOIN donors AS dn ON dn.donor_id = l.donor
 LEFT JOIN donor_values_as_of($as_of::DATE) AS g USING (donor)
 GROUP BY l.donor
 HAVING sum(l.committed) > 0
-ORDER BY units_committed DESC NULLS LAST, l.donor
+ORDER BY value_eur DESC NULLS LAST, units_committed DESC NULLS LAST, l.donor
