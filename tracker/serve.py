@@ -62,20 +62,62 @@ def summarise(db: Path) -> None:
     )
 
 
-def serve(data_dir: Path, shown_dir: str, db: Path, host: str, port: int, build_first: bool = True) -> int:
+THREADS = 8  # per process: requests mostly wait on DuckDB, which releases the GIL
+
+
+def gunicorn_application(db: Path, host: str, port: int, workers: int):
+    """A gunicorn server of the dashboard with `workers` processes of THREADS threads each.
+
+    The app is loaded in each worker after the fork (no preload), so every process opens the
+    database and keeps its query cache on its own: nothing is shared but the read-only file.
+    """
+    try:
+        from gunicorn.app.base import BaseApplication
+    except ImportError:  # gunicorn runs on Unix only; the project installs it there
+        raise UserError("--workers above 1 needs gunicorn (Linux or macOS): pip install gunicorn") from None
+
+    class Dashboard(BaseApplication):
+        def load_config(self) -> None:
+            address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+            settings = {
+                "bind": [address],
+                "workers": workers,
+                "worker_class": "gthread",
+                "threads": THREADS,
+                "timeout": 120,  # a first view at 10^7 events takes seconds
+                "proc_name": "tracker",
+                "control_socket_disable": True,  # no management socket shared by every server of the machine
+            }
+            for key, value in settings.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            from dashboards import create_app
+
+            return create_app(db).server
+
+    return Dashboard()
+
+
+def serve(data_dir: Path, shown_dir: str, db: Path, host: str, port: int, build_first: bool = True, workers: int = 1) -> int:
     if build_first:
         ensure_built(data_dir, shown_dir, db)
     elif not db.exists():
         raise UserError(f"{db}: database not found (run `tracker build` first, or drop --no-build)")
     summarise(db)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"warning: serving on {host}, reachable from other machines", file=sys.stderr)
+    processes = f"{workers} processes" if workers > 1 else "1 process"
+    print(f"dashboard on http://{host}:{port}/ (reading {db}; {processes}; Ctrl+C stops)", file=sys.stderr)
+    if workers > 1:
+        # Python runs one thread at a time per process: several processes use several cores.
+        gunicorn_application(db, host, port, workers).run()
+        return 0
     from dashboards import create_app
 
     app = create_app(db)
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"warning: serving on {host}, reachable from other machines", file=sys.stderr)
-    print(f"dashboard on http://{host}:{port}/ (reading {db}; Ctrl+C stops)", file=sys.stderr)
     # waitress: a production WSGI server with a thread pool (Flask's own server is for development).
     from waitress import serve as serve_wsgi
 
-    serve_wsgi(app.server, host=host, port=port, threads=8, ident="tracker")
+    serve_wsgi(app.server, host=host, port=port, threads=THREADS, ident="tracker")
     return 0

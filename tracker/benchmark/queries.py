@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -57,6 +58,8 @@ class Dashboard:
     read from ``/_dash-dependencies`` and each is called by a POST to ``/_dash-update-component``."""
 
     def __init__(self, port: int):
+        self.port = port
+        self.server_pid: int | None = None
         self.http = _Connection("127.0.0.1", port, timeout=600)
         self.get("/")  # the first request sets the pages' callbacks up
         self.callbacks = {c["output"]: c for c in json.loads(self.get("/_dash-dependencies"))}
@@ -103,11 +106,15 @@ def _free_port() -> int:
 
 
 @contextmanager
-def served(db: Path, timeout_s: float = 120) -> Iterator[Dashboard]:
+def served(db: Path, timeout_s: float = 120, workers: int = 1, env: dict | None = None) -> Iterator[Dashboard]:
     """``tracker serve --no-build`` on 127.0.0.1 over ``db`` for the ``with`` block, and a client of it."""
     port = _free_port()
     argv = python("-m", "tracker.cli", "serve", "--no-build", "--db", str(db), "--host", "127.0.0.1", "--port", str(port))
-    with tempfile.TemporaryFile() as log, subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT) as server:
+    argv += ["--workers", str(workers)]
+    with (
+        tempfile.TemporaryFile() as log,
+        subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}) as server,
+    ):
         try:
             deadline = time.monotonic() + timeout_s
             while True:
@@ -122,6 +129,7 @@ def served(db: Path, timeout_s: float = 120) -> Iterator[Dashboard]:
                         ) from None
                     time.sleep(0.1)
             client = Dashboard(port)
+            client.server_pid = server.pid
             try:
                 yield client
             finally:

@@ -1,0 +1,44 @@
+"""`tracker serve --workers N`: N server processes over the one read-only database file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tracker.benchmark.queries import served
+from tracker.cli import parser
+
+
+def test_one_worker_by_default_and_a_count_of_at_least_one():
+    assert parser().parse_args(["serve"]).workers == 1
+    assert parser().parse_args(["serve", "--workers", "4"]).workers == 4
+    with pytest.raises(SystemExit):
+        parser().parse_args(["serve", "--workers", "0"])
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux's /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.slow  # servers in processes of their own
+def test_two_workers_serve_pages_and_callbacks_from_two_processes(shipped_db):
+    with served(shipped_db, workers=2) as dashboard:
+        workers = _children(dashboard.server_pid)
+        assert len(workers) == 2  # gunicorn's arbiter and its two workers
+        html = dashboard.get("/systems?as_of=2023-02-14&family=leopard-2").decode("utf-8")
+        assert "<title>" in html
+        values = {"_pages_location.pathname": "/systems", "_pages_location.search": "?as_of=2023-02-14&family=leopard-2"}
+        for _ in range(4):  # the connection is kept alive; whichever worker answers renders the same page
+            page = json.loads(dashboard.call(".._pages_content.children..._pages_store.data..", values))
+            assert '"systems-committed"' in json.dumps(page) and '"43"' in json.dumps(page)
