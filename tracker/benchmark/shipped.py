@@ -50,10 +50,10 @@ def main(argv: list[str]) -> int:
     users, seconds = (int(argv[1]), int(argv[2])) if len(argv) >= 3 else (50, 60)
     shipped = measure_shipped(users, seconds, say=lambda text: print(text, file=sys.stderr, flush=True))
     saved = json.loads(out.with_suffix(".json").read_text(encoding="utf-8")) if out.with_suffix(".json").exists() else None
+    meta: dict = saved["meta"] if saved else {"seed": 0, "repeat": 5, "commit": ""}
     scales = [Scale(**raw) for raw in saved["scales"]] if saved else []
     for scale in scales:
-        scale.commit = scale.commit or saved["meta"]["commit"]
-    meta = saved["meta"] if saved else {"seed": 0, "repeat": 5}
+        scale.commit = scale.commit or meta["commit"]
     _write(scales, out, meta["seed"], meta["repeat"], shipped=shipped)
     print(
         json.dumps(
