@@ -4,6 +4,7 @@ And the build-time tables the page queries read give the answers the per-request
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 
@@ -149,3 +150,50 @@ def test_build_time_tables_answer_as_the_per_request_derivation(shipped_db, para
         steps = con.execute(sql_text("steps"), {**params, "top": 10}).df()
         last = steps[steps["is_as_of_row"]]
         assert last["committed"].sum() == committed and last["delivered"].sum() == delivered
+
+
+def _router_body(client, search: str) -> bytes:
+    """The body the browser posts to render /systems with `search` (the pages' router callback)."""
+    client.get("/")
+    output = ".._pages_content.children..._pages_store.data.."
+    callback = next(c for c in client.get("/_dash-dependencies").get_json() if c["output"] == output)
+    values = {"_pages_location.pathname": "/systems", "_pages_location.search": search}
+
+    def given(items):
+        return [{**i, "value": values.get(f"{i['id']}.{i['property']}")} for i in items]
+
+    inputs = given(callback["inputs"])
+    return json.dumps(
+        {
+            "output": output,
+            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+            "inputs": inputs,
+            "state": given(callback["state"]),
+            "changedPropIds": [f"{i['id']}.{i['property']}" for i in inputs],
+        }
+    ).encode("utf-8")
+
+
+def test_a_callback_answer_is_sent_again_until_the_file_is_replaced(shipped_db, valid_db, tmp_path):
+    from werkzeug.test import Client
+
+    from tracker.serve import CallbackCache
+
+    served = tmp_path / "tracker.duckdb"
+    shutil.copy(shipped_db, served)
+    app = create_app(served)
+    calls = []
+    inner = app.server.wsgi_app
+    app.server.wsgi_app = lambda environ, start: calls.append(environ["PATH_INFO"]) or inner(environ, start)
+    client = Client(CallbackCache(app.server, served))
+    body = _router_body(client, "?as_of=2023-02-14&family=leopard-2")
+    post = lambda: client.post("/_dash-update-component", data=body, content_type="application/json")
+    first = post()
+    assert first.status_code == 200 and '"43"' in first.get_data(as_text=True)  # Leopard 2 on 2023-02-14
+    rendered = calls.count("/_dash-update-component")
+    again = post()
+    assert again.get_data() == first.get_data() and calls.count("/_dash-update-component") == rendered
+    shutil.copy(valid_db, tmp_path / "new.duckdb")
+    os.replace(tmp_path / "new.duckdb", served)
+    rebuilt = post()
+    assert calls.count("/_dash-update-component") == rendered + 1 and rebuilt.get_data() != first.get_data()

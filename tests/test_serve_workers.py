@@ -42,3 +42,16 @@ def test_two_workers_serve_pages_and_callbacks_from_two_processes(shipped_db):
         for _ in range(4):  # the connection is kept alive; whichever worker answers renders the same page
             page = json.loads(dashboard.call(".._pages_content.children..._pages_store.data..", values))
             assert '"systems-committed"' in json.dumps(page) and '"43"' in json.dumps(page)
+
+
+@pytest.mark.benchmark  # Chromium records the requests, then Locust replays them for a few seconds
+def test_a_short_load_test_runs_every_page_without_a_failed_request(shipped_db):
+    from tracker.benchmark.load import VIEWS, load_test
+
+    result = load_test(shipped_db, users=10, seconds=10, workers=2)
+    assert result["failures"] == 0 and result["requests"] > 50
+    assert 0 < result["median_ms"] <= result["p95_ms"] <= result["max_ms"]
+    names = set(result["per_request"])
+    assert {"/_dash-layout", "/_dash-dependencies"} <= names
+    rendered = {n.removeprefix("render page ") for n in names if n.startswith("render page ")}
+    assert rendered and rendered <= {v.split("?")[0] for v in VIEWS}  # each reader's page rendered through the router

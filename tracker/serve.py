@@ -63,6 +63,72 @@ def summarise(db: Path) -> None:
 
 
 THREADS = 8  # per process: requests mostly wait on DuckDB, which releases the GIL
+CALLBACK_PATH = "/_dash-update-component"
+LARGEST_KEPT = 2 * 2**20  # bytes: a callback's answer larger than this is sent, not kept
+
+
+class CallbackCache:
+    """WSGI middleware: the answers of Dash callbacks, kept per database file identity.
+
+    A callback's answer is a function of its request body (the inputs and state the browser sends)
+    and of the database, which only changes by replacement; so an answer is kept under the file's
+    identity and the exact body, and sent again for the same request until the file is replaced.
+    The query cache (dashboards.db) saves the queries; this saves building the figures and tables
+    from them as well. Bounded like the query cache, by TRACKER_QUERY_CACHE_MB (0 turns it off).
+    """
+
+    def __init__(self, app, db: Path, size: int | None = None):
+        import threading
+
+        from cachetools import LRUCache
+
+        from dashboards.db import cache_bytes
+
+        self.app, self.db = app, db
+        size = cache_bytes() // 4 if size is None else size
+        self.cache: LRUCache | None = LRUCache(maxsize=size, getsizeof=lambda v: len(v[2]) + 500) if size > 0 else None
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        if self.cache is None or environ.get("REQUEST_METHOD") != "POST" or environ.get("PATH_INFO") != CALLBACK_PATH:
+            return self.app(environ, start_response)
+        import io
+
+        try:
+            stat = self.db.stat()
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except (OSError, ValueError):
+            return self.app(environ, start_response)
+        body = environ["wsgi.input"].read(length)
+        environ["wsgi.input"] = io.BytesIO(body)
+        key = (stat.st_ino, stat.st_mtime_ns, body)
+        with self.lock:
+            found = self.cache.get(key)
+        if found is not None:
+            status, headers, content = found
+            start_response(status, headers)
+            return [content]
+        answer: list = []
+
+        def keep(status, headers, exc_info=None):
+            answer[:] = [status, list(headers)]
+            return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
+
+        chunks = self.app(environ, keep)
+        try:
+            content = b"".join(chunks)
+        finally:
+            if hasattr(chunks, "close"):
+                chunks.close()
+        status, headers = answer
+        cookie = any(name.lower() == "set-cookie" for name, _ in headers)
+        if status.startswith("200") and not cookie and len(content) <= LARGEST_KEPT:
+            with self.lock:
+                try:
+                    self.cache[key] = (status, headers, content)
+                except ValueError:
+                    pass
+        return [content]
 
 
 def gunicorn_application(db: Path, host: str, port: int, workers: int):
@@ -94,7 +160,7 @@ def gunicorn_application(db: Path, host: str, port: int, workers: int):
         def load(self):
             from dashboards import create_app
 
-            return create_app(db).server
+            return CallbackCache(create_app(db).server, db)
 
     return Dashboard()
 
@@ -119,5 +185,5 @@ def serve(data_dir: Path, shown_dir: str, db: Path, host: str, port: int, build_
     # waitress: a production WSGI server with a thread pool (Flask's own server is for development).
     from waitress import serve as serve_wsgi
 
-    serve_wsgi(app.server, host=host, port=port, threads=THREADS, ident="tracker")
+    serve_wsgi(CallbackCache(app.server, db), host=host, port=port, threads=THREADS, ident="tracker")
     return 0

@@ -11,10 +11,16 @@ from __future__ import annotations
 import json
 import os
 import random
+from functools import cache
 
 from locust import HttpUser, between, task
 
-PAGES = json.loads(open(os.environ["TRACKER_LOAD_SCRIPT"], encoding="utf-8").read())
+
+@cache
+def pages() -> list[dict]:
+    """The recorded pages (read when the first reader starts, never at import)."""
+    with open(os.environ["TRACKER_LOAD_SCRIPT"], encoding="utf-8") as f:
+        return json.load(f)
 
 
 class Reader(HttpUser):
@@ -22,7 +28,7 @@ class Reader(HttpUser):
 
     @task
     def read_a_page(self) -> None:
-        page = random.choice(PAGES)
+        page = random.choice(pages())
         for request in page["requests"]:
             # Named by kind, not by URL: the statistics group the page HTML, Dash's layout and
             # dependencies, and each callback output.
