@@ -116,9 +116,11 @@ def locust() -> str:
     return str(beside) if beside.exists() else "locust"
 
 
-def load_test(db: Path, users: int = 50, seconds: int = 60, workers: int = 1) -> dict:
-    """Locust's aggregate figures for `users` readers over `seconds` against `tracker serve --workers`."""
-    with served(db, workers=workers) as dashboard, tempfile.TemporaryDirectory() as work:
+def load_test(db: Path, users: int = 50, seconds: int = 60, workers: int = 1, cached: bool = True) -> dict:
+    """Locust's aggregate figures for `users` readers over `seconds` against `tracker serve --workers`;
+    without `cached`, the server's caches are off and every request does all of its work."""
+    env = None if cached else {"TRACKER_QUERY_CACHE_MB": "0"}
+    with served(db, workers=workers, env=env) as dashboard, tempfile.TemporaryDirectory() as work:
         script = Path(work) / "pages.json"
         script.write_text(json.dumps(record(dashboard.port)), encoding="utf-8")
         argv = [locust(), "-f", str(Path(__file__).with_name("locustfile.py")), "--headless", "--only-summary"]
@@ -130,7 +132,7 @@ def load_test(db: Path, users: int = 50, seconds: int = 60, workers: int = 1) ->
         if not stats.exists():
             raise RuntimeError(f"locust wrote no statistics (exit {run.returncode}): {run.stderr[-2000:]}")
         result = _aggregate(stats)
-    return {"users": users, "seconds": seconds, "workers": workers, **result}
+    return {"users": users, "seconds": seconds, "workers": workers, "cached": cached, **result}
 
 
 if __name__ == "__main__":

@@ -96,13 +96,13 @@ def _shipped(shipped: dict) -> list[str]:
         "a returning reader has cached), then reading 1–3 s; `tracker.benchmark.load`. "
         f"Target: p95 at most {LOAD_TARGET_P95_MS} ms and no failed request.",
         "",
-        "| server processes | readers | seconds | requests | failed | median ms | p95 ms | p99 ms | max ms | requests/s | met |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| server processes | caches | readers | seconds | requests | failed | median ms | p95 ms | p99 ms | max ms | requests/s | met |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for run in shipped.get("load", []):
         met = run["p95_ms"] <= LOAD_TARGET_P95_MS and run["failures"] == 0
         out.append(
-            f"| {run['workers']} | {run['users']} | {run['seconds']} | {run['requests']:,} | {run['failures']} "
+            f"| {run['workers']} | {'on' if run.get('cached', True) else 'off'} | {run['users']} | {run['seconds']} | {run['requests']:,} | {run['failures']} "
             f"| {run['median_ms']:.0f} | {run['p95_ms']:.0f} | {run['p99_ms']:.0f} | {run['max_ms']:.0f} "
             f"| {run['requests_per_s']} | {'yes' if met else 'no'} |"
         )

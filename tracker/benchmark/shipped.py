@@ -2,7 +2,8 @@
 
 Builds data/ into a temporary database, times every page and click over HTTP (query cache off and
 on, as tracker.benchmark.queries does for the synthetic scales), and runs the load test
-(tracker.benchmark.load) with one server process and with one per core. The figures go into the
+(tracker.benchmark.load) with one server process and with one per core, and with one per core and
+the caches off (every request does all of its work, as if every reader opened a new URL). The figures go into the
 results files (default reports/benchmark.md and .json) under "shipped"; `tracker benchmark` keeps them.
 """
 
@@ -32,9 +33,10 @@ def measure_shipped(users: int = 50, seconds: int = 60, repeat: int = 5, say=pri
         cold = callback_times(db, repeat)
         warm = callback_times(db, repeat, cached=True)
         loads = []
-        for workers in (1, os.cpu_count() or 1):
-            say(f"load test: {users} readers for {seconds} s, {workers} server process(es)")
-            loads.append(load_test(db, users, seconds, workers))
+        cores = os.cpu_count() or 1
+        for workers, cached in ((1, True), (cores, True), (cores, False)):
+            say(f"load test: {users} readers for {seconds} s, {workers} server process(es), caches {'on' if cached else 'off'}")
+            loads.append(load_test(db, users, seconds, workers, cached))
     return {
         "measured_at_utc": datetime.now(UTC).strftime("%Y-%m-%d %H:%M"),
         "commit": machine.commit(ROOT),
