@@ -151,6 +151,9 @@ def gunicorn_application(db: Path, host: str, port: int, workers: int):
                 "worker_class": "gthread",
                 "threads": THREADS,
                 "timeout": 120,  # a first view at 10^7 events takes seconds
+                # A reader's next page comes seconds after the last: gunicorn's default of 2 s closes
+                # the connection under the browser (or proxy), whose next request then fails.
+                "keepalive": 75,
                 "proc_name": "tracker",
                 "control_socket_disable": True,  # no management socket shared by every server of the machine
             }

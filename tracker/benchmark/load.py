@@ -132,6 +132,8 @@ def load_test(db: Path, users: int = 50, seconds: int = 60, workers: int = 1, ca
         if not stats.exists():
             raise RuntimeError(f"locust wrote no statistics (exit {run.returncode}): {run.stderr[-2000:]}")
         result = _aggregate(stats)
+        with open(Path(work) / "load_failures.csv", encoding="utf-8", newline="") as f:
+            result["errors"] = [f"{row['Occurrences']}× {row['Name']}: {row['Error'][:200]}" for row in csv.DictReader(f)]
     return {"users": users, "seconds": seconds, "workers": workers, "cached": cached, **result}
 
 

@@ -106,6 +106,13 @@ def _shipped(shipped: dict) -> list[str]:
             f"| {run['median_ms']:.0f} | {run['p95_ms']:.0f} | {run['p99_ms']:.0f} | {run['max_ms']:.0f} "
             f"| {run['requests_per_s']} | {'yes' if met else 'no'} |"
         )
+    errors = [
+        f"- {run['workers']} process(es), caches {'on' if run.get('cached', True) else 'off'}: {e}"
+        for run in shipped.get("load", [])
+        for e in run.get("errors", [])
+    ]
+    if errors:
+        out += ["", "Failed requests:", "", *errors]
     slowest = max(cold.items(), key=lambda kv: kv[1]) if cold else None
     if slowest:
         met = slowest[1] <= PAGE_TARGET_MS["shipped"]
