@@ -55,3 +55,16 @@ def test_a_short_load_test_runs_every_page_without_a_failed_request(shipped_db):
     assert {"/_dash-layout", "/_dash-dependencies"} <= names
     rendered = {n.removeprefix("render page ") for n in names if n.startswith("render page ")}
     assert rendered and rendered <= {v.split("?")[0] for v in VIEWS}  # each reader's page rendered through the router
+
+
+def test_each_process_writes_its_index_page_before_serving(shipped_db):
+    """Dash learns the paths of its JavaScript files from the first index page of a process: a worker
+    asked for one before that answered HTTP 500 (seen with two gunicorn workers and Chromium)."""
+    from dashboards import create_app
+    from tracker.serve import ready
+
+    app = create_app(shipped_db)
+    assert not app.registered_paths.get("dash")
+    ready(app)
+    assert any(path.startswith("deps/react-dom") for path in app.registered_paths["dash"])
+    assert "dash_ag_grid" in app.registered_paths  # the Data page's grid

@@ -163,9 +163,21 @@ def gunicorn_application(db: Path, host: str, port: int, workers: int):
         def load(self):
             from dashboards import create_app
 
-            return CallbackCache(create_app(db).server, db)
+            return CallbackCache(ready(create_app(db)).server, db)
 
     return Dashboard()
+
+
+def ready(app):
+    """The app after it has written its index page once.
+
+    Dash registers the paths of its JavaScript files while it writes the first index page of a
+    process; a request for one of them that reaches a process before then (another gunicorn worker
+    than the one that sent the page, or a thread racing it) fails with a DependencyException. The
+    index page reads no data, so writing it here costs a few milliseconds per process.
+    """
+    app.server.test_client().get("/")
+    return app
 
 
 def serve(data_dir: Path, shown_dir: str, db: Path, host: str, port: int, build_first: bool = True, workers: int = 1) -> int:
@@ -184,7 +196,7 @@ def serve(data_dir: Path, shown_dir: str, db: Path, host: str, port: int, build_
         return 0
     from dashboards import create_app
 
-    app = create_app(db)
+    app = ready(create_app(db))
     # waitress: a production WSGI server with a thread pool (Flask's own server is for development).
     from waitress import serve as serve_wsgi
 
