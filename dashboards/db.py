@@ -1,7 +1,9 @@
-"""Read-only access to the built database for the dashboard: a cursor per query, reconnecting when the file is rebuilt."""
+"""Read-only access to the built database for the dashboard: a cursor per query, reconnecting when the file is rebuilt,
+and a bounded cache of query results keyed by the file's identity."""
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from functools import cache
@@ -10,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+from cachetools import LRUCache
 
 SQL_DIR = files("dashboards") / "sql"
 
@@ -30,6 +33,29 @@ def parameters(name: str) -> frozenset[str]:
     return frozenset(PARAMETER.findall(sql_text(name)))
 
 
+# Megabytes of query results kept per process (TRACKER_QUERY_CACHE_MB; 0 turns the cache off, as the
+# benchmark does to measure a first visit). A page's results are kilobytes on the shipped data and a
+# few megabytes at 10^6 events, so the default holds hundreds of recent views.
+DEFAULT_CACHE_MB = 256
+
+
+def cache_bytes() -> int:
+    try:
+        return max(0, int(float(os.environ.get("TRACKER_QUERY_CACHE_MB", DEFAULT_CACHE_MB)) * 2**20))
+    except ValueError:
+        return DEFAULT_CACHE_MB * 2**20
+
+
+def _key_value(value):
+    return tuple(value) if isinstance(value, (list, tuple)) else value
+
+
+def _size(value) -> int:
+    if isinstance(value, pd.DataFrame):
+        return int(value.memory_usage(deep=True, index=False).sum()) + 1000
+    return 200 * (len(value) + 1) * (len(value[0]) if value else 1)  # rows as dicts: a rough 200 bytes per cell
+
+
 class Database:
     """The tracker database as the web app sees it.
 
@@ -40,19 +66,30 @@ class Database:
     DuckDB hands a second `connect` to the same path the instance already open in this process,
     which would still be the old file. Queries run on their own cursor: one connection shared by the
     server's threads gives wrong results.
+
+    The file only changes by replacement, so a result is fully determined by the file's identity,
+    the query's name and the parameters it reads: results are kept in a least-recently-used cache
+    under that key (bounded in bytes, see `cache_bytes`), and the cache is emptied when the identity
+    changes. Callers get a copy (pandas' copy-on-write makes a shallow one enough), so nothing they
+    do to it reaches the cache.
     """
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, cache_size: int | None = None):
         self.path = Path(path)
         self._lock = threading.Lock()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._identity: tuple[int, int] | None = None
+        size = cache_bytes() if cache_size is None else cache_size
+        self._cache: LRUCache | None = LRUCache(maxsize=size, getsizeof=_size) if size > 0 else None
+        self._cache_identity: tuple[int, int] | None = None
+        self.queries_run = 0  # queries that reached DuckDB (the rest were answered from the cache)
 
     def _file_identity(self) -> tuple[int, int]:
         stat = self.path.stat()  # FileNotFoundError is reported by the caller
         return stat.st_ino, stat.st_mtime_ns
 
-    def connection(self) -> duckdb.DuckDBPyConnection:
+    def _connected(self) -> tuple[duckdb.DuckDBPyConnection, tuple[int, int]]:
+        """The connection to the file as it is now, and that file's identity."""
         identity = self._file_identity()
         with self._lock:
             if self._con is None or identity != self._identity:
@@ -61,22 +98,62 @@ class Database:
                 con = duckdb.connect(":memory:")
                 con.execute("ATTACH ? AS tracker (READ_ONLY)", [str(self.path)])
                 self._con, self._identity = con, identity
-            return self._con
+            return self._con, identity
 
-    def frame(self, name: str, **params) -> pd.DataFrame:
-        """Run the named query of dashboards/sql/ with $-parameters and return its rows."""
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        return self._connected()[0]
+
+    def _cached(self, key: tuple, compute):
+        """The value under `key` for the file as it is now, computed (by `compute(connection)`) on a miss."""
+        con, identity = self._connected()
+        if self._cache is None:
+            return compute(con)
+        key = (identity, *key)
+        with self._lock:
+            if identity != self._cache_identity:
+                self._cache.clear()  # the file was replaced: nothing kept can be asked for again
+                self._cache_identity = identity
+            found = self._cache.get(key)
+        if found is not None:
+            return found
+        value = compute(con)
+        with self._lock:
+            if identity == self._cache_identity:
+                try:
+                    self._cache[key] = value
+                except ValueError:  # larger than the whole cache: served, not kept
+                    pass
+        return value
+
+    def _query(self, con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pd.DataFrame:
+        cursor = con.cursor()
+        try:
+            cursor.execute("USE tracker")  # a cursor starts in the in-memory database
+            self.queries_run += 1
+            return cursor.execute(sql_text(name), params or None).df()
+        finally:
+            cursor.close()
+
+    def _used(self, name: str, params: dict) -> dict:
         wanted = parameters(name)
         missing = wanted - params.keys()
         if missing:
             raise TypeError(f"{name}.sql needs parameters {sorted(missing)}")
-        cursor = self.connection().cursor()
-        try:
-            cursor.execute("USE tracker")  # a cursor starts in the in-memory database
-            return cursor.execute(sql_text(name), {k: v for k, v in params.items() if k in wanted} or None).df()
-        finally:
-            cursor.close()
+        return {k: v for k, v in params.items() if k in wanted}
+
+    def frame(self, name: str, **params) -> pd.DataFrame:
+        """Run the named query of dashboards/sql/ with $-parameters and return its rows."""
+        used = self._used(name, params)
+        key = ("frame", name, tuple(sorted((k, _key_value(v)) for k, v in used.items())))
+        return self._cached(key, lambda con: self._query(con, name, used)).copy(deep=False)
 
     def rows(self, name: str, **params) -> list[dict]:
         """The rows as dicts, with None (never pandas' NaN or NaT) for a missing value."""
-        frame = self.frame(name, **params)
-        return frame.astype(object).where(frame.notna(), None).to_dict("records")
+        used = self._used(name, params)
+        key = ("rows", name, tuple(sorted((k, _key_value(v)) for k, v in used.items())))
+
+        def compute(con) -> list[dict]:
+            frame = self._query(con, name, used)
+            return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+        return [dict(row) for row in self._cached(key, compute)]

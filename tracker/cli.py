@@ -52,7 +52,8 @@ EXAMPLES = {
     ),
     "serve": (
         "examples:\n  tracker serve                 # build if needed, then http://127.0.0.1:8050\n"
-        "  tracker serve --port 8060 --no-build\n\n"
+        "  tracker serve --port 8060 --no-build\n"
+        "  tracker serve --workers 2     # one process per core (gunicorn), each with its own cache\n\n"
         "The database is rebuilt first when it is missing or older than a CSV, schema or SQL file; if the\n"
         "data has problems the previous database is served unchanged. A rebuilt database is picked up\n"
         "by the running server on the next page view."
@@ -286,7 +287,7 @@ def cmd_serve(args) -> int:
     from tracker.serve import serve
 
     data_dir, shown = _data_dir(args)
-    return serve(data_dir, shown, db_path(args.db), args.host, args.port, build_first=not args.no_build)
+    return serve(data_dir, shown, db_path(args.db), args.host, args.port, build_first=not args.no_build, workers=args.workers)
 
 
 def cmd_generate(args) -> int:
@@ -500,6 +501,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8050, help="port (default 8050)")
     p.add_argument("--no-build", action="store_true", help="serve the existing database as it is")
+    p.add_argument(
+        "--workers",
+        type=_count,
+        default=1,
+        help="server processes (default 1: waitress, threads only); N > 1 runs gunicorn with N processes, about one per core",
+    )
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser(

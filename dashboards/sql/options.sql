@@ -1,15 +1,3 @@
 -- Choices for the filters: donors, categories and system families that have pledge lines, and
--- the span of dates in the record.
-SELECT 'donor' AS kind, dn.donor_id AS value, dn.name AS label
-FROM donors AS dn WHERE dn.donor_id IN (SELECT donor FROM pledge_lines)
-UNION ALL
-SELECT DISTINCT 'category', s.category, s.category
-FROM pledge_lines AS l JOIN systems AS s USING (system_id)
-UNION ALL
-SELECT DISTINCT 'family', f.family_id, f.name
-FROM pledge_lines AS l JOIN systems AS s USING (system_id) JOIN system_families AS f ON f.family_id = s.family_id
-UNION ALL
-SELECT 'first_day', first_day::VARCHAR, NULL FROM record_span
-UNION ALL
-SELECT 'last_day', last_day::VARCHAR, NULL FROM record_span
-ORDER BY kind, label
+-- the span of dates in the record (computed at build time: filter_options).
+SELECT kind, value, label FROM filter_options ORDER BY kind, label

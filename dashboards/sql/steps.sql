@@ -1,16 +1,16 @@
 -- Committed and delivered units over time for the filtered lines, per donor, as known on $as_of:
 -- one row per day on which one of the donor's lines changed, holding until the donor's next row,
 -- plus a closing row on $as_of so that steps run to the as-of date. Computed as steps_total is, from
--- the lines' changes (pledge_line_changes), accumulated per donor. The $top donors with the most
--- committed on $as_of are drawn one by one; the others are summed into one series (donor '',
--- "Other donors (n)").
-WITH lines AS (
-    SELECT line_id, donor, donor_name FROM ({filtered_lines}) WHERE unit = 'units'
-), changes AS (
-    SELECT l.donor, c.day, c.committed, c.known, c.delivered
-    FROM pledge_line_changes AS c
-    JOIN lines AS l USING (line_id)
-    WHERE c.day <= $as_of::DATE
+-- the changes summed per day at build time (line_changes_daily), accumulated per donor. The $top
+-- donors with the most committed on $as_of are drawn one by one; the others are summed into one
+-- series (donor '', "Other donors (n)").
+WITH changes AS (
+    SELECT donor, day, committed, known, delivered
+    FROM line_changes_daily
+    WHERE day <= $as_of::DATE
+      AND (len($donors::VARCHAR[]) = 0 OR list_contains($donors::VARCHAR[], donor))
+      AND ($category::VARCHAR IS NULL OR category = $category)
+      AND ($family::VARCHAR IS NULL OR system_family = $family)
 ), ranked AS (
     SELECT donor, row_number() OVER (ORDER BY sum(committed) DESC, donor) AS rank
     FROM changes
@@ -26,7 +26,7 @@ WITH lines AS (
     UNION ALL
     SELECT DISTINCT donor, $as_of::DATE, 0, 0, 0 FROM grouped
 ), names AS (
-    SELECT donor, any_value(donor_name) AS donor_name FROM lines GROUP BY donor
+    SELECT r.donor, dn.name AS donor_name FROM ranked AS r JOIN donors AS dn ON dn.donor_id = r.donor
     UNION ALL
     SELECT '', 'Other donors (' || count(*) || ')' FROM ranked WHERE rank > $top::INTEGER
 )

@@ -1,15 +1,20 @@
 -- Committed, delivered and possibly delivered units over time summed over all filtered lines, as known on $as_of:
 -- one row per day on which any of them changed, plus a closing row on $as_of. The lines' changes
--- (pledge_line_changes) are summed per day and accumulated over the days.
-WITH lines AS (
-    SELECT line_id FROM ({filtered_lines}) WHERE unit = 'units'
+-- are summed per day at build time (line_changes_daily, lines in units only); here they are
+-- narrowed by the page filters (an empty donor list means all donors; a NULL category or family
+-- means all) and accumulated over the days.
+WITH changes AS (
+    SELECT day, committed, delivered, known, new_lines, delivered_possible
+    FROM line_changes_daily
+    WHERE day <= $as_of::DATE
+      AND (len($donors::VARCHAR[]) = 0 OR list_contains($donors::VARCHAR[], donor))
+      AND ($category::VARCHAR IS NULL OR category = $category)
+      AND ($family::VARCHAR IS NULL OR system_family = $family)
 ), per_day AS (
-    SELECT c.day, sum(c.committed) AS committed, sum(c.delivered) AS delivered, sum(c.known) AS known,
-        sum(c.new_line) AS new_lines, sum(c.delivered_possible) AS delivered_possible
-    FROM pledge_line_changes AS c
-    JOIN lines USING (line_id)
-    WHERE c.day <= $as_of::DATE
-    GROUP BY c.day
+    SELECT day, sum(committed) AS committed, sum(delivered) AS delivered, sum(known) AS known,
+        sum(new_lines) AS new_lines, sum(delivered_possible) AS delivered_possible
+    FROM changes
+    GROUP BY day
     UNION ALL
     SELECT $as_of::DATE, 0, 0, 0, 0, 0
 )
@@ -23,5 +28,5 @@ SELECT
     CAST(sum(sum(new_lines)) OVER (ORDER BY day) AS BIGINT) AS pledge_lines
 FROM per_day
 GROUP BY day
-HAVING (SELECT count(*) FROM lines) > 0
+HAVING EXISTS (SELECT 1 FROM changes)
 ORDER BY day

@@ -5,12 +5,14 @@ Queries run on a read-only connection and fetch their whole result as Arrow (no 
 Python objects), median of REPEAT runs after a warm-up. Callbacks are timed over HTTP against
 `tracker serve` on 127.0.0.1, as the browser calls them (a POST to /_dash-update-component built from
 /_dash-dependencies), each from request to its whole JSON response: each page rendered from its URL
-(the pages' router callback), and each click that reads the database."""
+(the pages' router callback), and each click that reads the database; once with the server's query
+cache off (a first view) and once with it on (a view opened before)."""
 
 from __future__ import annotations
 
 import http.client
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -57,6 +59,8 @@ class Dashboard:
     read from ``/_dash-dependencies`` and each is called by a POST to ``/_dash-update-component``."""
 
     def __init__(self, port: int):
+        self.port = port
+        self.server_pid: int | None = None
         self.http = _Connection("127.0.0.1", port, timeout=600)
         self.get("/")  # the first request sets the pages' callbacks up
         self.callbacks = {c["output"]: c for c in json.loads(self.get("/_dash-dependencies"))}
@@ -103,11 +107,15 @@ def _free_port() -> int:
 
 
 @contextmanager
-def served(db: Path, timeout_s: float = 120) -> Iterator[Dashboard]:
+def served(db: Path, timeout_s: float = 120, workers: int = 1, env: dict | None = None) -> Iterator[Dashboard]:
     """``tracker serve --no-build`` on 127.0.0.1 over ``db`` for the ``with`` block, and a client of it."""
     port = _free_port()
     argv = python("-m", "tracker.cli", "serve", "--no-build", "--db", str(db), "--host", "127.0.0.1", "--port", str(port))
-    with tempfile.TemporaryFile() as log, subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT) as server:
+    argv += ["--workers", str(workers)]
+    with (
+        tempfile.TemporaryFile() as log,
+        subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}) as server,
+    ):
         try:
             deadline = time.monotonic() + timeout_s
             while True:
@@ -122,6 +130,7 @@ def served(db: Path, timeout_s: float = 120) -> Iterator[Dashboard]:
                         ) from None
                     time.sleep(0.1)
             client = Dashboard(port)
+            client.server_pid = server.pid
             try:
                 yield client
             finally:
@@ -131,7 +140,11 @@ def served(db: Path, timeout_s: float = 120) -> Iterator[Dashboard]:
             server.wait(timeout=30)
 
 
-def callback_times(db: Path, repeat: int) -> dict[str, float]:
+def callback_times(db: Path, repeat: int, cached: bool = False) -> dict[str, float]:
+    """Median server time of each page and click over HTTP. Without `cached` the server's query cache
+    is off (TRACKER_QUERY_CACHE_MB=0): every request runs its queries, as the first view of a URL
+    after a rebuild does. With it, the repeats after the warm-up are answered from the cache, as a
+    view of a URL that someone has opened before is."""
     with duckdb.connect(str(db), read_only=True) as con:
         day = con.execute("SELECT max(date) FROM commitment_timeline").fetchall()[0][0]
         donor, family = con.execute("""SELECT l.donor, s.family_id FROM pledge_lines l JOIN systems s USING (system_id)
@@ -177,7 +190,7 @@ def callback_times(db: Path, repeat: int) -> dict[str, float]:
             "training-timeline.clickData",
         )
     out = {}
-    with served(db) as dashboard:
+    with served(db, env=None if cached else {"TRACKER_QUERY_CACHE_MB": "0"}) as dashboard:
         for name, (path, query) in pages.items():
             values = {"_pages_location.pathname": path, "_pages_location.search": query}
             out[name] = median_ms(lambda: dashboard.call(PAGE_CONTENT, values), repeat)
@@ -188,4 +201,6 @@ def callback_times(db: Path, repeat: int) -> dict[str, float]:
 
 if __name__ == "__main__":
     db, repeat = Path(sys.argv[1]), int(sys.argv[2])
-    print(json.dumps({"queries": query_times(db, repeat), "callbacks": callback_times(db, repeat)}))
+    timings = {"queries": query_times(db, repeat), "callbacks": callback_times(db, repeat)}
+    timings["callbacks_warm"] = callback_times(db, repeat, cached=True)
+    print(json.dumps(timings))
