@@ -108,7 +108,7 @@ class CallbackCache:
             status, headers, content = found
             start_response(status, headers)
             return [content]
-        answer: list = []
+        answer = []  # status and headers, as the app gives them
 
         def keep(status, headers, exc_info=None):
             answer[:] = [status, list(headers)]
