@@ -26,6 +26,8 @@ LICENCE = "Data: CC BY 4.0 · Code: MIT"
 GRAPH_CONFIG = {
     "displaylogo": False,
     "toImageButtonOptions": {"format": "png", "scale": 2},
+    # no upload of a chart to Plotly's cloud (the Content-Security-Policy would block it anyway)
+    "modeBarButtonsToRemove": ["sendChartToCloud"],
     # Country outlines are served by the app itself: the map draws with no internet access.
     "topojsonURL": "/assets/topojson/",
 }

@@ -6,6 +6,7 @@ import dash
 from dash import Input, Output, callback, dcc, html
 
 from dashboards import components as ui
+from dashboards.safety import clicked
 from dashboards import figures, panels
 
 dash.register_page(__name__, path="/donors", name="Donors", title="Donors · Military aid to Ukraine", order=2)
@@ -115,6 +116,5 @@ def gdp_years(ranking) -> str:
 def focus_on_clicked(map_click, bar_click):
     """A click on a country or a bar picks that donor; the URL then records it."""
     click = map_click if dash.ctx.triggered_id == "donors-map" else bar_click
-    if not click:
-        return dash.no_update
-    return click["points"][0]["customdata"][0]
+    picked = clicked(click)
+    return picked[0] if picked else dash.no_update

@@ -6,6 +6,7 @@ import dash
 from dash import Input, Output, callback, dcc, html
 
 from dashboards import components as ui
+from dashboards.safety import clicked
 from dashboards import figures
 
 dash.register_page(__name__, path="/meetings", name="Meetings", title="Meetings · Military aid to Ukraine", order=4)
@@ -115,6 +116,5 @@ def meeting_panel(meetings, meeting_id: str) -> html.Div:
 )
 def pick_clicked(click):
     """A click on a meeting picks it; the URL then records it."""
-    if not click:
-        return dash.no_update
-    return click["points"][0]["customdata"][0]
+    picked = clicked(click)
+    return picked[0] if picked else dash.no_update

@@ -6,6 +6,7 @@ import dash
 from dash import Input, Output, State, callback, html
 
 from dashboards import components as ui
+from dashboards.safety import clicked
 from dashboards import figures, panels
 
 dash.register_page(__name__, path="/", name="Overview", title="Overview · Military aid to Ukraine", order=0)
@@ -124,9 +125,17 @@ def show_rows(cumulative_click, donor_click, search):
     state = ui.state_from_search(search)
     triggered = dash.ctx.triggered_id
     if triggered == "overview-cumulative" and cumulative_click:
-        day = str(cumulative_click["points"][0]["customdata"][0])[:10]
-        return panels.changes(chart_state(state), day)
+        picked = clicked(cumulative_click)
+        return (
+            panels.changes(chart_state(state), picked[0][:10])
+            if picked
+            else html.P("That click could not be read: click a point of the chart again.", className="hint")
+        )
     if triggered == "overview-top-donors" and donor_click:
-        donor = donor_click["points"][0]["customdata"][0]
-        return panels.donor_lines(state.with_(donors=(donor,)))
+        picked = clicked(donor_click)
+        return (
+            panels.donor_lines(state.with_(donors=(picked[0],)))
+            if picked
+            else html.P("That click could not be read: click a point of the chart again.", className="hint")
+        )
     return dash.no_update

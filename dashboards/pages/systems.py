@@ -7,6 +7,7 @@ import pandas as pd
 from dash import Input, Output, State, callback, html
 
 from dashboards import components as ui
+from dashboards.safety import clicked
 from dashboards import figures, panels
 
 dash.register_page(__name__, path="/systems", name="Systems", title="Systems · Military aid to Ukraine", order=1)
@@ -114,8 +115,12 @@ def show_rows(click, search):
     if not click:
         return dash.no_update
     state = focus(ui.state_from_search(search))
-    custom = click["points"][0].get("customdata") or []
-    if len(custom) == 1:
-        return panels.claim(state, custom[0])
-    donor, day = str(custom[0]), str(custom[1])[:10]
+    pair, single = clicked(click, 2), clicked(click, 1)
+    if pair is None:
+        return (
+            panels.claim(state, single[0])
+            if single
+            else html.P("That click could not be read: click a point of the chart again.", className="hint")
+        )
+    donor, day = pair[0], pair[1][:10]
     return panels.changes(state.with_(donors=(donor,)) if donor else state, day)

@@ -6,6 +6,7 @@ import dash
 from dash import Input, Output, State, callback, html
 
 from dashboards import components as ui
+from dashboards.safety import clicked
 from dashboards import figures
 
 dash.register_page(__name__, path="/training", name="Training", title="Training · Military aid to Ukraine", order=3)
@@ -66,8 +67,12 @@ def show_programme(click, search):
     if not click:
         return dash.no_update
     state = ui.state_from_search(search)
-    programme_id = click["points"][0]["customdata"][0]
-    return programme_panel(state, programme_id)
+    picked = clicked(click)
+    return (
+        programme_panel(state, picked[0])
+        if picked
+        else html.P("That click could not be read: click a point of the chart again.", className="hint")
+    )
 
 
 def programme_panel(state, programme_id: str) -> html.Div:

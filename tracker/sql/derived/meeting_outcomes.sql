@@ -15,7 +15,7 @@
 --   period, so a delivery known only as "by 2024-08-06" is not within six months of a 2023
 --   meeting; dates_exact is false when such a date is involved.
 -- Example: SELECT meeting_id, units_announced, delivered_within_6_months FROM meeting_outcomes WHERE events > 0;
-CREATE OR REPLACE VIEW meeting_outcomes AS
+CREATE OR REPLACE TABLE meeting_outcomes AS
 WITH steps AS (  -- what each change of a line added: committed and EUR value against the row before
     SELECT v.line_id, v.valid_from, v.last_event_id, v.value_basis,
         v.committed - coalesce(lag(v.committed) OVER w, 0) AS units_added,
