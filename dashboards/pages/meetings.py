@@ -6,8 +6,8 @@ import dash
 from dash import Input, Output, callback, dcc, html
 
 from dashboards import components as ui
-from dashboards.safety import clicked
 from dashboards import figures
+from dashboards.safety import clicked
 
 dash.register_page(__name__, path="/meetings", name="Meetings", title="Meetings · Military aid to Ukraine", order=4)
 

@@ -6,8 +6,8 @@ import dash
 from dash import Input, Output, State, callback, html
 
 from dashboards import components as ui
-from dashboards.safety import clicked
 from dashboards import figures, panels
+from dashboards.safety import clicked
 
 dash.register_page(__name__, path="/", name="Overview", title="Overview · Military aid to Ukraine", order=0)
 

@@ -7,8 +7,8 @@ import pandas as pd
 from dash import Input, Output, State, callback, html
 
 from dashboards import components as ui
-from dashboards.safety import clicked
 from dashboards import figures, panels
+from dashboards.safety import clicked
 
 dash.register_page(__name__, path="/systems", name="Systems", title="Systems · Military aid to Ukraine", order=1)
 
