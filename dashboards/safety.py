@@ -57,9 +57,10 @@ def like_pattern(text) -> str:
     return f"%{text}%"
 
 
-def clicked(click, count: int = 1) -> tuple[str, ...] | None:
+def clicked(click, count: int = 1, empty_first: bool = False) -> tuple[str, ...] | None:
     """The first `count` values of a clicked point's customdata as text, or None when the click is not
-    one a chart of this app sends (a crafted or stale payload): a callback then says so, never fails."""
+    one a chart of this app sends (a crafted or stale payload): a callback then says so, never fails.
+    `empty_first` accepts an empty first value (the Systems chart's total line has no donor)."""
     try:
         custom = click["points"][0]["customdata"]
     except (KeyError, IndexError, TypeError):
@@ -70,7 +71,8 @@ def clicked(click, count: int = 1) -> tuple[str, ...] | None:
     if len(values) < count or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in values):
         return None
     texts = tuple(str(v) for v in values)
-    return texts if all(0 < len(t) <= 200 for t in texts) else None
+    shortest = [0 if empty_first and i == 0 else 1 for i in range(len(texts))]
+    return texts if all(low <= len(t) <= 200 for low, t in zip(shortest, texts)) else None
 
 
 FILE_NAME_PART = re.compile(r"[^\w.]+")

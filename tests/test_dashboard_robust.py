@@ -172,6 +172,9 @@ def test_clicked_reads_only_the_shape_a_chart_sends():
     for bad in BAD_CLICKS[:10] + [{"points": [{"customdata": [{"a": 1}]}]}, {"points": [{"customdata": [True]}]}]:
         assert clicked(bad) is None, bad
     assert clicked({"points": [{"customdata": ["x" * 201]}]}) is None
+    # the Systems chart's total line has no donor: its points send an empty first value
+    assert clicked({"points": [{"customdata": ["", "2023-02-24"]}]}, 2) is None
+    assert clicked({"points": [{"customdata": ["", "2023-02-24"]}]}, 2, empty_first=True) == ("", "2023-02-24")
 
 
 def test_other_callbacks_take_malformed_values(client):

@@ -115,7 +115,7 @@ def show_rows(click, search):
     if not click:
         return dash.no_update
     state = focus(ui.state_from_search(search))
-    pair, single = clicked(click, 2), clicked(click, 1)
+    pair, single = clicked(click, 2, empty_first=True), clicked(click, 1)
     if pair is None:
         return (
             panels.claim(state, single[0])
