@@ -6,14 +6,8 @@ package, a budget or a contribution on a money line)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from tracker.load import read_rows
-from tracker.schema import load_package
-
-DATA = Path(__file__).resolve().parent.parent / "data"
+from verified_facts import check_fact, rows_by_key
 
 FACTS = [  # table, key, column, value, source
     (
@@ -508,12 +502,7 @@ FACTS = [  # table, key, column, value, source
 
 @pytest.fixture(scope="module")
 def rows():
-    package = load_package()
-    out = {}
-    for table in {f[0] for f in FACTS}:
-        spec = package.table(table)
-        out[table] = {"|".join(r[k] for k in spec.primary_key): r for r in read_rows(DATA / spec.filename)}
-    return out
+    return rows_by_key(f[0] for f in FACTS)
 
 
 def test_there_are_at_least_thirty():
@@ -521,7 +510,7 @@ def test_there_are_at_least_thirty():
 
 
 def test_thirty_are_dated_2024_or_2025_and_fifteen_are_money_commitments(rows):
-    lines = {r["line_id"]: r for r in read_rows(DATA / "pledge_lines.csv")}
+    lines = rows_by_key(["pledge_lines"])["pledge_lines"]
     dated = [
         f
         for f in FACTS
@@ -537,8 +526,4 @@ def test_thirty_are_dated_2024_or_2025_and_fifteen_are_money_commitments(rows):
 
 @pytest.mark.parametrize("table, key, column, value, source", FACTS, ids=[f"{f[1]}.{f[2]}" for f in FACTS])
 def test_verified_fact(rows, table, key, column, value, source):
-    row = rows[table][key]
-    if column == "corroborated_by":
-        assert set(value.split(";")) <= set(row[column].split(";")), source
-    else:
-        assert row[column] == value, source
+    check_fact(rows, table, key, column, value, source)
