@@ -26,6 +26,7 @@ BAD = Path(__file__).parent / "bad"
 REFERENCE = ROOT / "reference"  # other trackers' releases, each folder with its PROVENANCE.md
 KIEL_MAIN = REFERENCE / "kiel-ust-main-data" / "kiel_bilateral_main_data_retrieved_2024-08-06.csv"
 KIEL_WEAPONS = REFERENCE / "kiel-ust-website" / "weapons.csv"
+KIEL_EXPLORER = REFERENCE / "kiel-ust-website" / "data_explorer.csv"
 
 
 MARKED = {"test_dashboard_browser.py": "browser", "test_benchmark.py": "benchmark"}

@@ -227,56 +227,34 @@ def cmd_import(args) -> int:
     return 0
 
 
+COMPARISON_REPORTS = {"kiel": "reports/kiel_comparison.md", "kiel-totals": "reports/kiel_totals.md"}
+
+
 def cmd_compare(args) -> int:
+    """Write the comparison report; list each difference without an explanation; exit 1 if any."""
     from tracker.database import connect_read_only
-    from tracker.kiel.compare import compare, render
+    from tracker.kiel import compare, totals
 
-    if args.kind == "kiel-totals":
-        return _compare_totals(args)
-    weapons = Path(args.file)
-    if not weapons.is_file():
-        raise UserError(f"{args.file}: file not found")
-    with connect_read_only(args.db) as con:
-        rows = compare(con, weapons, args.as_of, args.release, Path(args.main_sheet) if args.main_sheet else None)
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render(rows, args.as_of, args.release, weapons), encoding="utf-8")
-    unexplained = [r for r in rows if r.differs and not r.reason]
-    for r in unexplained:
-        print(
-            f"data/kiel_comparison_notes.csv: no explanation for {r.donor} {r.category} "
-            f"(Kiel {r.kiel_count if r.kiel_count is not None else 'none'}, ours {r.committed:g})",
-            file=sys.stderr,
-        )
-    print(
-        f"wrote {out}: {len(rows)} donor-category pairs, {sum(not r.differs for r in rows)} agree, "
-        f"{sum(r.differs for r in rows)} differ, {len(unexplained)} unexplained"
-    )
-    return 1 if unexplained else 0
-
-
-def _compare_totals(args) -> int:
-    from tracker.database import connect_read_only
-    from tracker.kiel import totals
-
-    website = Path(args.file)
-    if not website.is_file():
+    published = Path(args.file)
+    if not published.is_file():
         raise UserError(f"{args.file}: file not found")
     main_sheet = Path(args.main_sheet) if args.main_sheet else None
     with connect_read_only(args.db) as con:
-        rows = totals.compare(con, website, main_sheet)
-    out = Path(args.out if args.out != "reports/kiel_comparison.md" else "reports/kiel_totals.md")
+        if args.kind == "kiel-totals":
+            rows = totals.compare(con, published, main_sheet)
+            text = totals.render(rows, published, main_sheet)
+        else:
+            rows = compare.compare(con, published, args.as_of, args.release, main_sheet)
+            text = compare.render(rows, args.as_of, args.release, published)
+    out = Path(args.out or COMPARISON_REPORTS[args.kind])
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(totals.render(rows, website, main_sheet), encoding="utf-8")
+    out.write_text(text, encoding="utf-8")
     unexplained = [r for r in rows if r.differs and not r.reason]
     for r in unexplained:
-        print(
-            f"data/kiel_totals_notes.csv: no explanation for {r.donor} {r.year} "
-            f"(Kiel EUR {r.kiel_eur / 1e9:.3f} bn, ours EUR {r.ours_eur / 1e9:.3f} bn)",
-            file=sys.stderr,
-        )
+        print(r.missing, file=sys.stderr)
+    pairs, alike = ("donor-year", "within 10 %") if args.kind == "kiel-totals" else ("donor-category", "agree")
     print(
-        f"wrote {out}: {len(rows)} donor-year pairs, {sum(not r.differs for r in rows)} within 10 %, "
+        f"wrote {out}: {len(rows)} {pairs} pairs, {sum(not r.differs for r in rows)} {alike}, "
         f"{sum(r.differs for r in rows)} differ, {len(unexplained)} unexplained"
     )
     return 1 if unexplained else 0
@@ -486,7 +464,6 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--main-sheet", metavar="FILE", help="the Kiel main-sheet release we import, to show its counts beside both")
     p.add_argument(
         "--out",
-        default="reports/kiel_comparison.md",
         help="where to write the report (default reports/kiel_comparison.md; reports/kiel_totals.md for kiel-totals)",
     )
     p.set_defaults(run=cmd_compare)

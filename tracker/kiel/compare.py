@@ -56,6 +56,12 @@ class Row:
     def differs(self) -> bool:
         return self.kiel_count is None or self.kiel_count != self.committed
 
+    @property
+    def missing(self) -> str:
+        """What to say when the difference has no explanation."""
+        kiel = self.kiel_count if self.kiel_count is not None else "none"
+        return f"data/kiel_comparison_notes.csv: no explanation for {self.donor} {self.category} (Kiel {kiel}, ours {self.committed:g})"
+
 
 def read_kiel(path: Path, donors: Donors) -> dict[tuple[str, str], tuple[int, str, str]]:
     out = {}

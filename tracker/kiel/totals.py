@@ -51,6 +51,14 @@ class Row:
         return ""
 
     @property
+    def missing(self) -> str:
+        """What to say when the difference has no explanation."""
+        return (
+            f"data/kiel_totals_notes.csv: no explanation for {self.donor} {self.year} "
+            f"(Kiel EUR {self.kiel_eur / 1e9:.3f} bn, ours EUR {self.ours_eur / 1e9:.3f} bn)"
+        )
+
+    @property
     def differs(self) -> bool:
         if self.kiel_eur == 0:
             return self.ours_eur != 0
