@@ -665,21 +665,10 @@ def _plan_packages(
             suffix += f"-{slug(cell(value))}"
         line_id = f"{code}-kiel-{slug(kiel_id)}{suffix}"
         refs = [r.ref for r in members if r.package_row] or [f"{kiel_id}@{stamp}#package"]
+        # who counts this amount instead: a curated line that claims the package row, the lines
+        # data/kiel_packages.csv names, or a curated money line of the same amount within two weeks
         match = next((claimed[ref] for ref in refs if ref in claimed), None)
-        if match is None and kiel_id in counted_elsewhere:
-            counts["kiel packages counted by curated money lines"] += 1
-            plan.findings.append(
-                Finding(
-                    "package_covered",
-                    head.row,
-                    kiel_id,
-                    head.donor_name,
-                    head.item,
-                    f"{cell(value)} {currency} ({day}) is counted by {counted_elsewhere[kiel_id]} (data/kiel_packages.csv)",
-                )
-            )
-            continue
-        if match is None:
+        if match is None and kiel_id not in counted_elsewhere:
             match = next(
                 (
                     m[0]
@@ -691,8 +680,13 @@ def _plan_packages(
                 ),
                 None,
             )
-        if match is not None:
+        if match is not None or kiel_id in counted_elsewhere:
             counts["kiel packages counted by curated money lines"] += 1
+            message = (
+                f"is the amount of curated {match}; its {len(members)} rows are inside it"
+                if match is not None
+                else f"is counted by {counted_elsewhere[kiel_id]} (data/kiel_packages.csv)"
+            )
             plan.findings.append(
                 Finding(
                     "package_covered",
@@ -700,11 +694,12 @@ def _plan_packages(
                     kiel_id,
                     head.donor_name,
                     head.item,
-                    f"{cell(value)} {currency} ({day}) is the amount of curated {match}; its {len(members)} rows are inside it",
-                    match,
+                    f"{cell(value)} {currency} ({day}) {message}",
+                    match or "",
                 )
             )
-            package_of.update((r.row, match) for r in members)
+            if match is not None:
+                package_of.update((r.row, match) for r in members)
             continue
         unit, committed, note = currency, value, ""
         if currency not in rates:
@@ -773,11 +768,12 @@ def _plan_undisclosed_packages(plan, rows, codes, sources, existing, old_events,
     """A package row (no item) for which Kiel gives no amount still records that the donor committed
     something: a money line whose amount is undisclosed, in the currency Kiel names (EUR if none)."""
     groups: dict[tuple[str, str], list[KielRow]] = defaultdict(list)
+    counted_elsewhere = {k["kiel_id"] for k in existing.kiel_packages}
     for r in rows:
         code = codes.get(r.donor_name)
         if not r.military or not r.package_row or r.row in package_of or code is None or r.date is None:
             continue
-        if r.kiel_id in {k["kiel_id"] for k in existing.kiel_packages}:
+        if r.kiel_id in counted_elsewhere:
             continue
         if first <= latest(r.when) <= last:
             groups[(code, r.kiel_id)].append(r)
