@@ -239,13 +239,14 @@ def cmd_compare(args) -> int:
     if not published.is_file():
         raise UserError(f"{args.file}: file not found")
     main_sheet = Path(args.main_sheet) if args.main_sheet else None
+    rows: list[compare.Row] | list[totals.Row]
     with connect_read_only(args.db) as con:
         if args.kind == "kiel-totals":
             rows = totals.compare(con, published, main_sheet)
             text = totals.render(rows, published, main_sheet)
         else:
-            rows = compare.compare(con, published, args.as_of, args.release, main_sheet)
-            text = compare.render(rows, args.as_of, args.release, published)
+            weapon_rows = compare.compare(con, published, args.as_of, args.release, main_sheet)
+            rows, text = weapon_rows, compare.render(weapon_rows, args.as_of, args.release, published)
     out = Path(args.out or COMPARISON_REPORTS[args.kind])
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
