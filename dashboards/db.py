@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 from cachetools import LRUCache
+from flask import g, has_request_context
 
 SQL_DIR = files("dashboards") / "sql"
 
@@ -28,9 +29,21 @@ def sql_text(name: str) -> str:
     return INCLUDE.sub(lambda m: sql_text(m.group(1)), text)
 
 
+OVER = re.compile(r"^-- over: (\w+) = (\w+)$", re.MULTILINE)
+
+
+@cache
+def sources(name: str) -> dict[str, str]:
+    """The results a query reads instead of the database, declared in its file by lines
+    `-- over: <table> = <query>` (headline.sql reads totals_as_of's result as `totals`)."""
+    return dict(OVER.findall((SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")))
+
+
 @cache
 def parameters(name: str) -> frozenset[str]:
-    return frozenset(PARAMETER.findall(sql_text(name)))
+    """The $-parameters a query reads, its sources' included."""
+    own = frozenset(PARAMETER.findall(sql_text(name)))
+    return own.union(*(parameters(source) for source in sources(name).values()))
 
 
 # Megabytes of query results kept per process (TRACKER_QUERY_CACHE_MB; 0 turns the cache off, as the
@@ -54,6 +67,18 @@ def _size(value) -> int:
     if isinstance(value, pd.DataFrame):
         return int(value.memory_usage(deep=True, index=False).sum()) + 1000
     return 200 * (len(value) + 1) * (len(value[0]) if value else 1)  # rows as dicts: a rough 200 bytes per cell
+
+
+def _request_memo(key: tuple, compute):
+    """With the cache off, a result is still computed once per web request (Flask's `g` lives for one
+    request): the as-of totals a page derives three figures from are read once. Outside a request,
+    computed every time."""
+    if not has_request_context():
+        return compute()
+    memo = g.setdefault("tracker_queries", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 class Database:
@@ -107,7 +132,7 @@ class Database:
         """The value under `key` for the file as it is now, computed (by `compute(connection)`) on a miss."""
         con, identity = self._connected()
         if self._cache is None:
-            return compute(con)
+            return _request_memo((identity, *key), lambda: compute(con))
         key = (identity, *key)
         with self._lock:
             if identity != self._cache_identity:
@@ -128,6 +153,10 @@ class Database:
     def _query(self, con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pd.DataFrame:
         cursor = con.cursor()
         try:
+            if over := sources(name):  # the query reads other queries' results, each registered under its table name
+                for table, source in over.items():
+                    cursor.register(table, self.frame(source, **params))
+                return cursor.execute(sql_text(name)).df()
             cursor.execute("USE tracker")  # a cursor starts in the in-memory database
             self.queries_run += 1
             return cursor.execute(sql_text(name), params or None).df()
@@ -141,16 +170,25 @@ class Database:
             raise TypeError(f"{name}.sql needs parameters {sorted(missing)}")
         return {k: v for k, v in params.items() if k in wanted}
 
+    def _key(self, kind: str, name: str, used: dict) -> tuple:
+        return (kind, name, tuple(sorted((k, _key_value(v)) for k, v in used.items())))
+
     def frame(self, name: str, **params) -> pd.DataFrame:
-        """Run the named query of dashboards/sql/ with $-parameters and return its rows."""
+        """Run the named query of dashboards/sql/ with $-parameters and return its rows.
+
+        A query whose file declares `-- over: <table> = <query>` runs over the results of those
+        queries instead of the database, each under its table name (headline.sql reads totals_as_of's
+        result as `totals`): a page reads its as-of state once and derives each figure from it. Those
+        results come from the cache like any other (or, with the cache off, once per request), so the
+        state is computed once for all the figures of a view."""
         used = self._used(name, params)
-        key = ("frame", name, tuple(sorted((k, _key_value(v)) for k, v in used.items())))
+        key = self._key("frame", name, used)
         return self._cached(key, lambda con: self._query(con, name, used)).copy(deep=False)
 
     def rows(self, name: str, **params) -> list[dict]:
         """The rows as dicts, with None (never pandas' NaN or NaT) for a missing value."""
         used = self._used(name, params)
-        key = ("rows", name, tuple(sorted((k, _key_value(v)) for k, v in used.items())))
+        key = self._key("rows", name, used)
 
         def compute(con) -> list[dict]:
             frame = self._query(con, name, used)

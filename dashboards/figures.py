@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
 # Every figure of the app uses this template: set once here, not per figure (which costs about 10 ms each).
-pio.templates.default = "plotly_white"
+# It is plotly_white cut to the trace types and layout parts the app draws: the whole of it is written
+# into every figure's JSON (7 kB each, and the time to write it).
+_WHITE = pio.templates["plotly_white"].to_plotly_json()
+pio.templates["tracker"] = go.layout.Template(
+    data={kind: _WHITE["data"][kind] for kind in ("bar", "scatter", "choropleth")},
+    layout={k: v for k, v in _WHITE["layout"].items() if k not in ("polar", "ternary", "scene", "coloraxis", "colorscale")},
+)
+pio.templates.default = "tracker"
+
+# Plotly checks every property of a figure as it is built (a third of a page's time at 10^6 events).
+# The tests build every figure with the checks on (TRACKER_CHECK_FIGURES=1, set in tests/conftest.py),
+# so a wrong property fails there; the server builds the same figures without them.
+CHECKED = {"_validate": os.environ.get("TRACKER_CHECK_FIGURES") == "1"}
 
 # Colour-blind-safe qualitative palette (CARTO "Safe", as shipped in plotly), then dashes for more.
 PALETTE = (
@@ -69,6 +83,17 @@ DONOR_COLOURS = {
     "FRA": "#004488",
     "ITA": "#997700",
 }
+
+
+def _dates(values) -> np.ndarray:
+    """Days as a numpy datetime64[D] array, which plotly writes to JSON in one step (a Series of
+    timestamps goes value by value: a third of a page's time at 10^6 events)."""
+    return pd.to_datetime(pd.Series(values)).to_numpy().astype("datetime64[D]")
+
+
+def _texts(frame: pd.DataFrame) -> np.ndarray:
+    """Columns as a numpy array of fixed-width text (customdata), written to JSON in one step as well."""
+    return frame.astype(str).to_numpy().astype("U")
 
 
 def donor_style(donor: str, donors: list[str]) -> dict:
@@ -161,7 +186,7 @@ def _window(fig: go.Figure, start: date | None, end: date | None) -> None:
 
 def empty(title: str, message: str, subtitle: str | None = None) -> go.Figure:
     """A figure that says there is nothing to draw, instead of a blank frame."""
-    fig = _layout(go.Figure(), title, "", None, subtitle)
+    fig = _layout(go.Figure(**CHECKED), title, "", None, subtitle)
     fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font={"size": 15})
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
@@ -183,11 +208,12 @@ def cumulative(
     subtitle = f"as known on {as_of.isoformat()}; cumulative; {scope}"
     if steps.empty:
         return empty(title, "No pledge lines match these filters on this date.", subtitle)
-    fig = go.Figure()
-    custom = steps[["date"]].astype(str).to_numpy()
+    fig = go.Figure(**CHECKED)
+    custom = _texts(steps[["date"]])
     fig.add_trace(
         go.Scatter(
-            x=steps["date"],
+            **CHECKED,
+            x=_dates(steps["date"]),
             y=steps["committed"],
             name="Committed",
             mode="lines+markers",
@@ -202,7 +228,8 @@ def cumulative(
         # the band between what certainly arrived and what may have: dates known to a month or only "by" a day
         fig.add_trace(
             go.Scatter(
-                x=steps["date"],
+                **CHECKED,
+                x=_dates(steps["date"]),
                 y=steps["delivered_possible"],
                 name="May have been delivered (shaded)",
                 mode="lines",
@@ -214,7 +241,8 @@ def cumulative(
         )
     fig.add_trace(
         go.Scatter(
-            x=steps["date"],
+            **CHECKED,
+            x=_dates(steps["date"]),
             y=steps["delivered"],
             name="Certainly delivered",
             mode="lines+markers",
@@ -257,7 +285,7 @@ def cumulative(
                 "bgcolor": "rgba(255,255,255,0.55)",
                 "font": {"size": 11},  # the steps stay visible through it
                 "align": "right",
-                "text": f"{r.quantity:,.0f} units reported delivered<br>by {pd.Timestamp(r.date):%Y-%m-%d}, undated",
+                "text": f"{r.quantity:,.0f} undated,<br>by {pd.Timestamp(r.date):%Y-%m-%d}",  # short: it sits on the curve at 390 px
             }
             for i, r in enumerate(labelled)
         ],
@@ -313,6 +341,9 @@ def _spread(values: list[float], top: float, plot_height: float = 330) -> list[f
     return shifts
 
 
+REFUSALS_WORDED = 12
+
+
 def donor_steps(
     steps: pd.DataFrame,
     totals: pd.DataFrame,
@@ -336,7 +367,7 @@ def donor_steps(
     refusals = refusals if refusals is not None else pd.DataFrame(columns=["date", "donor", "donor_name", "event_type"])
     if steps.empty and refusals.empty:
         return empty(title, "No pledge lines match these filters on this date.", subtitle)
-    fig = go.Figure()
+    fig = go.Figure(**CHECKED)
     donors = sorted(d for d in steps["donor"].unique() if d)
     order = donor_order or donors
     events = steps[~steps["is_as_of_row"]] if "is_as_of_row" in steps else steps
@@ -344,8 +375,10 @@ def donor_steps(
     x_range = _event_range(list(events["date"]) + list(claims.get("reconciled_on", [])) + list(refusals["date"]), start, end)
     right_edge = pd.Timestamp(x_range[1]) if x_range and x_range[1] else pd.Timestamp(as_of)
     labels: list[tuple[str, float, str]] = []  # text, value, colour
-    for donor in donors + ([""] if (steps["donor"] == "").any() else []):
-        rows = steps[steps["donor"] == donor]
+    per_donor = dict(tuple(steps.groupby("donor", sort=False)))
+    finals = {donor: _value_at(rows, "committed", right_edge) for donor, rows in per_donor.items()}
+    for donor in donors + ([""] if "" in per_donor else []):
+        rows = per_donor[donor]
         style = donor_style(donor, order)
         name = rows["donor_name"].iloc[0]
         if not (rows["committed"].fillna(0) > 0).any():
@@ -354,11 +387,12 @@ def donor_steps(
         final = _value_at(rows, "committed", right_edge)
         # a line with the same final value as a donor drawn after it is drawn wider, so it shows round that one
         later = donors[donors.index(donor) + 1 :] if donor in donors else []
-        same_later = sum(1 for other in later if _value_at(steps[steps["donor"] == other], "committed", right_edge) == final)
-        custom = rows[["donor", "date"]].astype(str).to_numpy()
+        same_later = sum(1 for other in later if finals[other] == final)
+        custom = _texts(rows[["donor", "date"]])
         fig.add_trace(
             go.Scatter(
-                x=rows["date"],
+                **CHECKED,
+                x=_dates(rows["date"]),
                 y=rows["committed"],
                 name=f"{name} committed",
                 legendgroup=donor,
@@ -376,7 +410,8 @@ def donor_steps(
         if rows["delivered"].max() > 0:
             fig.add_trace(
                 go.Scatter(
-                    x=rows["date"],
+                    **CHECKED,
+                    x=_dates(rows["date"]),
                     y=rows["delivered"],
                     name=f"{name} delivered",
                     legendgroup=donor,
@@ -391,13 +426,14 @@ def donor_steps(
     if not totals.empty:
         fig.add_trace(
             go.Scatter(
-                x=totals["date"],
+                **CHECKED,
+                x=_dates(totals["date"]),
                 y=totals["committed"],
                 name="Sum of individual pledges",
                 mode="lines",
                 line_shape="hv",
                 line={"color": TOTAL, "width": 1.5, "dash": "longdash"},
-                customdata=[["", str(d)] for d in totals["date"]],
+                customdata=_texts(totals[["date"]].assign(donor="")[["donor", "date"]]),
                 hovertemplate="Sum of individual pledges<br>%{x|%Y-%m-%d}: %{y:,.0f}<extra></extra>",
             )
         )
@@ -424,6 +460,7 @@ def donor_steps(
     if not claims.empty:
         fig.add_trace(
             go.Scatter(
+                **CHECKED,
                 x=claims["reconciled_on"],
                 y=claims["claimed"],
                 name="Coalition claim (not added to any total)",
@@ -459,6 +496,7 @@ def donor_steps(
     if not refusals.empty:
         fig.add_trace(
             go.Scatter(
+                **CHECKED,
                 x=refusals["date"],
                 y=[0] * len(refusals),
                 name="Declined or cancelled",
@@ -469,7 +507,8 @@ def donor_steps(
                 hovertemplate="%{text}<br>%{x|%Y-%m-%d}<extra></extra>",
             )
         )
-        for r in refusals.itertuples():
+        # each worded where it happened; past REFUSALS_WORDED the marks' hover names them (words would cover the chart)
+        for r in refusals.head(REFUSALS_WORDED).itertuples():
             annotations.append(
                 {
                     "x": _ts(r.date),
@@ -523,9 +562,10 @@ def category_counts(rows: pd.DataFrame, as_of: date, labels: dict | None = None)
     labels = labels or {}
     data = rows.iloc[::-1]
     names = [labels.get(c, str(c).replace("_", " ").capitalize()) for c in data["category"]]
-    fig = go.Figure()
+    fig = go.Figure(**CHECKED)
     fig.add_trace(
         go.Bar(
+            **CHECKED,
             x=data["committed"],
             y=names,
             orientation="h",
@@ -540,6 +580,7 @@ def category_counts(rows: pd.DataFrame, as_of: date, labels: dict | None = None)
     )
     fig.add_trace(
         go.Bar(
+            **CHECKED,
             x=data["delivered"],
             y=names,
             orientation="h",
@@ -553,6 +594,7 @@ def category_counts(rows: pd.DataFrame, as_of: date, labels: dict | None = None)
     if (extra > 0).any():
         fig.add_trace(
             go.Bar(
+                **CHECKED,
                 x=extra,
                 y=names,
                 base=data["delivered"],
@@ -583,7 +625,7 @@ def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.
         return empty(title, "No donor has a value for this measure on this date.", subtitle)
     data = data.sort_values(column, ascending=False).head(top).iloc[::-1]
     if measure == "eur" and "value_eur_stated" in data:
-        fig = go.Figure()
+        fig = go.Figure(**CHECKED)
         for part, name, colour in (
             ("value_eur_stated", "Stated", COMMITTED),
             ("value_eur_estimated", "Estimated from unit prices", "#88CCEE"),
@@ -591,6 +633,7 @@ def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.
             values = data[part].fillna(0)
             fig.add_trace(
                 go.Bar(
+                    **CHECKED,
                     x=values,
                     y=data["donor_name"],
                     orientation="h",
@@ -603,6 +646,7 @@ def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.
             )
         fig.add_trace(
             go.Scatter(
+                **CHECKED,
                 x=data[column],
                 y=data["donor_name"],
                 mode="text",
@@ -621,7 +665,9 @@ def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.
         return fig
     values = data[column] * (100 if measure == "gdp" else 1)
     fig = go.Figure(
-        go.Bar(
+        **CHECKED,
+        data=go.Bar(
+            **CHECKED,
             x=values,
             y=data["donor_name"],
             orientation="h",
@@ -634,13 +680,14 @@ def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.
             hovertemplate="%{y}: %{x:,.2f} % of GDP<extra></extra>"
             if measure == "gdp"
             else "%{y}: %{x:,.0f} " + unit + "<extra></extra>",
-        )
+        ),
     )
     if measure == "gdp":
         fig.update_xaxes(ticksuffix=" %", range=[0, float(values.max()) * 1.2])
     if measure == "units" and "units_delivered" in data:
         fig.add_trace(
             go.Bar(
+                **CHECKED,
                 x=data["units_delivered"],
                 y=data["donor_name"],
                 orientation="h",
@@ -653,6 +700,7 @@ def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.
         if "units_delivered_possible" in data and (data["units_delivered_possible"] > data["units_delivered"]).any():
             fig.add_trace(
                 go.Bar(
+                    **CHECKED,
                     x=data["units_delivered_possible"],
                     y=data["donor_name"],
                     orientation="h",
@@ -712,8 +760,10 @@ def world_map(rows: pd.DataFrame, measure: str, as_of: date) -> go.Figure:
         "marker": {"line": {"color": "#ffffff", "width": 0.6}},
     }
     fig = go.Figure(
-        [
+        **CHECKED,
+        data=[
             go.Choropleth(
+                **CHECKED,
                 **common,
                 geo="geo",
                 # under the map, beside the world inset: the map keeps the full width of a phone
@@ -732,8 +782,8 @@ def world_map(rows: pd.DataFrame, measure: str, as_of: date) -> go.Figure:
                     "tickfont": {"size": 10},
                 },
             ),
-            go.Choropleth(**common, geo="geo2", showscale=False),
-        ]
+            go.Choropleth(**CHECKED, **common, geo="geo2", showscale=False),
+        ],
     )
     base = {
         "showframe": False,
@@ -813,7 +863,7 @@ def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
     p["actual_to_latest"] = p["actual_end_latest"].where(~running, as_of_ts)
     p["planned_to"] = p["planned_end_earliest"]
     p["label"] = short_labels(p["name"])
-    fig = go.Figure()
+    fig = go.Figure(**CHECKED)
     label = p["label"]
 
     def bars(frame, start_col, end_col, name, colour, hatched, offset, show_legend, hover):
@@ -824,6 +874,7 @@ def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
         width, base = _segments(frame, start_col, end_col)
         fig.add_trace(
             go.Bar(
+                **CHECKED,
                 y=frame["label"],
                 x=width.clip(lower=86_400_000),
                 base=base,
@@ -929,7 +980,7 @@ def meetings_timeline(meetings: pd.DataFrame, as_of: date) -> go.Figure:
     subtitle = f"larger: more units announced; hollow: no linked commitment recorded; as known on {as_of.isoformat()}"
     if meetings.empty:
         return empty(title, "No meeting in this period.", subtitle)
-    fig = go.Figure()
+    fig = go.Figure(**CHECKED)
     series_names = {"udcg": "Contact Group", "nato_defence_ministers": "NATO ministers", "nato_summit": "NATO summits"}
     for i, (series, rows) in enumerate(meetings.groupby("series", sort=True)):
         size = 10 + 30 * (rows["units_added"].clip(lower=0) / max(1.0, meetings["units_added"].max())) ** 0.5
@@ -938,6 +989,7 @@ def meetings_timeline(meetings: pd.DataFrame, as_of: date) -> go.Figure:
         linked = rows["events"] > 0
         fig.add_trace(
             go.Scatter(
+                **CHECKED,
                 x=rows["day"],
                 y=[name] * len(rows),
                 mode="markers",

@@ -3,10 +3,15 @@ releases in reference/, and the check that no test reads a path outside the repo
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+# Plotly checks every property of every figure the tests build (the server skips the checks:
+# dashboards/figures.py, CHECKED); set before any dashboard module is imported.
+os.environ["TRACKER_CHECK_FIGURES"] = "1"
 from outside_reads import (  # noqa: F401  (hooks: pytest finds them in this module)
     KEY,
     OutsideReads,

@@ -37,6 +37,8 @@ def server(shipped_db, tmp_path_factory):
             [str(tracker), "serve", "--no-build", "--db", str(shipped_db), "--port", str(port)],
             stdout=out,
             stderr=subprocess.STDOUT,
+            # as a user runs it: figures built without plotly's checks (the in-process tests keep them)
+            env={k: v for k, v in os.environ.items() if k != "TRACKER_CHECK_FIGURES"},
         )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

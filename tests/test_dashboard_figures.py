@@ -122,9 +122,9 @@ def test_undated_deliveries_are_marked_where_they_take_effect():
     fig = figures.cumulative(totals_fixture(), AS_OF, "all", undated=undated)
     # the three largest get a line and words; the band shows the rest
     assert [a.text for a in fig.layout.annotations] == [
-        "627 units reported delivered<br>by 2024-08-06, undated",
-        "200 units reported delivered<br>by 2022-04-29, undated",
-        "155 units reported delivered<br>by 2023-02-22, undated",
+        "627 undated,<br>by 2024-08-06",
+        "200 undated,<br>by 2022-04-29",
+        "155 undated,<br>by 2023-02-22",
     ]
     assert len(fig.layout.shapes) == 3 and all(s.line.dash == "dot" for s in fig.layout.shapes)
 

@@ -104,7 +104,7 @@ def layout(**query):
             html.P(
                 "A delivery counts as certain once its date has passed: one dated to a month at the month's end, one "
                 "known only as 'by' a day (a running total, or a Kiel release without dates) on that day. Before then "
-                "it may have arrived: the shaded band.",
+                "it may have arrived: the shaded band. A dotted line marks a day on which many such undated units count at once.",
                 className="hint",
             ),
             ui.details("overview-details", "Click a point or a bar to see the rows and sources behind it."),

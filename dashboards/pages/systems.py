@@ -54,8 +54,8 @@ def layout(**query):
     totals = db.frame("steps_total", **params)
     # Claims are about system families: a category view has none to draw.
     claims = db.frame("claims", claim=None, **params) if state.family else pd.DataFrame()
-    lines = [r for r in db.rows("filtered_lines", **params) if r["committed"] or r["delivered"] or r["delivered_possible"]]
-    shown_lines = sorted(lines, key=lambda r: -(r["committed"] or 0))[:MAX_LINES]
+    shown_lines = db.rows("system_lines", **state.params(limit=MAX_LINES))  # largest committed first
+    listed = shown_lines[0]["matching"] if shown_lines else 0
     refusals = db.frame("refusals", **params)
     counts = db.rows("headline", **params)[0]
     name = scope_name(state, opts)
@@ -93,10 +93,10 @@ def layout(**query):
             ui.details("systems-details", "Click a point to see the announcements and deliveries behind it, with their sources."),
             html.H2(f"Pledge lines as known on {state.as_of.isoformat()}"),
             html.P(
-                f"The {MAX_LINES:,} largest of {len(lines):,} lines; the Data page lists every event and delivery.",
+                f"The {MAX_LINES:,} largest of {listed:,} lines; the Data page lists every event and delivery.",
                 className="hint",
             )
-            if len(lines) > MAX_LINES
+            if listed > MAX_LINES
             else None,
             ui.table(shown_lines, LINE_COLUMNS, table_id="systems-lines"),
             ui.footer(),

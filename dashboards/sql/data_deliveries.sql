@@ -1,23 +1,31 @@
 -- Every delivery known on $as_of for the filtered lines, dated within the range.
 -- $q is empty or the ILIKE pattern of dashboards.safety.like_pattern (`%` and `_` typed are literal):
 -- it keeps the rows whose text contains the search (any column, any case). At most $limit rows come
--- back, each carrying `matching`, the number of rows that match.
-WITH rows AS (
-    SELECT d.delivery_id, d.date::VARCHAR AS date, l.donor, l.donor_name, l.system_name, l.category,
-           d.quantity, d.origin, d.source_id, s.title AS source_title, s.url AS source_url, d.note,
-           d.date_latest AS sort_day
-    FROM deliveries AS d
-    JOIN ({filtered_lines}) AS l USING (line_id)
-    LEFT JOIN sources AS s ON s.source_id = d.source_id
-    WHERE d.date_latest <= $as_of::DATE
-      AND ($start::DATE IS NULL OR d.date_latest >= $start::DATE)
-      AND ($end::DATE IS NULL OR d.date_latest <= $end::DATE)
-), matched AS (
-    SELECT * FROM rows
-    WHERE $q::VARCHAR = '' OR concat_ws(' ', delivery_id, date, donor, donor_name, system_name, category, quantity,
-                                        origin, source_id, source_title, source_url, note) ILIKE $q::VARCHAR ESCAPE '\'
+-- back, in date order, each carrying `matching`, the number of rows that match. Names and sources
+-- are joined to every row only when a filter or a search needs them; otherwise to the rows shown.
+WITH dated AS NOT MATERIALIZED (
+    SELECT d0.delivery_id, d0.line_id, d0.date, d0.quantity, d0.origin, d0.source_id, d0.note, d0.date_latest AS sort_day
+    FROM deliveries AS d0
+    WHERE d0.date_latest <= $as_of::DATE
+      AND ($start::DATE IS NULL OR d0.date_latest >= $start::DATE)
+      AND ($end::DATE IS NULL OR d0.date_latest <= $end::DATE)
+), matched AS NOT MATERIALIZED (
+    SELECT d.* FROM dated AS d
+    WHERE $q::VARCHAR = '' AND len($donors::VARCHAR[]) = 0 AND $category::VARCHAR IS NULL AND $family::VARCHAR IS NULL
+    UNION ALL
+    SELECT d.* FROM dated AS d
+    JOIN ({line_labels}) AS l USING (line_id)
+    LEFT JOIN sources AS s USING (source_id)
+    WHERE NOT ($q::VARCHAR = '' AND len($donors::VARCHAR[]) = 0 AND $category::VARCHAR IS NULL AND $family::VARCHAR IS NULL)
+      AND ($q::VARCHAR = '' OR concat_ws(' ', d.delivery_id, d.date::VARCHAR, l.donor, l.donor_name, l.system_name, l.category, d.quantity,
+                                         d.origin, d.source_id, s.title, s.url, d.note) ILIKE $q::VARCHAR ESCAPE '\')
+), shown AS (
+    SELECT * FROM matched ORDER BY sort_day, delivery_id LIMIT $limit
 )
-SELECT * EXCLUDE (sort_day), count(*) OVER () AS matching
-FROM matched
-ORDER BY sort_day, delivery_id
-LIMIT $limit
+SELECT m.delivery_id, m.date::VARCHAR AS date, l.donor, l.donor_name, l.system_name, l.category, m.quantity, m.origin,
+       m.source_id, s.title AS source_title, s.url AS source_url, m.note,
+       (SELECT count(*) FROM matched) AS matching
+FROM shown AS m
+JOIN ({line_labels}) AS l USING (line_id)
+LEFT JOIN sources AS s USING (source_id)
+ORDER BY m.sort_day, m.delivery_id

@@ -1,17 +1,11 @@
--- Every source, with how many rows of the record cite it.
+-- Every source, with how many rows of the record cite it (source_citations, counted at build time).
 -- $q is empty or the ILIKE pattern of dashboards.safety.like_pattern (`%` and `_` typed are literal):
 -- it keeps the rows whose text contains the search (any column, any case). At most $limit rows come
 -- back, each carrying `matching`, the number of rows that match.
-WITH cited AS (
-    SELECT source_id, count(*) AS n FROM (
-        SELECT source_id FROM commitment_events UNION ALL SELECT source_id FROM deliveries
-        UNION ALL SELECT source_id FROM coalition_claims UNION ALL SELECT source_id FROM meetings
-        UNION ALL SELECT source_id FROM training_programmes
-    ) GROUP BY source_id
-), rows AS (
+WITH rows AS (
     SELECT s.source_id, s.publisher, s.title AS source_title, s.published::VARCHAR AS published, s.language, s.reliability,
-           coalesce(c.n, 0) AS rows_citing, s.url AS source_url
-    FROM sources AS s LEFT JOIN cited AS c USING (source_id)
+           coalesce(c.rows_citing, 0) AS rows_citing, s.url AS source_url
+    FROM sources AS s LEFT JOIN source_citations AS c USING (source_id)
 ), matched AS (
     SELECT * FROM rows
     WHERE $q::VARCHAR = '' OR concat_ws(' ', source_id, publisher, source_title, published, language, reliability,

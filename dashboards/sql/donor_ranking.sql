@@ -1,24 +1,22 @@
--- Each donor's filtered lines as known on $as_of: units, EUR value, and value as a share of GDP.
-WITH lines AS (
-    {filtered_lines}
-)
+-- Each donor's filtered lines as known on $as_of, over `totals` (totals_as_of.sql): units, EUR value
+-- (stated and estimated apart) and that value as a share of GDP (donor_gdp's convention).
+-- over: totals = totals_as_of
 SELECT
-    l.donor,
-    any_value(l.donor_name) AS donor_name,
-    any_value(dn.donor_type) AS donor_type,
-    sum(l.committed) FILTER (WHERE l.unit = 'units') AS units_committed,
-    sum(l.delivered) FILTER (WHERE l.unit = 'units') AS units_delivered,
-    sum(l.delivered_possible) FILTER (WHERE l.unit = 'units') AS units_delivered_possible,
-    count(*) FILTER (WHERE l.committed > 0) AS pledge_lines,
-    sum(l.counted_eur) AS value_eur,
-    sum(l.counted_eur) FILTER (WHERE l.value_basis = 'stated') AS value_eur_stated,
-    sum(l.counted_eur) FILTER (WHERE l.value_basis = 'unit_price') AS value_eur_estimated,
-    any_value(g.gdp_eur) AS gdp_eur,
-    any_value(g.gdp_year) AS gdp_year,
-    sum(l.counted_eur) / any_value(g.gdp_eur) AS share_of_gdp
-FROM lines AS l
-JOIN donors AS dn ON dn.donor_id = l.donor
-LEFT JOIN donor_values_as_of($as_of::DATE) AS g USING (donor)
-GROUP BY l.donor
-HAVING sum(l.committed) > 0
-ORDER BY value_eur DESC NULLS LAST, units_committed DESC NULLS LAST, l.donor
+    donor,
+    any_value(donor_name) AS donor_name,
+    any_value(donor_type) AS donor_type,
+    -- NULL when no line in units has a disclosed quantity
+    CASE WHEN sum(known) FILTER (WHERE unit = 'units') > 0 THEN sum(committed) FILTER (WHERE unit = 'units') END AS units_committed,
+    sum(delivered) FILTER (WHERE unit = 'units') AS units_delivered,
+    sum(delivered_possible) FILTER (WHERE unit = 'units') AS units_delivered_possible,
+    CAST(sum(committed_lines) AS BIGINT) AS pledge_lines,
+    sum(counted_eur) AS value_eur,
+    sum(stated_eur) AS value_eur_stated,
+    sum(estimated_eur) AS value_eur_estimated,
+    any_value(gdp_eur) AS gdp_eur,
+    any_value(gdp_year) AS gdp_year,
+    sum(counted_eur) / any_value(gdp_eur) AS share_of_gdp
+FROM totals
+GROUP BY donor
+HAVING sum(committed_lines) > 0
+ORDER BY value_eur DESC NULLS LAST, units_committed DESC NULLS LAST, donor

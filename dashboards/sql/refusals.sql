@@ -1,7 +1,7 @@
 -- Refusals and cancellations of the filtered lines made by $as_of: the Systems chart marks them
 -- where they happened instead of drawing a line at 0.
 WITH lines AS (
-    SELECT line_id, donor, donor_name, system_name FROM ({filtered_lines}) WHERE unit = 'units'
+    SELECT line_id, donor, donor_name, system_name FROM ({line_labels}) WHERE unit = 'units'
 )
 SELECT e.date_latest AS date, l.donor, l.donor_name, l.system_name, e.event_type, e.event_id
 FROM commitment_events AS e

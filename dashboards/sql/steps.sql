@@ -1,13 +1,13 @@
 -- Committed and delivered units over time for the filtered lines, per donor, as known on $as_of:
 -- one row per day on which one of the donor's lines changed, holding until the donor's next row,
 -- plus a closing row on $as_of so that steps run to the as-of date. Computed as steps_total is, from
--- the changes summed per day at build time (line_changes_daily), accumulated per donor. The $top
+-- the changes summed per day at build time (line_changes_daily, lines in units only), accumulated per donor. The $top
 -- donors with the most committed on $as_of are drawn one by one; the others are summed into one
 -- series (donor '', "Other donors (n)").
 WITH changes AS (
     SELECT donor, day, committed, known, delivered
     FROM line_changes_daily
-    WHERE day <= $as_of::DATE
+    WHERE day <= $as_of::DATE AND unit = 'units'
       AND (len($donors::VARCHAR[]) = 0 OR list_contains($donors::VARCHAR[], donor))
       AND ($category::VARCHAR IS NULL OR category = $category)
       AND ($family::VARCHAR IS NULL OR system_family = $family)

@@ -6,7 +6,7 @@
 WITH changes AS (
     SELECT day, committed, delivered, known, new_lines, delivered_possible
     FROM line_changes_daily
-    WHERE day <= $as_of::DATE
+    WHERE day <= $as_of::DATE AND unit = 'units'
       AND (len($donors::VARCHAR[]) = 0 OR list_contains($donors::VARCHAR[], donor))
       AND ($category::VARCHAR IS NULL OR category = $category)
       AND ($family::VARCHAR IS NULL OR system_family = $family)

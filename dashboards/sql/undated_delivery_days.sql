@@ -3,7 +3,7 @@
 -- marks them, so that a reader does not take the step for one day's deliveries.
 SELECT d.date_latest AS date, sum(d.quantity) AS quantity, count(*) AS deliveries
 FROM deliveries AS d
-JOIN ({filtered_lines}) AS l USING (line_id)
+JOIN ({line_labels}) AS l USING (line_id)
 WHERE d.date_precision = 'by' AND d.date_latest <= $as_of::DATE AND l.unit = 'units'
 GROUP BY d.date_latest
 ORDER BY d.date_latest

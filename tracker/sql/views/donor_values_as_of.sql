@@ -4,20 +4,13 @@
 -- counted_eur: units inside a money package count in the package's amount, in_packages_eur says
 -- how much was left out for that; NULL when
 -- none could; lines_unvalued counts the others), and that value as a share of the donor's GDP.
--- GDP convention (Kiel's): the World Bank GDP of 2021, the last year before the invasion, in
--- current US$, converted to EUR at the ECB's 2021 average USD rate (the mean of the daily
--- reference rates in exchange_rates for that year). share_of_gdp is a fraction (0.0012 = 0.12 %).
--- gdp_year := Y uses year Y's GDP at year Y's average rate instead; both are NULL when gdp or
--- exchange_rates lack that year.
+-- GDP by the convention of donor_gdp (Kiel's: the World Bank GDP of 2021 at the ECB's 2021 average
+-- USD rate); share_of_gdp is a fraction (0.0012 = 0.12 %). gdp_year := Y uses year Y's GDP at year
+-- Y's average rate instead; both are NULL when gdp or exchange_rates lack that year.
 -- Example: SELECT donor, value_eur, share_of_gdp FROM donor_values_as_of(DATE '2023-12-31') ORDER BY share_of_gdp DESC;
 CREATE OR REPLACE MACRO donor_values_as_of(as_of, gdp_year := 2021) AS TABLE
 WITH lines AS (
     SELECT * FROM line_values_as_of(as_of)
-), usd AS (  -- the year's average, only when exchange_rates holds the whole year (about 255 ECB days)
-    SELECT avg(per_eur) AS per_eur
-    FROM exchange_rates
-    WHERE currency = 'USD' AND year(date) = gdp_year
-    HAVING count(*) >= 240
 ), totals AS (
     SELECT
         donor,
@@ -48,10 +41,9 @@ SELECT
     t.lines_unvalued,
     CAST(gdp_year AS INTEGER) AS gdp_year,
     g.gdp_usd,
-    CAST(g.gdp_usd / u.per_eur AS DOUBLE) AS gdp_eur,
-    CAST(t.value_eur / (g.gdp_usd / u.per_eur) AS DOUBLE) AS share_of_gdp
+    g.gdp_eur,
+    CAST(t.value_eur / g.gdp_eur AS DOUBLE) AS share_of_gdp
 FROM totals AS t
 JOIN donors AS dn ON dn.donor_id = t.donor
-LEFT JOIN gdp AS g ON g.donor = t.donor AND g.year = gdp_year
-LEFT JOIN usd AS u ON true
+LEFT JOIN donor_gdp AS g ON g.donor = t.donor AND g.year = gdp_year
 ORDER BY t.donor;

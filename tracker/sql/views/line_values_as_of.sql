@@ -8,21 +8,15 @@
 -- Example: SELECT donor, sum(value_eur) FROM line_values_as_of(DATE '2023-12-31') GROUP BY donor;
 -- A money line whose event names another money line (commitment_events.package_line_id) is drawn
 -- from that envelope (a year's budget, an appropriation): the envelope counts only what is not yet
--- drawn by the packages inside it, so a total holds max(envelope, its packages), never both.
+-- drawn by the packages inside it, so a total holds max(envelope, its packages), never both
+-- (computed at build time for every day: envelope_values).
 CREATE OR REPLACE MACRO line_values_as_of(as_of) AS TABLE
 WITH known AS (
     SELECT * FROM pledge_line_values
     WHERE valid_from <= CAST(as_of AS DATE) AND CAST(as_of AS DATE) < valid_to
-), inside AS (
-    SELECT e.line_id, max(e.package_line_id) AS envelope
-    FROM commitment_events AS e
-    JOIN pledge_lines AS l USING (line_id)
-    WHERE l.system_id IS NULL AND e.package_line_id IS NOT NULL AND e.date_latest <= CAST(as_of AS DATE)
-    GROUP BY ALL
-), drawn AS (
-    SELECT i.envelope AS line_id, sum(k.counted_eur) AS drawn_eur
-    FROM inside AS i JOIN known AS k USING (line_id)
-    GROUP BY ALL
+), envelopes AS (
+    SELECT line_id, counted_eur FROM envelope_values
+    WHERE valid_from <= CAST(as_of AS DATE) AND CAST(as_of AS DATE) < valid_to
 )
 SELECT
     l.line_id,
@@ -36,7 +30,7 @@ SELECT
     v.committed,
     v.delivered,
     v.value_eur,
-    CAST(CASE WHEN dr.drawn_eur IS NULL THEN v.counted_eur ELSE greatest(v.counted_eur - dr.drawn_eur, 0) END AS DOUBLE) AS counted_eur,
+    CAST(CASE WHEN ev.line_id IS NULL THEN v.counted_eur ELSE ev.counted_eur END AS DOUBLE) AS counted_eur,
     v.delivered_value_eur,
     v.value_basis,
     v.is_estimate,
@@ -52,7 +46,7 @@ SELECT
     v.last_event_id
 FROM known AS v
 JOIN pledge_lines AS l USING (line_id)
-LEFT JOIN drawn AS dr USING (line_id)
+LEFT JOIN envelopes AS ev USING (line_id)
 JOIN donors AS dn ON dn.donor_id = l.donor
 LEFT JOIN systems AS s ON s.system_id = l.system_id
 ORDER BY l.line_id;
