@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 from cachetools import LRUCache
 from flask import g, has_request_context
 
@@ -64,6 +65,8 @@ def _key_value(value):
 
 
 def _size(value) -> int:
+    if isinstance(value, pa.Table):
+        return int(value.nbytes) + 1000
     if isinstance(value, pd.DataFrame):
         return int(value.memory_usage(deep=True, index=False).sum()) + 1000
     return 200 * (len(value) + 1) * (len(value[0]) if value else 1)  # rows as dicts: a rough 200 bytes per cell
@@ -155,13 +158,28 @@ class Database:
         try:
             if over := sources(name):  # the query reads other queries' results, each registered under its table name
                 for table, source in over.items():
-                    cursor.register(table, self.frame(source, **params))
+                    cursor.register(table, self._arrow(source, params))
                 return cursor.execute(sql_text(name)).df()
             cursor.execute("USE tracker")  # a cursor starts in the in-memory database
             self.queries_run += 1
             return cursor.execute(sql_text(name), params or None).df()
         finally:
             cursor.close()
+
+    def _arrow(self, name: str, params: dict) -> pa.Table:
+        """A source's result as Arrow (DuckDB reads it back without converting pandas columns), cached like a frame."""
+        used = self._used(name, params)
+
+        def compute(con) -> pa.Table:
+            cursor = con.cursor()
+            try:
+                cursor.execute("USE tracker")
+                self.queries_run += 1
+                return cursor.sql(sql_text(name), params=used or None).to_arrow_table()
+            finally:
+                cursor.close()
+
+        return self._cached(self._key("arrow", name, used), compute)
 
     def _used(self, name: str, params: dict) -> dict:
         wanted = parameters(name)
