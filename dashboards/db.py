@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+from decimal import Decimal
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -58,6 +59,15 @@ def cache_bytes() -> int:
         return max(0, int(float(os.environ.get("TRACKER_QUERY_CACHE_MB", DEFAULT_CACHE_MB)) * 2**20))
     except ValueError:
         return DEFAULT_CACHE_MB * 2**20
+
+
+def _plain(value):
+    """A value of a row as pages use it: a DECIMAL sum as a float (as pandas gives it), NaN as None."""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, float) and value != value:
+        return None
+    return value
 
 
 def _key_value(value):
@@ -153,16 +163,22 @@ class Database:
                     pass
         return value
 
-    def _query(self, con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pd.DataFrame:
+    def _query(self, con: duckdb.DuckDBPyConnection, name: str, params: dict, as_rows: bool = False):
+        """The query's result as a DataFrame, or (as_rows) as dicts of Python values."""
         cursor = con.cursor()
         try:
             if over := sources(name):  # the query reads other queries' results, each registered under its table name
                 for table, source in over.items():
                     cursor.register(table, self._arrow(source, params))
-                return cursor.execute(sql_text(name)).df()
-            cursor.execute("USE tracker")  # a cursor starts in the in-memory database
-            self.queries_run += 1
-            return cursor.execute(sql_text(name), params or None).df()
+                result = cursor.execute(sql_text(name))
+            else:
+                cursor.execute("USE tracker")  # a cursor starts in the in-memory database
+                self.queries_run += 1
+                result = cursor.execute(sql_text(name), params or None)
+            if not as_rows:
+                return result.df()
+            names = [column[0] for column in result.description]
+            return [dict(zip(names, map(_plain, row))) for row in result.fetchall()]
         finally:
             cursor.close()
 
@@ -209,7 +225,6 @@ class Database:
         key = self._key("rows", name, used)
 
         def compute(con) -> list[dict]:
-            frame = self._query(con, name, used)
-            return frame.astype(object).where(frame.notna(), None).to_dict("records")
+            return self._query(con, name, used, as_rows=True)
 
         return [dict(row) for row in self._cached(key, compute)]

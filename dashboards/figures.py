@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from typing import Any
 
@@ -10,6 +9,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+
+from dashboards.figure_draft import Draft
 
 # Every figure of the app uses this template: set once here, not per figure (which costs about 10 ms each).
 # It is plotly_white cut to the trace types and layout parts the app draws: the whole of it is written
@@ -21,10 +22,6 @@ pio.templates["tracker"] = go.layout.Template(
 )
 pio.templates.default = "tracker"
 
-# Plotly checks every property of a figure as it is built (a third of a page's time at 10^6 events).
-# The tests build every figure with the checks on (TRACKER_CHECK_FIGURES=1, set in tests/conftest.py),
-# so a wrong property fails there; the server builds the same figures without them.
-CHECKED = {"_validate": os.environ.get("TRACKER_CHECK_FIGURES") == "1"}
 
 # Colour-blind-safe qualitative palette (CARTO "Safe", as shipped in plotly), then dashes for more.
 PALETTE = (
@@ -92,8 +89,12 @@ def _dates(values) -> np.ndarray:
 
 
 def _texts(frame: pd.DataFrame) -> np.ndarray:
-    """Columns as a numpy array of fixed-width text (customdata), written to JSON in one step as well."""
-    return frame.astype(str).to_numpy().astype("U")
+    """Columns as a numpy array of fixed-width text (customdata), written to JSON in one step as well;
+    a date column as its ISO day."""
+    columns = [
+        np.datetime_as_string(_dates(frame[c]), unit="D") if c == "date" else frame[c].to_numpy(dtype=str) for c in frame.columns
+    ]
+    return np.column_stack(columns).astype("U")
 
 
 def donor_style(donor: str, donors: list[str]) -> dict:
@@ -152,7 +153,7 @@ def eur_text(value, currency: str = "EUR") -> str:
     return f"{currency} {value / 1e3:,.0f} k"
 
 
-def _layout(fig: go.Figure, title: str, y_title: str, x_title: str | None = None, subtitle: str | None = None) -> go.Figure:
+def _layout(fig: Draft, title: str, y_title: str, x_title: str | None = None, subtitle: str | None = None) -> Draft:
     """Shared look: a left-aligned title with the as-of date as its subtitle, legend under the plot."""
     # from the top of the figure down, so that a wrapped title and subtitle never run into the plot
     title_spec = {
@@ -179,18 +180,18 @@ def _layout(fig: go.Figure, title: str, y_title: str, x_title: str | None = None
     return fig
 
 
-def _window(fig: go.Figure, start: date | None, end: date | None) -> None:
+def _window(fig: Draft, start: date | None, end: date | None) -> None:
     if start or end:
         fig.update_xaxes(range=[start.isoformat() if start else None, end.isoformat() if end else None])
 
 
 def empty(title: str, message: str, subtitle: str | None = None) -> go.Figure:
     """A figure that says there is nothing to draw, instead of a blank frame."""
-    fig = _layout(go.Figure(**CHECKED), title, "", None, subtitle)
+    fig = _layout(Draft(), title, "", None, subtitle)
     fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font={"size": 15})
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    return fig
+    return fig.build()
 
 
 LABELLED = 3  # days of deliveries known only as "by" a day that get a line and words on the cumulative chart
@@ -208,17 +209,16 @@ def cumulative(
     subtitle = f"as known on {as_of.isoformat()}; cumulative; {scope}"
     if steps.empty:
         return empty(title, "No pledge lines match these filters on this date.", subtitle)
-    fig = go.Figure(**CHECKED)
+    fig = Draft()
     custom = _texts(steps[["date"]])
     fig.add_trace(
-        go.Scatter(
-            **CHECKED,
+        dict(
+            type="scatter",
             x=_dates(steps["date"]),
             y=steps["committed"],
             name="Committed",
             mode="lines+markers",
-            line_shape="hv",
-            line={"color": COMMITTED, "width": 2.5},
+            line={"shape": "hv", "color": COMMITTED, "width": 2.5},
             marker={"size": 6},
             customdata=custom,
             hovertemplate="%{x|%Y-%m-%d}<br>Committed: %{y:,.0f} units<extra></extra>",
@@ -227,27 +227,25 @@ def cumulative(
     if "delivered_possible" in steps and (steps["delivered_possible"] > steps["delivered"]).any():
         # the band between what certainly arrived and what may have: dates known to a month or only "by" a day
         fig.add_trace(
-            go.Scatter(
-                **CHECKED,
+            dict(
+                type="scatter",
                 x=_dates(steps["date"]),
                 y=steps["delivered_possible"],
                 name="May have been delivered (shaded)",
                 mode="lines",
-                line_shape="hv",
-                line={"color": DELIVERED, "dash": "dot", "width": 1.5},
+                line={"shape": "hv", "color": DELIVERED, "dash": "dot", "width": 1.5},
                 customdata=custom,
                 hovertemplate="%{x|%Y-%m-%d}<br>May have been delivered: %{y:,.0f} units<extra></extra>",
             )
         )
     fig.add_trace(
-        go.Scatter(
-            **CHECKED,
+        dict(
+            type="scatter",
             x=_dates(steps["date"]),
             y=steps["delivered"],
             name="Certainly delivered",
             mode="lines+markers",
-            line_shape="hv",
-            line={"color": DELIVERED, "dash": "dash", "width": 2.5},
+            line={"shape": "hv", "color": DELIVERED, "dash": "dash", "width": 2.5},
             marker={"size": 6},
             customdata=custom,
             fill="tonexty" if len(fig.data) == 2 else None,
@@ -291,13 +289,16 @@ def cumulative(
         ],
     )
     _window(fig, start, end)
-    return _layout(fig, title, "Units (cumulative)", subtitle=subtitle)
+    return _layout(fig, title, "Units (cumulative)", subtitle=subtitle).build()
 
 
 def _value_at(frame: pd.DataFrame, column: str, day) -> float | None:
-    """The step's value holding on `day`: the last row on or before it."""
-    held = frame[pd.to_datetime(frame["date"]) <= pd.Timestamp(day)][column].dropna()
-    return float(held.iloc[-1]) if not held.empty else None
+    """The step's value holding on `day`: the last row on or before it (in numpy: pandas' filtering
+    of small frames cost a millisecond a call, and the Systems chart makes dozens)."""
+    days = pd.to_datetime(frame["date"]).to_numpy()
+    values = frame[column].to_numpy(dtype=float, na_value=np.nan)
+    held = values[(days <= np.datetime64(pd.Timestamp(day))) & ~np.isnan(values)]
+    return float(held[-1]) if held.size else None
 
 
 def _ts(value: Any) -> pd.Timestamp:
@@ -367,7 +368,7 @@ def donor_steps(
     refusals = refusals if refusals is not None else pd.DataFrame(columns=["date", "donor", "donor_name", "event_type"])
     if steps.empty and refusals.empty:
         return empty(title, "No pledge lines match these filters on this date.", subtitle)
-    fig = go.Figure(**CHECKED)
+    fig = Draft()
     donors = sorted(d for d in steps["donor"].unique() if d)
     order = donor_order or donors
     events = steps[~steps["is_as_of_row"]] if "is_as_of_row" in steps else steps
@@ -390,16 +391,15 @@ def donor_steps(
         same_later = sum(1 for other in later if finals[other] == final)
         custom = _texts(rows[["donor", "date"]])
         fig.add_trace(
-            go.Scatter(
-                **CHECKED,
+            dict(
+                type="scatter",
                 x=_dates(rows["date"]),
                 y=rows["committed"],
                 name=f"{name} committed",
                 legendgroup=donor,
                 showlegend=False,  # the label at the line's end names the donor; a legend of donors would squeeze the plot on a phone
                 mode="lines+markers",
-                line_shape="hv",
-                line={"color": style["color"], "width": 2.5 + 4 * same_later},
+                line={"shape": "hv", "color": style["color"], "width": 2.5 + 4 * same_later},
                 marker={"size": 7 + 4 * same_later, "symbol": style["symbol"]},
                 customdata=custom,
                 hovertemplate=f"{name}<br>%{{x|%Y-%m-%d}}: %{{y:,.0f}} committed<extra></extra>",
@@ -409,30 +409,28 @@ def donor_steps(
             labels.append((f"{name} {final:,.0f}", final, style["color"]))
         if rows["delivered"].max() > 0:
             fig.add_trace(
-                go.Scatter(
-                    **CHECKED,
+                dict(
+                    type="scatter",
                     x=_dates(rows["date"]),
                     y=rows["delivered"],
                     name=f"{name} delivered",
                     legendgroup=donor,
                     showlegend=False,
                     mode="lines",
-                    line_shape="hv",
-                    line={"color": style["color"], "dash": "dot", "width": 2},
+                    line={"shape": "hv", "color": style["color"], "dash": "dot", "width": 2},
                     customdata=custom,
                     hovertemplate=f"{name}<br>%{{x|%Y-%m-%d}}: %{{y:,.0f}} delivered<extra></extra>",
                 )
             )
     if not totals.empty:
         fig.add_trace(
-            go.Scatter(
-                **CHECKED,
+            dict(
+                type="scatter",
                 x=_dates(totals["date"]),
                 y=totals["committed"],
                 name="Sum of individual pledges",
                 mode="lines",
-                line_shape="hv",
-                line={"color": TOTAL, "width": 1.5, "dash": "longdash"},
+                line={"shape": "hv", "color": TOTAL, "width": 1.5, "dash": "longdash"},
                 customdata=_texts(totals[["date"]].assign(donor="")[["donor", "date"]]),
                 hovertemplate="Sum of individual pledges<br>%{x|%Y-%m-%d}: %{y:,.0f}<extra></extra>",
             )
@@ -459,8 +457,8 @@ def donor_steps(
             )
     if not claims.empty:
         fig.add_trace(
-            go.Scatter(
-                **CHECKED,
+            dict(
+                type="scatter",
                 x=claims["reconciled_on"],
                 y=claims["claimed"],
                 name="Coalition claim (not added to any total)",
@@ -495,8 +493,8 @@ def donor_steps(
             )
     if not refusals.empty:
         fig.add_trace(
-            go.Scatter(
-                **CHECKED,
+            dict(
+                type="scatter",
                 x=refusals["date"],
                 y=[0] * len(refusals),
                 name="Declined or cancelled",
@@ -548,7 +546,7 @@ def donor_steps(
     fig = _layout(fig, title, "Units", subtitle=subtitle)
     fig.update_yaxes(range=[0, top])
     fig.update_layout(height=540, margin={"r": 44})  # room for the longest end-of-line label
-    return fig
+    return fig.build()
 
 
 def category_counts(rows: pd.DataFrame, as_of: date, labels: dict | None = None) -> go.Figure:
@@ -562,10 +560,10 @@ def category_counts(rows: pd.DataFrame, as_of: date, labels: dict | None = None)
     labels = labels or {}
     data = rows.iloc[::-1]
     names = [labels.get(c, str(c).replace("_", " ").capitalize()) for c in data["category"]]
-    fig = go.Figure(**CHECKED)
+    fig = Draft()
     fig.add_trace(
-        go.Bar(
-            **CHECKED,
+        dict(
+            type="bar",
             x=data["committed"],
             y=names,
             orientation="h",
@@ -579,8 +577,8 @@ def category_counts(rows: pd.DataFrame, as_of: date, labels: dict | None = None)
         )
     )
     fig.add_trace(
-        go.Bar(
-            **CHECKED,
+        dict(
+            type="bar",
             x=data["delivered"],
             y=names,
             orientation="h",
@@ -593,8 +591,8 @@ def category_counts(rows: pd.DataFrame, as_of: date, labels: dict | None = None)
     extra = (data["delivered_possible"] - data["delivered"]).clip(lower=0)
     if (extra > 0).any():
         fig.add_trace(
-            go.Bar(
-                **CHECKED,
+            dict(
+                type="bar",
                 x=extra,
                 y=names,
                 base=data["delivered"],
@@ -609,7 +607,7 @@ def category_counts(rows: pd.DataFrame, as_of: date, labels: dict | None = None)
     fig = _layout(fig, title, "", "units", subtitle)
     fig.update_layout(barmode="group", height=max(380, 34 * len(data) + 180), bargap=0.25)
     fig.update_yaxes(rangemode=None, automargin=True)
-    return fig
+    return fig.build()
 
 
 def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.Figure:
@@ -625,15 +623,15 @@ def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.
         return empty(title, "No donor has a value for this measure on this date.", subtitle)
     data = data.sort_values(column, ascending=False).head(top).iloc[::-1]
     if measure == "eur" and "value_eur_stated" in data:
-        fig = go.Figure(**CHECKED)
+        fig = Draft()
         for part, name, colour in (
             ("value_eur_stated", "Stated", COMMITTED),
             ("value_eur_estimated", "Estimated from unit prices", "#88CCEE"),
         ):
             values = data[part].fillna(0)
             fig.add_trace(
-                go.Bar(
-                    **CHECKED,
+                dict(
+                    type="bar",
                     x=values,
                     y=data["donor_name"],
                     orientation="h",
@@ -645,8 +643,8 @@ def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.
                 )
             )
         fig.add_trace(
-            go.Scatter(
-                **CHECKED,
+            dict(
+                type="scatter",
                 x=data[column],
                 y=data["donor_name"],
                 mode="text",
@@ -662,12 +660,12 @@ def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.
         fig = _layout(fig, title, "", unit, subtitle)
         fig.update_xaxes(range=[0, float(data[column].max()) * 1.3])
         fig.update_layout(height=max(380, 28 * len(data) + 180))
-        return fig
+        return fig.build()
     values = data[column] * (100 if measure == "gdp" else 1)
-    fig = go.Figure(
-        **CHECKED,
-        data=go.Bar(
-            **CHECKED,
+    fig = Draft()
+    fig.add_trace(
+        dict(
+            type="bar",
             x=values,
             y=data["donor_name"],
             orientation="h",
@@ -680,14 +678,14 @@ def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.
             hovertemplate="%{y}: %{x:,.2f} % of GDP<extra></extra>"
             if measure == "gdp"
             else "%{y}: %{x:,.0f} " + unit + "<extra></extra>",
-        ),
+        )
     )
     if measure == "gdp":
         fig.update_xaxes(ticksuffix=" %", range=[0, float(values.max()) * 1.2])
     if measure == "units" and "units_delivered" in data:
         fig.add_trace(
-            go.Bar(
-                **CHECKED,
+            dict(
+                type="bar",
                 x=data["units_delivered"],
                 y=data["donor_name"],
                 orientation="h",
@@ -699,8 +697,8 @@ def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.
         )
         if "units_delivered_possible" in data and (data["units_delivered_possible"] > data["units_delivered"]).any():
             fig.add_trace(
-                go.Bar(
-                    **CHECKED,
+                dict(
+                    type="bar",
                     x=data["units_delivered_possible"],
                     y=data["donor_name"],
                     orientation="h",
@@ -710,11 +708,11 @@ def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.
                     hovertemplate="%{y}: up to %{x:,.0f} may have been delivered<extra></extra>",
                 )
             )
-        fig.data[0].name = "Units committed"
+        fig.data[0]["name"] = "Units committed"
         fig.update_layout(barmode="group")
     fig = _layout(fig, title, "", unit, subtitle)
     fig.update_layout(height=max(380, 28 * len(data) + 160))
-    return fig
+    return fig.build()
 
 
 def _log_ticks(low: float, high: float, percent: bool) -> tuple[list[float], list[str]]:
@@ -759,32 +757,30 @@ def world_map(rows: pd.DataFrame, measure: str, as_of: date) -> go.Figure:
         "hovertemplate": "%{text}<extra></extra>",
         "marker": {"line": {"color": "#ffffff", "width": 0.6}},
     }
-    fig = go.Figure(
-        **CHECKED,
-        data=[
-            go.Choropleth(
-                **CHECKED,
-                **common,
-                geo="geo",
-                # under the map, beside the world inset: the map keeps the full width of a phone
-                colorbar={
-                    "title": {"text": unit, "side": "top"},
-                    "tickvals": ticks,
-                    "ticktext": tick_labels,
-                    "orientation": "h",
-                    "x": 0.75,
-                    "xanchor": "center",
-                    "y": 0.04,
-                    "yanchor": "bottom",
-                    "len": 0.48,
-                    "thickness": 12,
-                    "tickangle": -45,
-                    "tickfont": {"size": 10},
-                },
-            ),
-            go.Choropleth(**CHECKED, **common, geo="geo2", showscale=False),
-        ],
-    )
+    fig = Draft()
+    fig.data = [
+        dict(
+            type="choropleth",
+            **common,
+            geo="geo",
+            # under the map, beside the world inset: the map keeps the full width of a phone
+            colorbar={
+                "title": {"text": unit, "side": "top"},
+                "tickvals": ticks,
+                "ticktext": tick_labels,
+                "orientation": "h",
+                "x": 0.75,
+                "xanchor": "center",
+                "y": 0.04,
+                "yanchor": "bottom",
+                "len": 0.48,
+                "thickness": 12,
+                "tickangle": -45,
+                "tickfont": {"size": 10},
+            },
+        ),
+        dict(type="choropleth", **common, geo="geo2", showscale=False),
+    ]
     base = {
         "showframe": False,
         "showcoastlines": False,
@@ -798,11 +794,16 @@ def world_map(rows: pd.DataFrame, measure: str, as_of: date) -> go.Figure:
             **base,
             # Europe fills the frame: a conic projection of 25 W to 45 E keeps the Baltic states legible
             "projection": {"type": "conic conformal", "parallels": [40, 65], "rotation": {"lon": 12}},
-            "lonaxis_range": [-14, 40],
-            "lataxis_range": [35, 70],
+            "lonaxis": {"range": [-14, 40]},
+            "lataxis": {"range": [35, 70]},
             "domain": {"x": [0, 1], "y": [0.28, 1]},
         },
-        geo2={**base, "projection_type": "natural earth", "lataxis_range": [-50, 80], "domain": {"x": [0, 0.48], "y": [0, 0.26]}},
+        geo2={
+            **base,
+            "projection": {"type": "natural earth"},
+            "lataxis": {"range": [-50, 80]},
+            "domain": {"x": [0, 0.48], "y": [0, 0.26]},
+        },
         title={
             "text": wrap(title, TITLE_WIDTH),
             "x": 0.01,
@@ -816,7 +817,7 @@ def world_map(rows: pd.DataFrame, measure: str, as_of: date) -> go.Figure:
         font={"family": "system-ui, sans-serif", "size": 13},
         height=560,
     )
-    return fig
+    return fig.build()
 
 
 def _segments(rows, start_col: str, end_col: str):
@@ -863,7 +864,7 @@ def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
     p["actual_to_latest"] = p["actual_end_latest"].where(~running, as_of_ts)
     p["planned_to"] = p["planned_end_earliest"]
     p["label"] = short_labels(p["name"])
-    fig = go.Figure(**CHECKED)
+    fig = Draft()
     label = p["label"]
 
     def bars(frame, start_col, end_col, name, colour, hatched, offset, show_legend, hover):
@@ -873,8 +874,8 @@ def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
             return
         width, base = _segments(frame, start_col, end_col)
         fig.add_trace(
-            go.Bar(
-                **CHECKED,
+            dict(
+                type="bar",
                 y=frame["label"],
                 x=width.clip(lower=86_400_000),
                 base=base,
@@ -933,7 +934,17 @@ def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
         False,
         planned_text,
     )
-    fig.add_vline(x=as_of_ts.timestamp() * 1000, line={"color": TOTAL, "dash": "dot", "width": 1})
+    as_of_ms = as_of_ts.timestamp() * 1000
+    fig.add_shape(
+        type="line",
+        xref="x",
+        yref="paper",
+        x0=as_of_ms,
+        x1=as_of_ms,
+        y0=0,
+        y1=1,
+        line={"color": TOTAL, "dash": "dot", "width": 1},
+    )
     fig = _layout(fig, title, "", None, subtitle)
     # The names go above their bars, not on the y axis: on a phone an axis of names leaves the bars no room.
     fig.update_layout(
@@ -942,7 +953,7 @@ def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
         height=max(380, 64 * len(label) + 190),
         legend={"y": -36 / max(200, 64 * len(label))},  # just under the date axis, however many programmes
         margin={"l": 12, "r": 12},
-        annotations=list(fig.layout.annotations)
+        annotations=fig.layout.get("annotations", [])
         + [
             {
                 "x": 0,
@@ -961,7 +972,7 @@ def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
     )
     fig.update_xaxes(type="date")
     fig.update_yaxes(autorange="reversed", rangemode=None, showticklabels=False)
-    return fig
+    return fig.build()
 
 
 def _meeting_text(r: dict) -> str:
@@ -980,7 +991,7 @@ def meetings_timeline(meetings: pd.DataFrame, as_of: date) -> go.Figure:
     subtitle = f"larger: more units announced; hollow: no linked commitment recorded; as known on {as_of.isoformat()}"
     if meetings.empty:
         return empty(title, "No meeting in this period.", subtitle)
-    fig = go.Figure(**CHECKED)
+    fig = Draft()
     series_names = {"udcg": "Contact Group", "nato_defence_ministers": "NATO ministers", "nato_summit": "NATO summits"}
     for i, (series, rows) in enumerate(meetings.groupby("series", sort=True)):
         size = 10 + 30 * (rows["units_added"].clip(lower=0) / max(1.0, meetings["units_added"].max())) ** 0.5
@@ -988,8 +999,8 @@ def meetings_timeline(meetings: pd.DataFrame, as_of: date) -> go.Figure:
         colour = PALETTE[(4 + i) % len(PALETTE)]
         linked = rows["events"] > 0
         fig.add_trace(
-            go.Scatter(
-                **CHECKED,
+            dict(
+                type="scatter",
                 x=rows["day"],
                 y=[name] * len(rows),
                 mode="markers",
@@ -1007,4 +1018,4 @@ def meetings_timeline(meetings: pd.DataFrame, as_of: date) -> go.Figure:
     fig = _layout(fig, title, "", None, subtitle)
     fig.update_yaxes(rangemode=None, type="category", automargin=True)
     fig.update_layout(height=380, showlegend=False, margin={"l": 10})
-    return fig
+    return fig.build()
