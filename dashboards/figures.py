@@ -886,20 +886,24 @@ def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
                 showlegend=show_legend,
                 marker={"color": colour, "pattern": {"shape": "/" if hatched else "", "fgcolor": "#ffffff", "solidity": 0.4}},
                 customdata=frame[["programme_id"]].to_numpy(),
-                hovertext=[hover(r) for r in frame.itertuples()],
+                hovertext=frame[hover].tolist(),
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
 
     def planned_text(r):
-        return f"{r.name}<br>planned: {r.start} to {r.planned_end or 'not stated'}<br>status: {r.status}"
+        return f"{r['name']}<br>planned: {r['start']} to {r['planned_end'] or 'not stated'}<br>status: {r['status']}"
 
     def actual_text(r):
-        end = r.actual_end or (f"running on {as_of.isoformat()}" if r.status in ("ongoing", "planned") else "not recorded")
-        return f"{r.name}<br>actual: {r.start} to {end}<br>status: {r.status}"
+        end = r["actual_end"] or (f"running on {as_of.isoformat()}" if r["status"] in ("ongoing", "planned") else "not recorded")
+        return f"{r['name']}<br>actual: {r['start']} to {end}<br>status: {r['status']}"
 
-    bars(p, "start_latest", "planned_to", "Planned", "#88CCEE", False, "planned", True, planned_text)
-    bars(p, "start_latest", "actual_to", "Actual (to date if running)", COMMITTED, False, "actual", True, actual_text)
+    rows = p[["name", "start", "planned_end", "actual_end", "status"]].astype(object).where(p.notna(), None).to_dict("records")
+    p["planned_hover"] = [planned_text(r) for r in rows]  # once per programme, not once per bar
+    p["actual_hover"] = [actual_text(r) for r in rows]
+
+    bars(p, "start_latest", "planned_to", "Planned", "#88CCEE", False, "planned", True, "planned_hover")
+    bars(p, "start_latest", "actual_to", "Actual (to date if running)", COMMITTED, False, "actual", True, "actual_hover")
     # Coarse dates: the stretch in which the start or end falls, hatched.
     bars(
         p,
@@ -910,7 +914,7 @@ def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
         True,
         "actual",
         True,
-        actual_text,
+        "actual_hover",
     )
     bars(
         p,
@@ -921,7 +925,7 @@ def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
         True,
         "actual",
         False,
-        actual_text,
+        "actual_hover",
     )
     bars(
         p,
@@ -932,7 +936,7 @@ def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
         True,
         "planned",
         False,
-        planned_text,
+        "planned_hover",
     )
     as_of_ms = as_of_ts.timestamp() * 1000
     fig.add_shape(

@@ -33,6 +33,9 @@ LINKED_COLUMNS = [
 ]
 
 
+CHARTED = 40  # programmes drawn at most: each is a row of bars with its name above (64 px)
+
+
 def layout(**query):
     state, opts = ui.page_state(query)
     programmes = ui.database().frame("training", programme=None, **state.params())
@@ -45,7 +48,13 @@ def layout(**query):
                 "period in which a date known only to the month, quarter or year falls.",
                 className="hint",
             ),
-            ui.graph("training-timeline", figures.training_timeline(programmes, state.as_of)),
+            html.P(
+                f"The chart shows the {CHARTED} programmes that started last; the table lists all {len(programmes):,}.",
+                className="hint",
+            )
+            if len(programmes) > CHARTED
+            else None,
+            ui.graph("training-timeline", figures.training_timeline(programmes.tail(CHARTED), state.as_of)),
             ui.details(
                 "training-details", "Click a bar to see the programme, its source and the pledge lines it prepares crews for."
             ),
