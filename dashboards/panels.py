@@ -54,7 +54,7 @@ def changes(state, day: str) -> html.Div:
     )
 
 
-MAX_DONOR_LINES = 300  # a donor with thousands of lines would send megabytes nobody reads; the Data page has them all
+MAX_DONOR_LINES = 100  # a donor with thousands of lines would send megabytes nobody reads; the Data page has them all
 
 
 def donor_lines(state, title: str | None = None) -> html.Div:

@@ -65,6 +65,8 @@ def clicked(click, count: int = 1, empty_first: bool = False) -> tuple[str, ...]
         custom = click["points"][0]["customdata"]
     except (KeyError, IndexError, TypeError):
         return None
+    if isinstance(custom, str) and "|" in custom:
+        custom = custom.split("|")  # the charts' click data: one text per point, its values joined by "|"
     if not isinstance(custom, (list, tuple)):
         custom = [custom]
     values = tuple(custom[:count])

@@ -169,6 +169,9 @@ def test_real_clicks_still_work(client):
 def test_clicked_reads_only_the_shape_a_chart_sends():
     assert clicked({"points": [{"customdata": ["DEU", "2023-02-24", 3]}]}, 2) == ("DEU", "2023-02-24")
     assert clicked({"points": [{"customdata": "udcg-09"}]}) == ("udcg-09",)
+    # the charts send one text per point, its values joined by "|"; a total line has no donor
+    assert clicked({"points": [{"customdata": "DEU|2023-02-24"}]}, 2) == ("DEU", "2023-02-24")
+    assert clicked({"points": [{"customdata": "|2023-02-24"}]}, 2, empty_first=True) == ("", "2023-02-24")
     for bad in BAD_CLICKS[:10] + [{"points": [{"customdata": [{"a": 1}]}]}, {"points": [{"customdata": [True]}]}]:
         assert clicked(bad) is None, bad
     assert clicked({"points": [{"customdata": ["x" * 201]}]}) is None
