@@ -300,3 +300,19 @@ def test_steps_draw_the_top_donors_and_sum_the_others(app):
     assert final.loc["", "donor_name"] == "Other donors (8)"  # CAN, DNK, ESP, FIN, NLD, NOR, PRT, SWE
     everyone = database.frame("steps", top=100, **params)
     assert everyone[everyone["is_as_of_row"]]["committed"].sum() == 91
+
+
+def test_training_draws_and_lists_the_programmes_that_started_last(request_ctx, monkeypatch):
+    """At 10^6 events there are hundreds of programmes: the chart and the table keep the latest, and say so."""
+    monkeypatch.setattr(training, "CHARTED", 3)
+    monkeypatch.setattr(training, "LISTED", 4)
+    page = training.layout(as_of="2026-02-12")
+    state = training.ui.page_state({"as_of": "2026-02-12"})[0]
+    everything = training.ui.database().frame("training", programme=None, **state.params())
+    latest = list(everything["name"].tail(4))
+    assert [r[0] for r in table_rows(find(page, "training-table"))] == latest
+    charted = {t.y[0] for t in find(page, "training-timeline").figure.data if len(t.y)}
+    assert charted <= set(training.figures.short_labels(everything["name"]).tail(3))
+    said = text(page)
+    assert f"The 4 programmes that started last of {len(everything):,}" in said
+    assert f"The chart shows the 3 programmes that started last of {len(everything):,}" in said

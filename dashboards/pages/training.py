@@ -34,6 +34,7 @@ LINKED_COLUMNS = [
 
 
 CHARTED = 40  # programmes drawn at most: each is a row of bars with its name above (64 px)
+LISTED = 100  # programmes listed at most: rows of components are what a page at 10^6 events spends its time on
 
 
 def layout(**query):
@@ -49,7 +50,7 @@ def layout(**query):
                 className="hint",
             ),
             html.P(
-                f"The chart shows the {CHARTED} programmes that started last; the table lists all {len(programmes):,}.",
+                f"The chart shows the {CHARTED} programmes that started last of {len(programmes):,}.",
                 className="hint",
             )
             if len(programmes) > CHARTED
@@ -59,7 +60,13 @@ def layout(**query):
                 "training-details", "Click a bar to see the programme, its source and the pledge lines it prepares crews for."
             ),
             html.H2("Programmes"),
-            ui.table(programmes.to_dict("records"), PROGRAMME_COLUMNS, table_id="training-table"),
+            html.P(
+                f"The {LISTED} programmes that started last of {len(programmes):,}; `tracker export` writes them all.",
+                className="hint",
+            )
+            if len(programmes) > LISTED
+            else None,
+            ui.table(programmes.tail(LISTED).to_dict("records"), PROGRAMME_COLUMNS, table_id="training-table"),
             ui.footer(),
         ]
     )
