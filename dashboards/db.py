@@ -82,6 +82,13 @@ def _size(value) -> int:
     return 200 * (len(value) + 1) * (len(value[0]) if value else 1)  # rows as dicts: a rough 200 bytes per cell
 
 
+def file_identity(path: Path) -> tuple[int, int]:
+    """What tells one build of the database file from the next: `tracker build` replaces the file,
+    so its inode and modification time change."""
+    stat = path.stat()
+    return stat.st_ino, stat.st_mtime_ns
+
+
 def _request_memo(key: tuple, compute):
     """With the cache off, a result is still computed once per web request (Flask's `g` lives for one
     request): the as-of totals a page derives three figures from are read once. Outside a request,
@@ -122,13 +129,9 @@ class Database:
         self._cache_identity: tuple[int, int] | None = None
         self.queries_run = 0  # queries that reached DuckDB (the rest were answered from the cache)
 
-    def _file_identity(self) -> tuple[int, int]:
-        stat = self.path.stat()  # FileNotFoundError is reported by the caller
-        return stat.st_ino, stat.st_mtime_ns
-
     def _connected(self) -> tuple[duckdb.DuckDBPyConnection, tuple[int, int]]:
         """The connection to the file as it is now, and that file's identity."""
-        identity = self._file_identity()
+        identity = file_identity(self.path)  # FileNotFoundError is reported by the caller
         with self._lock:
             if self._con is None or identity != self._identity:
                 # The old connection is not closed here: another thread may still be reading from
@@ -163,19 +166,22 @@ class Database:
                     pass
         return value
 
-    def _query(self, con: duckdb.DuckDBPyConnection, name: str, params: dict, as_rows: bool = False):
-        """The query's result as a DataFrame, or (as_rows) as dicts of Python values."""
+    def _query(self, con: duckdb.DuckDBPyConnection, name: str, params: dict, shape: str = "frame"):
+        """The query's result as a DataFrame ("frame"), dicts of Python values ("rows") or Arrow ("arrow")."""
         cursor = con.cursor()
         try:
             if over := sources(name):  # the query reads other queries' results, each registered under its table name
                 for table, source in over.items():
                     cursor.register(table, self._arrow(source, params))
-                result = cursor.execute(sql_text(name))
+                bound = None
             else:
                 cursor.execute("USE tracker")  # a cursor starts in the in-memory database
                 self.queries_run += 1
-                result = cursor.execute(sql_text(name), params or None)
-            if not as_rows:
+                bound = params or None
+            if shape == "arrow":
+                return cursor.sql(sql_text(name), params=bound).to_arrow_table()
+            result = cursor.execute(sql_text(name), bound)
+            if shape == "frame":
                 return result.df()
             names = [column[0] for column in result.description]
             return [dict(zip(names, map(_plain, row))) for row in result.fetchall()]
@@ -185,17 +191,7 @@ class Database:
     def _arrow(self, name: str, params: dict) -> pa.Table:
         """A source's result as Arrow (DuckDB reads it back without converting pandas columns), cached like a frame."""
         used = self._used(name, params)
-
-        def compute(con) -> pa.Table:
-            cursor = con.cursor()
-            try:
-                cursor.execute("USE tracker")
-                self.queries_run += 1
-                return cursor.sql(sql_text(name), params=used or None).to_arrow_table()
-            finally:
-                cursor.close()
-
-        return self._cached(self._key("arrow", name, used), compute)
+        return self._cached(self._key("arrow", name, used), lambda con: self._query(con, name, used, "arrow"))
 
     def _used(self, name: str, params: dict) -> dict:
         wanted = parameters(name)
@@ -224,7 +220,4 @@ class Database:
         used = self._used(name, params)
         key = self._key("rows", name, used)
 
-        def compute(con) -> list[dict]:
-            return self._query(con, name, used, as_rows=True)
-
-        return [dict(row) for row in self._cached(key, compute)]
+        return [dict(row) for row in self._cached(key, lambda con: self._query(con, name, used, "rows"))]

@@ -22,12 +22,16 @@ CHECKED = {"_validate": os.environ.get("TRACKER_CHECK_FIGURES") == "1"}
 UNDERSCORED = frozenset({"copy_ystyle", "copy_zstyle", "error_x", "error_y", "error_z", "paper_bgcolor", "plot_bgcolor"})
 
 
+def _refuse_underscored(key: str, path: str = "") -> None:
+    if "_" in key and key not in UNDERSCORED:
+        raise ValueError(f"{path}{key}: write it nested ({key.replace('_', '={')}...}}), plotly.js does not split underscores")
+
+
 def merge(target: dict, changes: dict) -> dict:
     """Update `target` in place as plotly's update does: nested dicts merge, a list or a value
     replaces, None removes the property."""
     for key, value in changes.items():
-        if "_" in key and key not in UNDERSCORED:
-            raise ValueError(f"write {key!r} nested ({key.replace('_', '={')}...}}): plotly.js does not split it")
+        _refuse_underscored(key)
         if value is None:
             target.pop(key, None)
         elif isinstance(value, dict) and isinstance(target.get(key), dict):
@@ -40,8 +44,7 @@ def merge(target: dict, changes: dict) -> dict:
 def _check_keys(value: Any, path: str = "") -> None:
     if isinstance(value, dict):
         for key, item in value.items():
-            if "_" in key and key not in UNDERSCORED:
-                raise ValueError(f"{path}{key}: write it nested, plotly.js does not split underscores")
+            _refuse_underscored(key, path)
             _check_keys(item, f"{path}{key}.")
     elif isinstance(value, list) and value and isinstance(value[0], dict):
         for item in value:

@@ -23,7 +23,7 @@ pio.templates["tracker"] = go.layout.Template(
 pio.templates.default = "tracker"
 
 
-# Colour-blind-safe qualitative palette (CARTO "Safe", as shipped in plotly), then dashes for more.
+# Colour-blind-safe qualitative palette (CARTO "Safe", as shipped in plotly), then marker shapes for more.
 PALETTE = (
     "#88CCEE",
     "#CC6677",
@@ -37,7 +37,6 @@ PALETTE = (
     "#661100",
     "#6699CC",
 )
-DASHES = ("solid", "dot", "dash", "longdash", "dashdot")
 COMMITTED, DELIVERED, TOTAL = "#332288", "#44AA99", "#222222"
 POSSIBLE_FILL = "rgba(68, 170, 153, 0.18)"  # DELIVERED, light: the span between certain and possible
 # Sequential, colour-blind-safe and legible in greyscale.
@@ -296,6 +295,20 @@ def cumulative(
     return _layout(fig, title, "Units (cumulative)", subtitle=subtitle).build()
 
 
+def _words(x, y, text: str, colour: str, **placement) -> dict:
+    """Words on a chart at data coordinates (x, y), 11 px in `colour`, placed by `placement`."""
+    return {
+        "x": x,
+        "y": y,
+        "xref": "x",
+        "yref": "y",
+        "showarrow": False,
+        "font": {"size": 11, "color": colour},
+        "text": text,
+        **placement,
+    }
+
+
 def _value_at(frame: pd.DataFrame, column: str, day) -> float | None:
     """The step's value holding on `day`: the last row on or before it (in numpy: pandas' filtering
     of small frames cost a millisecond a call, and the Systems chart makes dozens)."""
@@ -440,25 +453,21 @@ def donor_steps(
             )
         )
     annotations: list[dict] = []
-    if not totals.empty:
-        value = _value_at(totals, "committed", right_edge)
-        if value is not None:
-            # above the end of its own line, which runs above every donor's: out of the donors' labels' way
-            annotations.append(
-                {
-                    "x": min(right_edge, pd.Timestamp(as_of)),
-                    "y": value,
-                    "xref": "x",
-                    "yref": "y",
-                    "xanchor": "right",
-                    "yanchor": "bottom",
-                    "yshift": 3,
-                    "showarrow": False,
-                    "font": {"size": 11, "color": TOTAL},
-                    "bgcolor": "rgba(255,255,255,0.85)",
-                    "text": f"<b>Sum of individual pledges {value:,.0f}</b>",
-                }
+    summed = _value_at(totals, "committed", right_edge) if not totals.empty else None
+    if summed is not None:
+        # above the end of its own line, which runs above every donor's: out of the donors' labels' way
+        annotations.append(
+            _words(
+                min(right_edge, pd.Timestamp(as_of)),
+                summed,
+                f"<b>Sum of individual pledges {summed:,.0f}</b>",
+                TOTAL,
+                xanchor="right",
+                yanchor="bottom",
+                yshift=3,
+                bgcolor="rgba(255,255,255,0.85)",
             )
+        )
     if not claims.empty:
         fig.add_trace(
             dict(
@@ -481,19 +490,16 @@ def donor_steps(
             # to the left of a diamond in the right half, so that the words stay inside a phone's chart
             left = middle is not None and _ts(r.reconciled_on) > middle
             annotations.append(
-                {
-                    "x": _ts(r.reconciled_on),
-                    "y": r.claimed,
-                    "xref": "x",
-                    "yref": "y",
-                    "xanchor": "right" if left else "left",
-                    "xshift": -9 if left else 9,
-                    "showarrow": False,
-                    "font": {"size": 11, "color": TOTAL},
-                    "bgcolor": "rgba(255,255,255,0.75)",
-                    "align": "right" if left else "left",
-                    "text": f"coalition claim:<br>{r.claimed:,.0f} {r.measure}, not added",
-                }
+                _words(
+                    _ts(r.reconciled_on),
+                    r.claimed,
+                    f"coalition claim:<br>{r.claimed:,.0f} {r.measure}, not added",
+                    TOTAL,
+                    xanchor="right" if left else "left",
+                    xshift=-9 if left else 9,
+                    bgcolor="rgba(255,255,255,0.75)",
+                    align="right" if left else "left",
+                )
             )
     if not refusals.empty:
         fig.add_trace(
@@ -504,45 +510,29 @@ def donor_steps(
                 name="Declined or cancelled",
                 mode="markers",
                 marker={"symbol": "x-thin", "size": 13, "line": {"width": 2.5, "color": "#CC3311"}},
-                customdata=refusals[["donor", "date"]].astype(str).to_numpy(),
+                customdata=_texts(refusals[["donor", "date"]]),
                 text=[f"{r.donor_name} {r.event_type}" for r in refusals.itertuples()],
                 hovertemplate="%{text}<br>%{x|%Y-%m-%d}<extra></extra>",
             )
         )
         # each worded where it happened; past REFUSALS_WORDED the marks' hover names them (words would cover the chart)
         for r in refusals.head(REFUSALS_WORDED).itertuples():
-            annotations.append(
-                {
-                    "x": _ts(r.date),
-                    "y": 0,
-                    "xref": "x",
-                    "yref": "y",
-                    "yanchor": "bottom",
-                    "yshift": 8,
-                    "showarrow": False,
-                    "font": {"size": 11, "color": "#CC3311"},
-                    "text": f"{r.donor_name} {r.event_type}",
-                }
-            )
-    summed = [_value_at(totals, "committed", right_edge)] if not totals.empty else []
-    top = max([v for _, v, _ in labels] + list(claims.get("claimed", [])) + [v for v in summed if v] + [1]) * 1.12
+            annotations.append(_words(_ts(r.date), 0, f"{r.donor_name} {r.event_type}", "#CC3311", yanchor="bottom", yshift=8))
+    top = max([v for _, v, _ in labels] + list(claims.get("claimed", [])) + ([summed] if summed else []) + [1]) * 1.12
     label_x = min(right_edge, pd.Timestamp(as_of))
     for (text, value, colour), shift in zip(labels, _spread([v for _, v, _ in labels], top)):
         annotations.append(
-            {
-                "x": label_x,
-                "xref": "x",
-                "xshift": 8 if label_x < right_edge else 0,
-                "y": value,
-                "yref": "y",
-                "xanchor": "left" if label_x < right_edge else "right",
-                "yanchor": "middle",
-                "yshift": shift,
-                "showarrow": False,
-                "font": {"size": 11, "color": LABEL_INK.get(colour, colour)},
-                "bgcolor": "rgba(255,255,255,0.85)",
-                "text": f"<b>{text}</b>",
-            }
+            _words(
+                label_x,
+                value,
+                f"<b>{text}</b>",
+                LABEL_INK.get(colour, colour),
+                xshift=8 if label_x < right_edge else 0,
+                xanchor="left" if label_x < right_edge else "right",
+                yanchor="middle",
+                yshift=shift,
+                bgcolor="rgba(255,255,255,0.85)",
+            )
         )
     fig.update_layout(annotations=annotations)
     if x_range:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import sys
+import threading
 from pathlib import Path
 
 from tracker.database import SQL_DIR
@@ -78,8 +80,6 @@ class CallbackCache:
     """
 
     def __init__(self, app, db: Path, size: int | None = None):
-        import threading
-
         from cachetools import LRUCache
 
         from dashboards.db import cache_bytes
@@ -92,16 +92,16 @@ class CallbackCache:
     def __call__(self, environ, start_response):
         if self.cache is None or environ.get("REQUEST_METHOD") != "POST" or environ.get("PATH_INFO") != CALLBACK_PATH:
             return self.app(environ, start_response)
-        import io
+        from dashboards.db import file_identity
 
         try:
-            stat = self.db.stat()
+            identity = file_identity(self.db)
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except (OSError, ValueError):
             return self.app(environ, start_response)
         body = environ["wsgi.input"].read(length)
         environ["wsgi.input"] = io.BytesIO(body)
-        key = (stat.st_ino, stat.st_mtime_ns, body)
+        key = (*identity, body)
         with self.lock:
             found = self.cache.get(key)
         if found is not None:

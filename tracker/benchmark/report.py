@@ -120,6 +120,26 @@ def _shipped(shipped: dict) -> list[str]:
     return out
 
 
+def _callback_table(results, field: str, heading: list[str], first: str) -> list[str]:
+    """A table of callback times in ms, one column per scale, from each result's `field`; none when no
+    scale has any."""
+    names = sorted({n for r in results for n in getattr(r, field)})
+    if not names:
+        return []
+    out = [
+        "",
+        *heading,
+        "",
+        f"| {first} | " + " | ".join(_events(r.events) for r in results) + " |",
+        "|---|" + "---|" * len(results),
+    ]
+    for n in names:
+        out.append(
+            f"| {n} | " + " | ".join(f"{getattr(r, field)[n]:.0f}" if n in getattr(r, field) else "" for r in results) + " |"
+        )
+    return out
+
+
 def render(meta: dict, results: list, previous: Path | None = None, shipped: dict | None = None) -> str:
     out = [
         "# Benchmark: the tracker from 10^3 to 10^7 commitment events",
@@ -157,32 +177,12 @@ def render(meta: dict, results: list, previous: Path | None = None, shipped: dic
     failures = [f"- {_events(r.events)}: {f}" for r in results for f in r.failures]
     if failures:
         out += ["", "Failures:", "", *failures]
-    names = sorted({n for r in results for n in r.callbacks})
-    if names:
-        out += [
-            "",
-            "## Dashboard callbacks (over HTTP, ms)",
-            "",
-            "| callback | " + " | ".join(_events(r.events) for r in results) + " |",
-            "|---|" + "---|" * len(results),
-        ]
-        for n in names:
-            out.append(f"| {n} | " + " | ".join(f"{r.callbacks[n]:.0f}" if n in r.callbacks else "" for r in results) + " |")
-    warm_names = sorted({n for r in results for n in getattr(r, "callbacks_warm", {}) or {}})
-    if warm_names:
-        out += [
-            "",
-            "The table above is with the server's query cache off (a first view); with it on (a view opened before):",
-            "",
-            "| callback, cache on | " + " | ".join(_events(r.events) for r in results) + " |",
-            "|---|" + "---|" * len(results),
-        ]
-        for n in warm_names:
-            out.append(
-                f"| {n} | "
-                + " | ".join(f"{r.callbacks_warm[n]:.0f}" if n in (r.callbacks_warm or {}) else "" for r in results)
-                + " |"
-            )
+    out += _callback_table(results, "callbacks", ["## Dashboard callbacks (over HTTP, ms)"], "callback") + _callback_table(
+        results,
+        "callbacks_warm",
+        ["The table above is with the server's query cache off (a first view); with it on (a view opened before):"],
+        "callback, cache on",
+    )
     if shipped:
         out += _shipped(shipped)
     out += [
