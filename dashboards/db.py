@@ -3,9 +3,11 @@ and a bounded cache of query results keyed by the file's identity."""
 
 from __future__ import annotations
 
+import contextvars
 import os
 import re
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from functools import cache
 from importlib.resources import files
@@ -221,3 +223,27 @@ class Database:
         key = self._key("rows", name, used)
 
         return [dict(row) for row in self._cached(key, lambda con: self._query(con, name, used, "rows"))]
+
+    def gather(self, **asked: tuple[str, str, dict]) -> dict:
+        """Several queries of a page run at once, each asked as ("frame" or "rows", name, params); the
+        results by the keywords they were asked under. Each runs on its own cursor in a thread of its
+        own (DuckDB works outside Python's lock), in the request's context, so a page's first view
+        waits for its slowest query rather than for the sum of them."""
+        if len(asked) < 2:
+            return {key: getattr(self, kind)(name, **params) for key, (kind, name, params) in asked.items()}
+        with ThreadPoolExecutor(max_workers=min(len(asked), GATHER_THREADS)) as pool:
+            running = {
+                key: pool.submit(_in_context(getattr(self, kind)), name, **params) for key, (kind, name, params) in asked.items()
+            }
+            return {key: future.result() for key, future in running.items()}
+
+
+def _in_context(function):
+    """`function` to run in another thread in the context of this one (Flask's request, and with it `g`)."""
+    context = contextvars.copy_context()
+    return lambda *args, **kwargs: context.run(function, *args, **kwargs)
+
+
+# Threads per page for its queries (Database.gather): this machine's two cores, and a little more
+# for the time queries spend handing rows to Python.
+GATHER_THREADS = 4

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboards.figure_draft import Draft
+from dashboards.figure_draft import Draft, Figure
 
 # Every figure of the app uses this template: set once here, not per figure (which costs about 10 ms each).
 # It is plotly_white cut to the trace types and layout parts the app draws: the whole of it is written
@@ -92,12 +92,27 @@ def _texts(frame: pd.DataFrame) -> np.ndarray:
     ISO day); dashboards.safety.clicked splits it again. One string per point, not a list: writing
     the figure's JSON visits every list, and the Systems chart at 10^6 events had 25,000 of them."""
     columns = [
-        np.datetime_as_string(_dates(frame[c]), unit="D") if c == "date" else frame[c].to_numpy(dtype=str) for c in frame.columns
+        np.datetime_as_string(_dates(frame[c]), unit="D") if c in DAY_COLUMNS else frame[c].to_numpy(dtype=str)
+        for c in frame.columns
     ]
     joined = columns[0]
     for column in columns[1:]:
         joined = np.char.add(np.char.add(joined, "|"), column)
-    return joined.astype(object)
+    return joined  # an array of str: written to JSON as one list, not value by value
+
+
+DAY_COLUMNS = ("date", "since")
+# Steps drawn per series at most (about): steps.sql and steps_total.sql keep one day per span of days
+# beyond it. The plot of a 1280 px wide page is about 1,100 px wide, so a span is at most about 4 px;
+# on a 390 px phone the plot has fewer pixels than points.
+STEP_POINTS = 300
+
+
+def _step_click(frame: pd.DataFrame, *first: str) -> np.ndarray:
+    """A step's click data: `first` columns, the day and the first day of the span it stands for
+    (`since`, the day itself where the query did not thin the series)."""
+    days = frame[[*first, "date"]]
+    return _texts(days.assign(since=frame["since"] if "since" in frame else frame["date"]))
 
 
 def donor_style(donor: str, donors: list[str]) -> dict:
@@ -188,7 +203,7 @@ def _window(fig: Draft, start: date | None, end: date | None) -> None:
         fig.update_xaxes(range=[start.isoformat() if start else None, end.isoformat() if end else None])
 
 
-def empty(title: str, message: str, subtitle: str | None = None) -> go.Figure:
+def empty(title: str, message: str, subtitle: str | None = None) -> Figure:
     """A figure that says there is nothing to draw, instead of a blank frame."""
     fig = _layout(Draft(), title, "", None, subtitle)
     fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font={"size": 15})
@@ -200,9 +215,7 @@ def empty(title: str, message: str, subtitle: str | None = None) -> go.Figure:
 LABELLED = 3  # days of deliveries known only as "by" a day that get a line and words on the cumulative chart
 
 
-def cumulative(
-    steps: pd.DataFrame, as_of: date, scope: str, start=None, end=None, undated: pd.DataFrame | None = None
-) -> go.Figure:
+def cumulative(steps: pd.DataFrame, as_of: date, scope: str, start=None, end=None, undated: pd.DataFrame | None = None) -> Figure:
     """Committed and delivered units over time, summed over the lines in scope, drawn as steps.
 
     `undated` lists days on which deliveries known only as "by this day" take effect; each is marked
@@ -213,7 +226,7 @@ def cumulative(
     if steps.empty:
         return empty(title, "No pledge lines match these filters on this date.", subtitle)
     fig = Draft()
-    custom = _texts(steps[["date"]])
+    custom = _step_click(steps)
     fig.add_trace(
         dict(
             type="scatter",
@@ -312,10 +325,36 @@ def _words(x, y, text: str, colour: str, **placement) -> dict:
 def _value_at(frame: pd.DataFrame, column: str, day) -> float | None:
     """The step's value holding on `day`: the last row on or before it (in numpy: pandas' filtering
     of small frames cost a millisecond a call, and the Systems chart makes dozens)."""
-    days = pd.to_datetime(frame["date"]).to_numpy()
     values = frame[column].to_numpy(dtype=float, na_value=np.nan)
-    held = values[(days <= np.datetime64(pd.Timestamp(day))) & ~np.isnan(values)]
+    return _held(_dates(frame["date"]), values, np.datetime64(pd.Timestamp(day).date(), "D"))
+
+
+def _held(days: np.ndarray, values: np.ndarray, day: np.datetime64) -> float | None:
+    """The step's value holding on `day`: the last known value on or before it."""
+    held = values[(days <= day) & ~np.isnan(values)]
     return float(held[-1]) if held.size else None
+
+
+def _donor_series(steps: pd.DataFrame) -> dict[str, dict]:
+    """Each donor's rows of a steps frame (sorted by donor, then day) as numpy arrays: its name, the
+    days, committed and delivered (NaN where unknown) and each point's click data. Sliced from one
+    conversion of the frame: pandas' grouping and filtering cost a millisecond or more per donor."""
+    if steps.empty:
+        return {}
+    steps = steps.iloc[np.argsort(steps["donor"].to_numpy(dtype=str), kind="stable")]  # as the query sorts them
+    donor = steps["donor"].to_numpy(dtype=str)
+    columns = {
+        "date": _dates(steps["date"]),
+        "committed": steps["committed"].to_numpy(dtype=float, na_value=np.nan),
+        "delivered": steps["delivered"].to_numpy(dtype=float, na_value=np.nan),
+        "click": _step_click(steps, "donor"),
+    }
+    names = steps["donor_name"].to_numpy()
+    starts = np.flatnonzero(np.r_[True, donor[1:] != donor[:-1]])
+    ends = np.r_[starts[1:], len(donor)]
+    return {
+        str(donor[a]): {"name": names[a], **{key: values[a:b] for key, values in columns.items()}} for a, b in zip(starts, ends)
+    }
 
 
 def _ts(value: Any) -> pd.Timestamp:
@@ -372,7 +411,7 @@ def donor_steps(
     end=None,
     refusals: pd.DataFrame | None = None,
     donor_order: list[str] | None = None,
-) -> go.Figure:
+) -> Figure:
     """Per donor, committed (solid) and delivered (dotted) units as steps, each line labelled at its
     end with the donor and the number; the sum of individual pledges; coalition claims as labelled
     diamonds beside it (never added); refusals and cancellations as marks, not lines at 0.
@@ -386,32 +425,36 @@ def donor_steps(
     if steps.empty and refusals.empty:
         return empty(title, "No pledge lines match these filters on this date.", subtitle)
     fig = Draft()
-    donors = sorted(d for d in steps["donor"].unique() if d)
+    series = _donor_series(steps)
+    donors = sorted(d for d in series if d)
     order = donor_order or donors
     events = steps[~steps["is_as_of_row"]] if "is_as_of_row" in steps else steps
-    events = events[(events["committed"].fillna(0) > 0) | (events["delivered"].fillna(0) > 0)]
-    x_range = _event_range(list(events["date"]) + list(claims.get("reconciled_on", [])) + list(refusals["date"]), start, end)
+    drawn = (events["committed"].fillna(0) > 0) | (events["delivered"].fillna(0) > 0)
+    x_range = _event_range(
+        list(events["date"][drawn]) + list(claims.get("reconciled_on", [])) + list(refusals["date"]), start, end
+    )
     right_edge = pd.Timestamp(x_range[1]) if x_range and x_range[1] else pd.Timestamp(as_of)
+    edge = np.datetime64(right_edge.date(), "D")
     labels: list[tuple[str, float, str]] = []  # text, value, colour
-    per_donor = dict(tuple(steps.groupby("donor", sort=False)))
-    finals = {donor: _value_at(rows, "committed", right_edge) for donor, rows in per_donor.items()}
-    for donor in donors + ([""] if "" in per_donor else []):
-        rows = per_donor[donor]
+    finals = {donor: _held(one["date"], one["committed"], edge) for donor, one in series.items()}
+    for donor in donors + ([""] if "" in series else []):
+        one = series[donor]
         style = donor_style(donor, order)
-        name = rows["donor_name"].iloc[0]
-        if not (rows["committed"].fillna(0) > 0).any():
+        name = one["name"]
+        committed = np.nan_to_num(one["committed"]) > 0
+        if not committed.any():
             continue  # a donor whose line is only a refusal: marked below, not drawn as a line at 0
-        rows = rows[(rows["committed"].fillna(0) > 0).cummax()]  # from its first committed unit, not from 0
-        final = _value_at(rows, "committed", right_edge)
+        shown = slice(int(committed.argmax()), None)  # from its first committed unit, not from 0
+        x, custom = one["date"][shown], one["click"][shown]
+        final = finals[donor]
         # a line with the same final value as a donor drawn after it is drawn wider, so it shows round that one
         later = donors[donors.index(donor) + 1 :] if donor in donors else []
         same_later = sum(1 for other in later if finals[other] == final)
-        custom = _texts(rows[["donor", "date"]])
         fig.add_trace(
             dict(
                 type="scatter",
-                x=_dates(rows["date"]),
-                y=rows["committed"],
+                x=x,
+                y=one["committed"][shown],
                 name=f"{name} committed",
                 legendgroup=donor,
                 showlegend=False,  # the label at the line's end names the donor; a legend of donors would squeeze the plot on a phone
@@ -424,12 +467,13 @@ def donor_steps(
         )
         if final is not None:
             labels.append((f"{name} {final:,.0f}", final, style["color"]))
-        if rows["delivered"].max() > 0:
+        delivered = one["delivered"][shown]
+        if np.nan_to_num(delivered).max() > 0:
             fig.add_trace(
                 dict(
                     type="scatter",
-                    x=_dates(rows["date"]),
-                    y=rows["delivered"],
+                    x=x,
+                    y=delivered,
                     name=f"{name} delivered",
                     legendgroup=donor,
                     showlegend=False,
@@ -448,7 +492,7 @@ def donor_steps(
                 name="Sum of individual pledges",
                 mode="lines",
                 line={"shape": "hv", "color": TOTAL, "width": 1.5, "dash": "longdash"},
-                customdata=_texts(totals[["date"]].assign(donor="")[["donor", "date"]]),
+                customdata=_step_click(totals.assign(donor=""), "donor"),
                 hovertemplate="Sum of individual pledges<br>%{x|%Y-%m-%d}: %{y:,.0f}<extra></extra>",
             )
         )
@@ -543,7 +587,7 @@ def donor_steps(
     return fig.build()
 
 
-def category_counts(rows: pd.DataFrame, as_of: date, labels: dict | None = None) -> go.Figure:
+def category_counts(rows: pd.DataFrame, as_of: date, labels: dict | None = None) -> Figure:
     """Units committed and delivered per category (tanks with tanks): one bar each, never one sum.
 
     Delivered is drawn certain (solid) and possible (the lighter stretch beyond it)."""
@@ -604,7 +648,7 @@ def category_counts(rows: pd.DataFrame, as_of: date, labels: dict | None = None)
     return fig.build()
 
 
-def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> go.Figure:
+def ranking(rows: pd.DataFrame, measure: str, as_of: date, top: int = 15) -> Figure:
     """Donors ranked by the chosen measure (units, EUR, share of GDP) as horizontal bars.
 
     EUR is drawn as two stacked parts, stated values and estimates from unit prices, so the reader
@@ -723,7 +767,7 @@ def _log_ticks(low: float, high: float, percent: bool) -> tuple[list[float], lis
     return ticks, labels
 
 
-def world_map(rows: pd.DataFrame, measure: str, as_of: date) -> go.Figure:
+def world_map(rows: pd.DataFrame, measure: str, as_of: date) -> Figure:
     """Countries coloured by the chosen measure on a log scale (the United States does not flatten
     the others); Europe large, the world beside it. Donors that are not countries are left off."""
     import numpy as np
@@ -832,7 +876,7 @@ def short_labels(names: pd.Series, limit: int = 34) -> pd.Series:
     return short if short.is_unique else names
 
 
-def training_timeline(programmes: pd.DataFrame, as_of: date) -> go.Figure:
+def training_timeline(programmes: pd.DataFrame, as_of: date) -> Figure:
     """Each programme's planned span beside its actual span; the uncertain part of a coarse date is hatched."""
     title = "Training: planned and actual"
     subtitle = f"hatched: the span a coarse date can mean; as known on {as_of.isoformat()}"
@@ -982,7 +1026,7 @@ def _meeting_text(r: dict) -> str:
     return f"{r['meeting_id']} ({r['date']}, {r['place']})<br>{linked}"
 
 
-def meetings_timeline(meetings: pd.DataFrame, as_of: date) -> go.Figure:
+def meetings_timeline(meetings: pd.DataFrame, as_of: date) -> Figure:
     """Meetings on a time axis, one row per series; a larger marker means more units announced at it,
     a hollow one that no outcome is linked to the meeting in the record."""
     title = "Donor meetings and their outcomes"

@@ -39,16 +39,18 @@ CLAIM_COLUMNS = [
 ]
 
 
-def changes(state, day: str) -> html.Div:
-    rows = ui.database().rows("changes_on_day", day=day, **state.params())
+def changes(state, day: str, since: str | None = None) -> html.Div:
+    """What changed on `day`, or from `since` to `day` for a point of a thinned step chart."""
+    since = since if since and since != day else None
+    rows = ui.database().rows("changes_on_day", day=day, since=since or day, **state.params())
     return html.Div(
         [
-            html.H3(f"What changed on {day}"),
+            html.H3(f"What changed from {since} to {day}" if since else f"What changed on {day}"),
             ui.table(
                 rows,
                 CHANGE_COLUMNS,
                 table_id="details-rows",
-                empty="Nothing changed that day: this point carries the totals to the as-of date.",
+                empty="Nothing changed then: this point carries the totals to the as-of date.",
             ),
         ]
     )

@@ -136,6 +136,14 @@ CASES = [
 )
 def test_build_time_tables_answer_as_the_per_request_derivation(shipped_db, params):
     with duckdb.connect(str(shipped_db), read_only=True) as con:
+        # refusals and cancellations from line_refusals, as from every event of the filtered lines
+        refused = con.execute(sql_text("refusals"), params).fetchall()
+        every_event = f"""
+            SELECT e.date_latest, l.donor, l.donor_name, l.system_name, e.event_type, e.event_id
+            FROM commitment_events AS e JOIN ({sql_text("line_labels")}) AS l USING (line_id)
+            WHERE l.unit = 'units' AND e.event_type IN ('declined', 'cancelled') AND e.date_latest <= $as_of::DATE
+            ORDER BY 1, 2, 6"""
+        assert refused == con.execute(every_event, params).fetchall()
         lines = con.execute(sql_text("filtered_lines"), params).df()
         expected = _derived(con, "filtered_lines", params)
         assert sorted(lines["line_id"]) == sorted(expected["line_id"]) and len(lines) > 0
@@ -143,11 +151,11 @@ def test_build_time_tables_answer_as_the_per_request_derivation(shipped_db, para
         want = expected.set_index("line_id").sort_index()[by_line.columns]
         assert by_line.astype(str).equals(want.astype(str))
         # the last row of steps_total (the as-of day) holds the lines' totals on that day
-        total = con.execute(sql_text("steps_total"), params).df().iloc[-1]
+        total = con.execute(sql_text("steps_total"), {**params, "points": 500}).df().iloc[-1]
         committed, delivered, possible = _derived(con, "totals", params)
         assert (total["committed"], total["delivered"], total["delivered_possible"]) == (committed, delivered, possible)
         # each donor's last row in steps (ten drawn one by one, the rest summed) adds up to the same
-        steps = con.execute(sql_text("steps"), {**params, "top": 10}).df()
+        steps = con.execute(sql_text("steps"), {**params, "top": 10, "points": 500}).df()
         last = steps[steps["is_as_of_row"]]
         assert last["committed"].sum() == committed and last["delivered"].sum() == delivered
 
@@ -264,3 +272,31 @@ def test_a_callback_answer_is_sent_again_until_the_file_is_replaced(shipped_db, 
     os.replace(tmp_path / "new.duckdb", served)
     rebuilt = post()
     assert calls.count("/_dash-update-component") == rendered + 1 and rebuilt.get_data() != first.get_data()
+
+
+def test_the_refusals_of_the_reference_case(shipped_db):
+    # the Netherlands declined to send the Leopard 2A6 tanks it leases from Germany
+    # (https://wnl.tv/2023/02/09/minister-ollongren-tanks-die-nederland-van-duitsland-leaset-niet-naar-oekraine/)
+    rows = Database(shipped_db).rows("refusals", **{**ALL, "as_of": "2023-02-14", "family": "leopard-2"})
+    assert [(r["donor"], str(r["date"]), r["event_type"]) for r in rows] == [("NLD", "2023-02-09", "declined")]
+
+
+def test_gathered_queries_answer_as_the_queries_one_by_one(shipped_db, monkeypatch):
+    monkeypatch.setenv("TRACKER_QUERY_CACHE_MB", "0")  # every query runs: in threads, in the request's context
+    app = create_app(shipped_db)
+    db = app.server.config["TRACKER_DATABASE"]
+    view = {**ALL, "as_of": "2023-02-14", "family": "leopard-2"}
+    asked = {
+        "steps": ("frame", "steps", {**view, "top": 10, "points": 300}),
+        "lines": ("rows", "system_lines", {**view, "limit": 100}),
+        "counts": ("rows", "headline", view),
+    }
+    with app.server.test_request_context():
+        got = db.gather(**asked)
+        run = db.queries_run
+        assert db.rows("headline", **view) == got["counts"] and db.queries_run == run  # kept for the request
+    assert got["counts"][0]["units_committed"] == 43  # Leopard 2 as known on 2023-02-14 (the reference case)
+    assert got["steps"].equals(db.frame("steps", **asked["steps"][2]))
+    assert got["lines"] == db.rows("system_lines", **asked["lines"][2])
+    with pytest.raises(TypeError, match="as_of"):  # a query's error reaches the page, as without threads
+        db.gather(a=("rows", "headline", ALL), b=("rows", "headline", view))

@@ -73,7 +73,9 @@ def test_donor_steps_draws_each_donor_as_steps_and_claims_apart():
     assert "2023-03-31" in fig.layout.title.subtitle.text
     assert fig.layout.yaxis.title.text == "Units"
     # Click payload: donor and day for a donor's point, the claim id for a claim.
-    assert germany.customdata[1] == "DEU|2023-02-24"  # one text per point (safety.clicked splits it)
+    assert (
+        germany.customdata[1] == "DEU|2023-02-24|2023-02-24"
+    )  # one text per point: donor, day, span start (safety.clicked splits it)
     assert list(fig.data[4].customdata[0]) == ["leopard-2-62"]
 
 
@@ -102,7 +104,7 @@ def test_cumulative_committed_and_delivered():
     assert fig.layout.title.text == "Committed and delivered (units)"
     assert fig.layout.title.subtitle.text == "as known on 2023-03-31; cumulative; all donors<br>and systems"
     assert fig.layout.yaxis.title.text == "Units (cumulative)"
-    assert fig.data[0].customdata[2] == "2023-02-24"
+    assert fig.data[0].customdata[2] == "2023-02-24|2023-02-24"  # the day and the first day of its span
 
 
 def test_no_band_when_every_delivery_is_certain():

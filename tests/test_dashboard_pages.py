@@ -292,13 +292,13 @@ def test_pages_before_any_record_say_so_without_nan(request_ctx):
 def test_steps_draw_the_top_donors_and_sum_the_others(app):
     database = app.server.config["TRACKER_DATABASE"]
     params = dict(as_of="2023-12-31", donors=[], category=None, family="leopard-2", start=None, end=None)
-    steps = database.frame("steps", top=2, **params)
+    steps = database.frame("steps", top=2, points=500, **params)
     final = steps[steps["is_as_of_row"]].set_index("donor")
     assert list(final.index) == ["DEU", "POL", ""]
     assert final.loc["DEU", "committed"] == 18 and final.loc["POL", "committed"] == 14
     assert final.loc["", "committed"] == 91 - 18 - 14  # the Leopard 2 total less the two largest
     assert final.loc["", "donor_name"] == "Other donors (8)"  # CAN, DNK, ESP, FIN, NLD, NOR, PRT, SWE
-    everyone = database.frame("steps", top=100, **params)
+    everyone = database.frame("steps", top=100, points=500, **params)
     assert everyone[everyone["is_as_of_row"]]["committed"].sum() == 91
 
 

@@ -162,6 +162,15 @@ def test_real_clicks_still_work(client):
     answer = click(client, "systems-steps", {"points": [{"customdata": ["DEU", "2023-02-24"]}]})
     details = json.dumps(answer.get_json()["response"]["systems-details"]["children"])
     assert "What changed on 2023-02-24" in details and MESSAGE not in details
+    # a point of a thinned chart stands for the days since the point before it (donor|day|since): Germany's
+    # 14 of 2023-01-25 (https://www.bundesregierung.de/breg-de/aktuelles/bundesregierung-kuendigt-lieferung-von-leopard-2-panzern-an-die-ukraine-an-2160236) and 4 more
+    span = click(client, "systems-steps", {"points": [{"customdata": "DEU|2023-02-24|2023-01-20"}]})
+    details = json.dumps(span.get_json()["response"]["systems-details"]["children"])
+    assert "What changed from 2023-01-20 to 2023-02-24" in details and "2023-01-25" in details and MESSAGE not in details
+    day = click(client, "overview-cumulative", {"points": [{"customdata": "2023-02-24|2023-02-20"}]})
+    assert "What changed from 2023-02-20 to 2023-02-24" in json.dumps(day.get_json()["response"]["overview-details"]["children"])
+    bad = click(client, "systems-steps", {"points": [{"customdata": "DEU|2023-02-24|not a day"}]})
+    assert bad.status_code == 200 and MESSAGE in bad.get_data(as_text=True)
     focus = click(client, "donors-ranking", {"points": [{"customdata": ["DEU"]}]}).get_json()
     assert focus["response"]['{"name":"focus","type":"filter"}']["value"] == "DEU"
 

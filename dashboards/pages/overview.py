@@ -56,7 +56,7 @@ def layout(**query):
     db = ui.database()
     h = headline_figures(state)
     charted = chart_state(state)
-    steps = db.frame("steps_total", **charted.params())
+    steps = db.frame("steps_total", points=figures.STEP_POINTS, **charted.params())
     ranking = db.frame("donor_ranking", **state.params())
     releases = db.frame("undated_delivery_days", **charted.params())
     categories = db.frame("category_counts", **state.params())
@@ -125,9 +125,9 @@ def show_rows(cumulative_click, donor_click, search):
     state = ui.state_from_search(search)
     triggered = dash.ctx.triggered_id
     if triggered == "overview-cumulative" and cumulative_click:
-        picked = clicked(cumulative_click)
+        picked = clicked(cumulative_click, 2) or clicked(cumulative_click)  # the day, and its span's first day
         return (
-            panels.changes(chart_state(state), picked[0][:10])
+            panels.changes(chart_state(state), picked[0][:10], picked[1][:10] if len(picked) > 1 else None)
             if picked
             else html.P("That click could not be read: click a point of the chart again.", className="hint")
         )

@@ -50,14 +50,20 @@ def layout(**query):
     state = focus(asked)
     db = ui.database()
     params = state.params()
-    steps = db.frame("steps", top=TOP_DONORS, **params)
-    totals = db.frame("steps_total", **params)
     # Claims are about system families: a category view has none to draw.
-    claims = db.frame("claims", claim=None, **params) if state.family else pd.DataFrame()
-    shown_lines = db.rows("system_lines", **state.params(limit=MAX_LINES))  # largest committed first
+    claimed = {"claims": ("frame", "claims", dict(claim=None, **params))} if state.family else {}
+    got = db.gather(
+        steps=("frame", "steps", dict(top=TOP_DONORS, points=figures.STEP_POINTS, **params)),
+        totals=("frame", "steps_total", dict(points=figures.STEP_POINTS, **params)),
+        lines=("rows", "system_lines", state.params(limit=MAX_LINES)),  # largest committed first
+        refusals=("frame", "refusals", params),
+        counts=("rows", "headline", params),
+        **claimed,
+    )
+    steps, totals, refusals, shown_lines = got["steps"], got["totals"], got["refusals"], got["lines"]
+    claims = got.get("claims", pd.DataFrame())
     listed = shown_lines[0]["matching"] if shown_lines else 0
-    refusals = db.frame("refusals", **params)
-    counts = db.rows("headline", **params)[0]
+    counts = got["counts"][0]
     name = scope_name(state, opts)
     return html.Div(
         [
@@ -115,7 +121,8 @@ def show_rows(click, search):
     if not click:
         return dash.no_update
     state = focus(ui.state_from_search(search))
-    pair, single = clicked(click, 2, empty_first=True), clicked(click, 1)
+    span = clicked(click, 3, empty_first=True)  # donor, day and the first day of the span the point stands for
+    pair, single = span or clicked(click, 2, empty_first=True), clicked(click, 1)
     if pair is None:
         return (
             panels.claim(state, single[0])
@@ -123,4 +130,4 @@ def show_rows(click, search):
             else html.P("That click could not be read: click a point of the chart again.", className="hint")
         )
     donor, day = pair[0], pair[1][:10]
-    return panels.changes(state.with_(donors=(donor,)) if donor else state, day)
+    return panels.changes(state.with_(donors=(donor,)) if donor else state, day, span[2][:10] if span else None)

@@ -1,10 +1,10 @@
 -- Refusals and cancellations of the filtered lines made by $as_of: the Systems chart marks them
--- where they happened instead of drawing a line at 0.
-WITH lines AS (
-    SELECT line_id, donor, donor_name, system_name FROM ({line_labels}) WHERE unit = 'units'
-)
-SELECT e.date_latest AS date, l.donor, l.donor_name, l.system_name, e.event_type, e.event_id
-FROM commitment_events AS e
-JOIN lines AS l USING (line_id)
-WHERE e.event_type IN ('declined', 'cancelled') AND e.date_latest <= $as_of::DATE
-ORDER BY e.date_latest, l.donor
+-- where they happened instead of drawing a line at 0. Read from line_refusals (built with the
+-- database), not from every commitment event of the filtered lines.
+SELECT day AS date, donor, donor_name, system_name, event_type, event_id
+FROM line_refusals
+WHERE day <= $as_of::DATE
+  AND (len($donors::VARCHAR[]) = 0 OR list_contains($donors::VARCHAR[], donor))
+  AND ($category::VARCHAR IS NULL OR category = $category)
+  AND ($family::VARCHAR IS NULL OR system_family = $family)
+ORDER BY day, donor, event_id

@@ -4,6 +4,10 @@
 -- the changes summed per day at build time (line_changes_daily, lines in units only), accumulated per donor. The $top
 -- donors with the most committed on $as_of are drawn one by one; the others are summed into one
 -- series (donor '', "Other donors (n)").
+--
+-- At most about $points rows per donor, as in steps_total: when more days changed, the days are cut
+-- into equal spans (the same for every donor, from the first change to $as_of) and each donor's
+-- span keeps its last day, with `since`, the donor's first changed day in the span.
 WITH changes AS (
     SELECT donor, day, committed, known, delivered
     FROM line_changes_daily
@@ -29,7 +33,7 @@ WITH changes AS (
     SELECT r.donor, dn.name AS donor_name FROM ranked AS r JOIN donors AS dn ON dn.donor_id = r.donor
     UNION ALL
     SELECT '', 'Other donors (' || count(*) || ')' FROM ranked WHERE rank > $top::INTEGER
-)
+), series AS (
 SELECT
     p.day AS date,
     p.donor,
@@ -41,4 +45,16 @@ SELECT
 FROM per_day AS p
 JOIN names AS n USING (donor)
 GROUP BY p.donor, n.donor_name, p.day
-ORDER BY p.donor = '', p.donor, p.day
+), span AS (
+    SELECT min(date) AS first_day,
+           CASE WHEN max(rows) <= $points::INTEGER THEN 1
+                ELSE ceil((max(date) - min(date) + 1) / $points::INTEGER)::INTEGER END AS days
+    FROM (SELECT date, count(*) OVER (PARTITION BY donor) AS rows FROM series)
+), spans AS (
+    SELECT s.*, (s.date - span.first_day) // span.days AS part FROM series AS s, span
+)
+SELECT date, donor, donor_name, committed, delivered, is_as_of_row,
+       min(date) OVER (PARTITION BY donor, part) AS since
+FROM spans
+QUALIFY row_number() OVER (PARTITION BY donor, part ORDER BY date DESC) = 1
+ORDER BY donor = '', donor, date

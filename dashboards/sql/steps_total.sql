@@ -3,6 +3,11 @@
 -- are summed per day at build time (line_changes_daily, lines in units only); here they are
 -- narrowed by the page filters (an empty donor list means all donors; a NULL category or family
 -- means all) and accumulated over the days.
+--
+-- At most about $points rows: when more days changed, the days are cut into equal spans (from the
+-- first change to $as_of) and each span keeps its last day, with the totals on that day and `since`,
+-- the span's first changed day (a click on the point lists the changes from `since` to `date`).
+-- A chart cannot draw more steps than it has pixels; the step a span hides is narrower than one.
 WITH changes AS (
     SELECT day, committed, delivered, known, new_lines, delivered_possible
     FROM line_changes_daily
@@ -17,7 +22,7 @@ WITH changes AS (
     GROUP BY day
     UNION ALL
     SELECT $as_of::DATE, 0, 0, 0, 0, 0
-)
+), series AS (
 SELECT
     day AS date,
     -- lines whose committed quantity is known: when none is, committed is NULL, not 0
@@ -29,4 +34,15 @@ SELECT
 FROM per_day
 GROUP BY day
 HAVING EXISTS (SELECT 1 FROM changes)
-ORDER BY day
+), span AS (
+    SELECT min(date) AS first_day,
+           CASE WHEN count(*) <= $points::INTEGER THEN 1
+                ELSE ceil((max(date) - min(date) + 1) / $points::INTEGER)::INTEGER END AS days
+    FROM series
+), spans AS (
+    SELECT s.*, (s.date - span.first_day) // span.days AS part FROM series AS s, span
+)
+SELECT date, committed, delivered, delivered_possible, pledge_lines, min(date) OVER (PARTITION BY part) AS since
+FROM spans
+QUALIFY row_number() OVER (PARTITION BY part ORDER BY date DESC) = 1
+ORDER BY date
