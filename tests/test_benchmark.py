@@ -46,3 +46,23 @@ def test_hand_written_analysis_is_kept(tmp_path):
         previous=out,
     )
     assert "old numbers" not in text and text.endswith(report.ANALYSIS + "\nWhy the build is slow: ...\n")
+
+
+def test_the_commit_measured_ignores_the_reports_the_benchmark_writes(tmp_path):
+    import subprocess
+
+    from tracker.benchmark.machine import commit
+
+    def git(*args):
+        subprocess.run(["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@t", *args], check=True, capture_output=True)
+
+    git("init", "-q")
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "benchmark.md").write_text("before\n")
+    (tmp_path / "code.py").write_text("x = 1\n")
+    git("add", ".")
+    git("commit", "-qm", "start")
+    (tmp_path / "reports" / "benchmark.md").write_text("a scale measured\n")  # written after every scale
+    assert "uncommitted" not in commit(tmp_path)
+    (tmp_path / "code.py").write_text("x = 2\n")
+    assert commit(tmp_path).endswith(" + uncommitted changes")

@@ -38,8 +38,13 @@ def _version(name: str) -> str:
         return "not installed"
 
 
+# What the benchmark itself rewrites while it runs (after every scale): not a change to what is measured.
+OWN_OUTPUT = (":(exclude)reports/benchmark.md", ":(exclude)reports/benchmark.json")
+
+
 def commit(root: Path) -> str:
-    """The commit measured, with '+ uncommitted changes' when the tree differs from it."""
+    """The commit measured, with '+ uncommitted changes' when the tree differs from it (the
+    benchmark's own report files aside)."""
 
     def git(*args):
         done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=10, check=False)
@@ -48,7 +53,7 @@ def commit(root: Path) -> str:
     head = git("rev-parse", "--short=12", "HEAD")
     if not head:
         return "unknown (not a git checkout)"
-    dirty = git("status", "--porcelain", "--untracked-files=no")
+    dirty = git("status", "--porcelain", "--untracked-files=no", "--", ".", *OWN_OUTPUT)
     return head + (" + uncommitted changes" if dirty else "")
 
 
