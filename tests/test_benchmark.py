@@ -54,7 +54,9 @@ def test_the_commit_measured_ignores_the_reports_the_benchmark_writes(tmp_path):
     from tracker.benchmark.machine import commit
 
     def git(*args):
-        subprocess.run(["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@t", *args], check=True, capture_output=True)
+        subprocess.run(
+            ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@t", *args], check=True, capture_output=True
+        )
 
     git("init", "-q")
     (tmp_path / "reports").mkdir()
