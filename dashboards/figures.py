@@ -559,8 +559,9 @@ def donor_steps(
                 hovertemplate="%{text}<br>%{x|%Y-%m-%d}<extra></extra>",
             )
         )
-        # each worded where it happened; past REFUSALS_WORDED the marks' hover names them (words would cover the chart)
-        for r in refusals.head(REFUSALS_WORDED).itertuples():
+        # each worded where it happened; with more than REFUSALS_WORDED only the marks' hover names them
+        # (the words of the first few would pile up on one another at the start of the axis)
+        for r in refusals.itertuples() if len(refusals) <= REFUSALS_WORDED else ():
             annotations.append(_words(_ts(r.date), 0, f"{r.donor_name} {r.event_type}", "#CC3311", yanchor="bottom", yshift=8))
     top = max([v for _, v, _ in labels] + list(claims.get("claimed", [])) + ([summed] if summed else []) + [1]) * 1.12
     label_x = min(right_edge, pd.Timestamp(as_of))

@@ -152,3 +152,22 @@ def test_refusal_is_a_mark_not_a_line_at_zero():
     assert germany.line.width > poland.line.width
     # the axis fits the events: January to February 2023, not to the as-of date years later
     assert fig.layout.xaxis.range[0] < "2023-01-11" and fig.layout.xaxis.range[1] < "2023-04-01"
+
+
+def test_many_refusals_are_marked_but_not_worded():
+    steps = pd.DataFrame(
+        {"date": pd.to_datetime(["2023-01-25", "2023-02-14"]), "donor": ["DEU", "DEU"], "donor_name": ["Germany"] * 2}
+        | {"committed": [14, 14], "delivered": [0, 0], "is_as_of_row": [False, True]}
+    )
+    days = pd.date_range("2023-01-01", periods=figures.REFUSALS_WORDED + 1)
+    refusals = pd.DataFrame({"date": days, "donor": "NLD", "donor_name": "Netherlands", "event_type": "declined"})
+    fig = figures.donor_steps(
+        steps, steps.iloc[:0], pd.DataFrame(), "Leopard 2", pd.Timestamp("2023-02-14").date(), refusals=refusals
+    )
+    marks = [t for t in fig.data if t.name == "Declined or cancelled"]
+    assert len(marks[0].x) == figures.REFUSALS_WORDED + 1
+    assert not [a for a in fig.layout.annotations if "declined" in a.text]
+    few = figures.donor_steps(
+        steps, steps.iloc[:0], pd.DataFrame(), "Leopard 2", pd.Timestamp("2023-02-14").date(), refusals=refusals.head(2)
+    )
+    assert len([a for a in few.layout.annotations if a.text == "Netherlands declined"]) == 2
