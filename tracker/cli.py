@@ -1,4 +1,4 @@
-"""The `tracker` command: validate, build, sql, fmt, diff, export, import, compare, serve, generate, synthesize, benchmark."""
+"""The `tracker` command: validate, build, sql, fmt, diff, export, import, compare, serve, generate, synthesize, benchmark, propose, accept."""
 
 from __future__ import annotations
 
@@ -76,6 +76,21 @@ EXAMPLES = {
         "Writes every table of the data package, valid and in `tracker fmt` form, with about N commitment\n"
         "events and everything they need (lines, deliveries, sources, donors, systems ...). The same N and\n"
         "seed always give the same files; existing CSVs of the package in DIR are overwritten."
+    ),
+    "propose": (
+        "examples:\n  tracker propose article.txt --published 2023-02-14 --url https://www3.nhk.or.jp/...\n"
+        "  pbpaste | tracker propose - --lang de --format json\n"
+        "  tracker propose --feed reference/pun-aid-newsfeed/aid_news_feed_2022-2026.csv --from 2022-01-01 --to 2023-12-31 --out review.csv\n\n"
+        "Each candidate row says what it is (announced, increased, delivered, claim, training, meeting), who\n"
+        "gives what, how many and when, the sentence it came from with its offsets, its status against\n"
+        "data/ (recorded, increase, conflict or new) and a confidence with the reasons it is lower.\n"
+        "Relative dates (yesterday, on Monday, 13日) need --published. Works offline."
+    ),
+    "accept": (
+        "examples:\n  tracker accept review.csv           # rows marked 'accepted' in the decision column\n\n"
+        "Appends the accepted announced, increased and delivered rows and claims to data/, with a source row\n"
+        "for each article and a pledge line where the donor has none for the system, then validates. If the\n"
+        "data would have a problem, nothing is changed and the problems are printed."
     ),
 }
 
@@ -342,6 +357,18 @@ def cmd_synthesize(args) -> int:
     return 0
 
 
+def cmd_propose(args) -> int:
+    from tracker.propose.commands import main_propose
+
+    return main_propose(args)
+
+
+def cmd_accept(args) -> int:
+    from tracker.propose.commands import main_accept
+
+    return main_accept(args)
+
+
 def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data", metavar="DIR", help="directory of the CSV tables (default: ./data)")
@@ -537,6 +564,38 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0); the same N and seed give the same files")
     p.set_defaults(run=cmd_synthesize)
+
+    p = sub.add_parser(
+        "propose",
+        parents=[common],
+        help="read news articles (ja, de, uk, ru, en, fr, pl) and print candidate rows for the record",
+        epilog=EXAMPLES["propose"],
+        formatter_class=raw,
+    )
+    p.add_argument("files", nargs="*", metavar="FILE", help="article texts, plain text in UTF-8 (- for standard input)")
+    p.add_argument(
+        "--published", metavar="YYYY-MM-DD", help="the articles' publication date: relative dates are resolved against it"
+    )
+    p.add_argument("--url", help="the article's address (kept with the candidates)")
+    p.add_argument("--lang", default="auto", help="auto (default: detected), or ja, de, uk, ru, en, fr, pl")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="table (default), csv or json")
+    p.add_argument("--feed", metavar="CSV", help="a news feed (date, text_en/text_uk or text, source_url): write a review CSV")
+    p.add_argument(
+        "--out", default="review.csv", metavar="REVIEW.csv", help="where --feed writes its review (default review.csv)"
+    )
+    p.add_argument("--from", dest="since", metavar="YYYY-MM-DD", help="--feed: only items of this day or later")
+    p.add_argument("--to", dest="until", metavar="YYYY-MM-DD", help="--feed: only items of this day or earlier")
+    p.set_defaults(run=cmd_propose)
+
+    p = sub.add_parser(
+        "accept",
+        parents=[common],
+        help="append the candidate rows marked accepted in a review CSV to data/, then validate",
+        epilog=EXAMPLES["accept"],
+        formatter_class=raw,
+    )
+    p.add_argument("review", metavar="REVIEW.csv", help="a review file written by tracker propose --feed")
+    p.set_defaults(run=cmd_accept)
     return top
 
 

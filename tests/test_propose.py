@@ -1,0 +1,194 @@
+"""`tracker propose` on the seed article (NHK's live blog of 2023-02-14), on bad input, and `tracker
+accept` round-tripping through validate. The evaluation set's precision and recall are in
+reports/propose_evaluation.md, checked for drift here, not asserted as timed or flaky tests."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tracker.cli import main
+from tracker.propose import Reader
+from tracker.propose import evaluate as evaluation
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "tests" / "propose" / "seed" / "nhk_2023-02-14_ukraine_updates.ja.txt"
+DATA = ROOT / "data"
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return Reader(DATA)
+
+
+@pytest.fixture(scope="module")
+def seed(reader):
+    return reader.propose(SEED.read_text(encoding="utf-8"), "ja", date(2023, 2, 14))
+
+
+def test_the_seed_gives_germany_14_leopard_2_as_recorded(seed):
+    # https://www.bundesregierung.de/breg-de/aktuelles/bundesregierung-kuendigt-lieferung-von-leopard-2-panzern-an-die-ukraine-an-2160236
+    germany = [c for c in seed if c.kind == "announced" and c.donor == "DEU" and c.system_family == "leopard-2"]
+    assert [(c.quantity, c.status, c.record_id) for c in germany] == [(14, "recorded", "DEU-leopard-2a6-2023-01-25")]
+    text = SEED.read_text(encoding="utf-8")
+    assert text[germany[0].start : germany[0].end] == germany[0].evidence and "14両" in germany[0].evidence
+
+
+def test_the_seed_gives_the_62_as_a_claim_not_a_pledge(seed):
+    assert [c.quantity for c in seed if c.kind == "claim" and c.system_family == "leopard-2"] == [62]
+    assert not any(c.quantity == 62 and c.kind in ("announced", "increased", "delivered") for c in seed)
+
+
+def test_the_seed_gives_the_leopard_2_training_from_2023_02_13(seed):
+    # 「13日」 in an article of 2023-02-14 is 2023-02-13 (https://www3.nhk.or.jp/news/html/20230214/k10013979571000.html)
+    training = [c for c in seed if c.kind == "training"]
+    assert [(c.system_family, c.date, c.donor) for c in training] == [("leopard-2", date(2023, 2, 13), "DEU")]
+
+
+def test_the_seed_gives_the_contact_group_meeting_at_nato_headquarters(seed):
+    meetings = [c for c in seed if c.kind == "meeting"]
+    assert [(c.date, c.status, c.record_id) for c in meetings] == [(date(2023, 2, 14), "recorded", "udcg-09")]
+
+
+def test_made_in_is_not_donated_by(reader):
+    found = reader.propose("ポーランドは14日、ドイツ製戦車「レオパルト2」14両を供与すると発表した。", "ja", date(2023, 2, 24))
+    assert [(c.donor, c.quantity) for c in found if c.kind == "announced"] == [("POL", 14)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "day"),
+    [
+        ("de", "Deutschland hat am Montag vierzehn Leopard 2 zugesagt.", date(2023, 1, 23)),
+        ("uk", "У понеділок Німеччина пообіцяла чотирнадцять танків Leopard 2.", date(2023, 1, 23)),
+        ("en", "Germany pledged fourteen Leopard 2 tanks last Monday.", date(2023, 1, 23)),
+        ("ru", "Германия в понедельник пообещала 14 танков Leopard 2.", date(2023, 1, 23)),
+        ("fr", "L'Allemagne a promis lundi quatorze chars Leopard 2.", date(2023, 1, 23)),
+        ("pl", "Niemcy w poniedziałek obiecały czternaście czołgów Leopard 2.", date(2023, 1, 23)),
+    ],
+)
+def test_weekdays_number_words_and_names_in_each_language(reader, lang, text, day):
+    # published Wednesday 2023-01-25: Monday is 2023-01-23
+    (c,) = [c for c in reader.propose(text, lang, date(2023, 1, 25)) if c.kind == "announced"]
+    assert (c.donor, c.system_family, c.quantity, c.date) == ("DEU", "leopard-2", 14, day)
+
+
+def test_json_output_is_a_list_of_candidates(capsys):
+    assert main(["propose", str(SEED), "--published", "2023-02-14", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert isinstance(rows, list) and {
+        "kind",
+        "donor",
+        "system_family",
+        "system",
+        "quantity",
+        "date",
+        "date_precision",
+        "evidence",
+        "status",
+        "confidence",
+    } <= set(rows[0])
+    assert all(r["evidence"]["end"] > r["evidence"]["start"] for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary\x00", "binary data"),
+        (b"x" * 10_000_000, "more than 1 MB"),
+        (b"\xff\xfe\x00\xd8", "UTF-16"),
+        (b"caf\xe9 au lait", "not UTF-8"),
+        (b"Habari za leo: serikali imetangaza msaada mpya kwa wakulima wa mahindi.", "cannot tell which language"),
+    ],
+    ids=["empty", "binary", "10 MB", "bad UTF-16", "latin-1", "Swahili"],
+)
+def test_bad_input_gets_one_clear_message(tmp_path, content, message):
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+    done = subprocess.run(
+        [sys.executable, "-m", "tracker.cli", "propose", str(path)], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1 and str(path) in done.stderr
+
+
+def test_an_unknown_language_code_is_refused(capsys):
+    assert main(["propose", str(SEED), "--lang", "sw"]) == 2
+    assert "--lang sw: not a language propose reads" in capsys.readouterr().err
+
+
+def _review(tmp_path: Path, data: Path, feed_rows: list[dict]) -> Path:
+    feed = tmp_path / "feed.csv"
+    with feed.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, ["date", "text_en", "source_url"])
+        writer.writeheader()
+        writer.writerows(feed_rows)
+    review = tmp_path / "review.csv"
+    assert main(["propose", "--data", str(data), "--feed", str(feed), "--out", str(review)]) == 0
+    return review
+
+
+def _decide(review: Path, decide) -> None:
+    with review.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+        fields = list(rows[0])
+    for row in rows:
+        row["decision"] = decide(row)
+    with review.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+# A made-up item (not a fact: the test works on a copy of data/) to take accept through validate.
+ESTONIA = {
+    "date": "2024-06-03",
+    "text_en": "Estonia will send 7 Leopard 2A4 tanks to Ukraine, the defence ministry said on Monday.",
+    "source_url": "https://example.org/estonia-leopards",
+}
+
+
+def test_accept_appends_the_accepted_rows_and_the_data_still_validates(tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    review = _review(tmp_path, data, [ESTONIA])
+    _decide(review, lambda row: "accepted" if row["kind"] == "announced" else "rejected")
+    assert main(["accept", "--data", str(data), str(review)]) == 0
+    assert "added 1 to commitment_events.csv, 1 to pledge_lines.csv, 1 to sources.csv" in capsys.readouterr().out
+    events = (data / "commitment_events.csv").read_text(encoding="utf-8")
+    assert "EST-leopard-2a4-2024-06-03,EST-leopard-2a4,2024-06-03,announced,7," in events
+    assert main(["validate", "--data", str(data)]) == 0
+    # the same review again adds the same rows under new ids only if accepted again: here nothing is marked
+    _decide(review, lambda row: "")
+    assert main(["accept", "--data", str(data), str(review)]) == 0
+    assert (data / "commitment_events.csv").read_text(encoding="utf-8") == events
+
+
+def test_accept_refuses_a_row_that_would_fail_validation_and_changes_nothing(tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    review = _review(tmp_path, data, [ESTONIA])
+    _decide(review, lambda row: "accepted")
+    with review.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    rows[0]["date"] = "2024-02-30"  # no such day
+    with review.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    before = {p.name: p.read_bytes() for p in data.glob("*.csv")}
+    assert main(["accept", "--data", str(data), str(review)]) == 1
+    captured = capsys.readouterr()
+    assert "commitment_events.csv" in captured.out and "accept refused" in captured.err
+    assert {p.name: p.read_bytes() for p in data.glob("*.csv")} == before
+
+
+def test_the_evaluation_report_is_up_to_date():
+    assert evaluation.main(["--check"]) == 0, "run python -m tracker.propose.evaluate"

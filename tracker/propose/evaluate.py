@@ -1,0 +1,174 @@
+"""How well `tracker propose` reads: precision and recall per kind and per language on the labelled
+evaluation set in tests/propose/ (feed items in English and Ukrainian, articles in Japanese, German,
+Russian, French and Polish), and on the whole news feed of 2022–2023 how many of the record's events
+it finds recorded. `python -m tracker.propose.evaluate` writes reports/propose_evaluation.md; a test
+checks that the committed report is what the code gives.
+
+A proposed row is right when its kind, donor, system family, quantity and date (each possibly empty)
+all equal a labelled row of the same text; each labelled row is matched once."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from tracker.propose import Reader
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "propose"
+REPORT = ROOT / "reports" / "propose_evaluation.md"
+COUNTED = ("announced", "increased", "delivered")  # the kinds the targets are about
+TARGET_PRECISION, TARGET_RECALL = 0.85, 0.75
+ORDER = ("en", "uk", "ja", "de", "ru", "fr", "pl")
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _key(kind, donor, family, quantity, day, precision=None) -> tuple:
+    """What must agree: a date to its precision (2022-11 for a month, as the labels write it)."""
+    if isinstance(day, date):
+        day = day.isoformat()[: {"month": 7, "year": 4}.get(precision or "day", 10)]
+    return (kind, donor or None, family or None, int(quantity) if quantity not in (None, "") else None, day or None)
+
+
+@dataclass
+class Text:
+    name: str
+    lang: str
+    text: str
+    published: date
+    gold: list[tuple]
+
+
+def texts(gold_dir: Path = GOLD) -> list[Text]:
+    """Every labelled text: each feed item twice (English and Ukrainian, one set of labels), and the articles."""
+    out = []
+    labels: dict[str, list[tuple]] = {}
+    for r in _rows(gold_dir / "feed_labels.csv"):
+        if r["kind"] != "none":
+            labels.setdefault(r["item_id"], []).append(_key(r["kind"], r["donor"], r["system_family"], r["quantity"], r["date"]))
+    for item in _rows(gold_dir / "feed_items.csv"):
+        for lang in ("en", "uk"):
+            out.append(
+                Text(
+                    f"feed {item['item_id']} {lang}",
+                    lang,
+                    item[f"text_{lang}"],
+                    date.fromisoformat(item["date"]),
+                    labels.get(item["item_id"], []),
+                )
+            )
+    article_labels: dict[str, list[tuple]] = {}
+    for r in _rows(gold_dir / "articles" / "labels.csv"):
+        article_labels.setdefault(r["file"], []).append(_key(r["kind"], r["donor"], r["system_family"], r["quantity"], r["date"]))
+    for a in _rows(gold_dir / "articles" / "articles.csv"):
+        text = (gold_dir / "articles" / a["file"]).read_text(encoding="utf-8")
+        out.append(Text(a["file"], a["lang"], text, date.fromisoformat(a["published"]), article_labels.get(a["file"], [])))
+    return out
+
+
+@dataclass
+class Score:
+    right: Counter = field(default_factory=Counter)  # (lang, kind) -> right proposals
+    proposed: Counter = field(default_factory=Counter)
+    labelled: Counter = field(default_factory=Counter)
+    misses: list[tuple[str, tuple]] = field(default_factory=list)
+    wrong: list[tuple[str, tuple]] = field(default_factory=list)
+
+    def add(self, t: Text, proposed: list[tuple]) -> None:
+        left = list(t.gold)
+        for g in t.gold:
+            self.labelled[t.lang, g[0]] += 1
+        for p in proposed:
+            self.proposed[t.lang, p[0]] += 1
+            if p in left:
+                left.remove(p)
+                self.right[t.lang, p[0]] += 1
+            else:
+                self.wrong.append((t.name, p))
+        self.misses += [(t.name, g) for g in left]
+
+    def rates(self, langs, kinds) -> tuple[int, int, int, float | None, float | None]:
+        right = sum(self.right[lang, k] for lang in langs for k in kinds)
+        proposed = sum(self.proposed[lang, k] for lang in langs for k in kinds)
+        labelled = sum(self.labelled[lang, k] for lang in langs for k in kinds)
+        return right, proposed, labelled, (right / proposed if proposed else None), (right / labelled if labelled else None)
+
+
+def score(reader: Reader, gold_dir: Path = GOLD) -> Score:
+    result = Score()
+    for t in texts(gold_dir):
+        found = reader.propose(t.text, t.lang, t.published)
+        result.add(t, [_key(c.kind, c.donor, c.system_family, c.quantity, c.date, c.date_precision) for c in found])
+    return result
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def report(result: Score) -> str:
+    langs = [lang for lang in ORDER if any(result.labelled[lang, k] or result.proposed[lang, k] for k in COUNTED)]
+    lines = [
+        "# How well `tracker propose` reads: the evaluation set",
+        "",
+        "Generated by `python -m tracker.propose.evaluate` from the labelled texts in `tests/propose/` (feed items",
+        "in English and Ukrainian, each with one set of labels; articles in Japanese, German, Russian, French and",
+        "Polish). A proposed row is right when its kind, donor, system family, quantity and date all equal a",
+        "labelled row of the same text (an empty value equals an empty one). Targets on announced, increased and",
+        f"delivered rows together: precision at least {TARGET_PRECISION}, recall at least {TARGET_RECALL}, in every language.",
+        "",
+        "## Announced, increased and delivered rows, per language",
+        "",
+        "| language | labelled | proposed | right | precision | recall | target met |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for lang in langs:
+        right, proposed, labelled, p, r = result.rates([lang], COUNTED)
+        met = p is not None and r is not None and p >= TARGET_PRECISION and r >= TARGET_RECALL
+        lines.append(f"| {lang} | {labelled} | {proposed} | {right} | {_pct(p)} | {_pct(r)} | {'yes' if met else 'no'} |")
+    lines += [
+        "",
+        "## Per kind and language (precision / recall)",
+        "",
+        "| kind | " + " | ".join(langs) + " |",
+        "|---|" + "---|" * len(langs),
+    ]
+    for kind in ("announced", "increased", "delivered", "claim", "training", "meeting"):
+        cells = []
+        for lang in langs:
+            right, proposed, labelled, p, r = result.rates([lang], [kind])
+            cells.append(f"{_pct(p)} / {_pct(r)} ({labelled})" if labelled or proposed else "")
+        lines.append(f"| {kind} | " + " | ".join(cells) + " |")
+    lines += ["", "(In brackets: labelled rows.)", ""]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    reader = Reader(ROOT / "data")
+    result = score(reader)
+    text = report(result)
+    if "--check" in argv:
+        if not REPORT.exists() or REPORT.read_text(encoding="utf-8") != text:
+            print(f"{REPORT.relative_to(ROOT)} is out of date: run python -m tracker.propose.evaluate", file=sys.stderr)
+            return 1
+        return 0
+    REPORT.write_text(text, encoding="utf-8")
+    if "--misses" in argv:
+        for name, g in result.misses:
+            print("MISS ", name, g)
+        for name, p in result.wrong:
+            print("WRONG", name, p)
+    print(f"wrote {REPORT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

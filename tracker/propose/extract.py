@@ -1,0 +1,312 @@
+"""Candidate rows from one article's text: per sentence, the systems, donors, numbers and dates it
+names, each number paired with the system it counts and the donor that gives it, and the kind of
+row its words make (announced, increased, delivered, claim, training, meeting)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.propose import dates as dates_found
+from tracker.propose import numbers as numbers_found
+from tracker.propose.lexicon import APOSTROPHES, Lexicon, Mention
+from tracker.propose.reading import Sentence
+
+KINDS = ("announced", "increased", "delivered", "claim", "training", "meeting")
+COUNTERS = "両輌基門機台発隻丁個セット"  # Japanese counters of equipment (人/名 count people)
+
+
+@dataclass
+class Candidate:
+    kind: str
+    donor: str | None
+    system_family: str | None
+    system: str | None
+    quantity: int | None
+    date: date | None
+    date_precision: str | None
+    evidence: str
+    start: int  # character offsets of the evidence sentence in the input
+    end: int
+    unknown_system: str | None = None
+    language: str = ""
+    confidence: float = 0.9
+    doubts: list[str] = field(default_factory=list)
+    status: str = "new"
+    record_id: str | None = None
+    status_detail: str | None = None
+    date_borrowed: bool = False  # the date is another sentence's: the record is matched without it
+
+    def doubt(self, amount: float, why: str) -> None:
+        self.confidence = round(max(0.05, self.confidence - amount), 2)
+        self.doubts.append(why)
+
+
+def _after(text: str, end: int, width: int = 24) -> str:
+    return text[end : end + width]
+
+
+def _eligible_number(text: str, n: numbers_found.Number, lex: Lexicon) -> str | None:
+    """What a number counts: "units", "people", or None when it is money, time, a share, a calibre,
+    a number of countries ... (then it makes no candidate)."""
+    after = _after(text, n.end).lstrip(" \u00a0-")
+    before = text[max(0, n.start - 12) : n.start]
+    money = lex.cues.get("money")
+    if money and (money.match(after) or re.search(r"[$€£]\s*$", before) or money.search(before[-5:] if lex.lang != "ja" else "")):
+        return None
+    if lex.lang == "ja":
+        if after[:1] and after[0] in COUNTERS and not after.startswith("個大隊"):
+            return "units"
+        if after[:1] in ("人", "名"):
+            return "people"
+        if money and money.match(after):
+            return None
+        return None  # a bare number in Japanese counts nothing we know
+    not_units = lex.cues.get("not_units")
+    if not_units and not_units.match(after):
+        return None
+    people = lex.cues.get("people")
+    if people and re.match(rf"(?:\w+\s+){{0,2}}?(?:{people.pattern})", after, re.IGNORECASE):
+        return "people"
+    return "units"
+
+
+def _nearest_system(systems: list[Mention], n: numbers_found.Number, text: str, lang: str) -> Mention | None:
+    """The system a number counts: in Japanese the one named before it ("レオパルト2を14両"); elsewhere
+    the one named right after it ("14 Leopard 2", "vierzehn Leopard-2-Panzer"), or right before
+    ("Leopard 2: 14") when none follows."""
+    if lang == "ja":
+        before = [s for s in systems if s.end <= n.start and "。" not in text[s.end : n.start]]
+        return before[-1] if before else None
+    for s in systems:
+        if s.start >= n.end:
+            gap = text[n.end : s.start]
+            if (
+                len(gap) <= 45
+                and len(gap.split()) <= 6
+                and not re.search(r"[;:()\d]|\band\b|\bund\b|\bet\b|\bi\b|\bта\b|\bі\b|\bи\b|\bz\b", gap)
+            ):
+                return s
+            break
+    before = [s for s in systems if s.end <= n.start]
+    if before:
+        gap = text[before[-1].end : n.start]
+        if len(gap) <= 20 and len(gap.split()) <= 3 and not re.search(r"[;.()]", gap):
+            return before[-1]
+    return None
+
+
+def _made_in(text: str, donor: Mention, lex: Lexicon) -> bool:
+    cue = lex.cues.get("made_in")
+    if not cue:
+        return False
+    around = text[max(0, donor.start - 14) : donor.start] + "\x00" + text[donor.end : donor.end + 14]
+    after = text[donor.end : donor.end + (2 if lex.lang == "ja" else 16)]
+    before = text[max(0, donor.start - 16) : donor.start]
+    return bool(cue.match(after.lstrip("-")) or re.search(rf"(?:{cue.pattern})\s*$", before, re.IGNORECASE)) or (
+        lex.lang == "ja" and "製" in around.split("\x00")[1][:1]
+    )
+
+
+def _donor_for(donors: list[Mention], position: int) -> Mention | None:
+    strong = [d for d in donors if not d.weak] or donors
+    before = [d for d in strong if d.end <= position]
+    if before:
+        return before[-1]
+    after = [d for d in strong if d.start >= position]
+    return after[0] if after else None
+
+
+def _local(text: str, start: int, end: int, marks: Sequence[int] = ()) -> str:
+    """The words of a number and its system: from the last clause break, or the end of the number or
+    system named before it, to the system's end ("two more launchers as well as 50 carriers": the
+    50 is not "more")."""
+    cut = max([text.rfind(c, 0, start) + 1 for c in ";,、，:"] + [m for m in marks if m <= start])
+    return text[cut:end]
+
+
+MODEL = re.compile(r"(?<![\w-])(?=[\w-]*[A-Z])(?=[\w-]*(?:\d|[A-Z]{2}|[A-Z][a-z]+\s+[A-Z]))[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*")
+
+
+def _unknown_model(gap: str) -> str | None:
+    """A model name between a number and a generic word ("1,100 Phoenix Ghost drones", "250 M-1117
+    armored vehicles"): the catalog does not know it, so the row names it instead of a family."""
+    m = MODEL.search(gap)
+    return m.group().strip() if m else None
+
+
+def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: date | None) -> list[Candidate]:
+    """The candidate rows of an article."""
+    out: list[Candidate] = []
+    last_date: date | None = published
+    carried: tuple[int, Mention] | None = None  # the last donor named, and in which paragraph
+    text_dates = _sentence_dates(sentences, lex, published)
+    for index, sentence in enumerate(sentences):
+        s = sentence.text.translate(APOSTROPHES)
+        systems = lex.find_systems(s)
+        donors = [d for d in lex.find_donors(s) if not _made_in(s, d, lex)]
+        donors = [d for d in donors if not any(sy.start <= d.start < sy.end for sy in systems)]
+        taken = [(m.start, m.end) for m in systems]
+        found_dates = [
+            d for d in dates_found.find(s, lex, published, last_date) if not any(a < d.end and d.start < b for a, b in taken)
+        ]
+        dated = next((d for d in found_dates if d.value is not None), None)
+        borrowed = None if dated else _borrowed_date(text_dates, index, sentences)
+        numbers = [
+            n
+            for n in numbers_found.find(s, lex.lang)
+            if not any(a <= n.start < b for a, b in taken) and not any(d.start <= n.start < d.end for d in found_dates)
+        ]
+        cue = {kind: lex.cue(kind, s) for kind in ("delivered", "increased", "claim", "training", "meeting", "not_aid", "unsure")}
+        own_donor = _donor_for(donors, len(s))
+        if own_donor:
+            carried = (sentence.paragraph, own_donor)
+
+        def make(kind: str, system: Mention | None, quantity: int | None, anchor: int) -> Candidate:
+            family, system_id = (system.key.split("|") + [""])[:2] if system else (None, None)
+            donor = _donor_for(donors, anchor)
+            c = Candidate(
+                kind=kind,
+                donor=donor.key if donor else None,
+                system_family=family or None,
+                system=system_id or None,
+                quantity=quantity,
+                date=dated.value if dated else None,
+                date_precision=dated.precision if dated else None,
+                evidence=sentence.text,
+                start=sentence.start,
+                end=sentence.end,
+                language=lex.lang,
+            )
+            if donor is None and kind in ("announced", "increased", "delivered") and carried:
+                c.donor = carried[1].key
+                c.doubt(0.2 if carried[0] == sentence.paragraph else 0.3, "the donor is named in an earlier sentence")
+            if borrowed and kind in ("announced", "increased", "delivered", "claim"):
+                c.date, c.date_precision, c.date_borrowed = borrowed.value, borrowed.precision, True
+                c.doubt(0.15, "the date is given in another sentence of the paragraph")
+            elif donor is not None and donor.weak:
+                c.doubt(0.1, f"the donor is read from the adjective '{donor.text}'")
+            if dated and dated.doubt:
+                c.doubt(0.2, dated.doubt)
+            if dated and dated.precision != "day":
+                c.doubt(0.05, f"the date is known to the {dated.precision}")
+            if cue["unsure"]:
+                c.doubt(0.25, f"'{cue['unsure'].group().strip()}': a possibility, not a decision")
+            return c
+
+        if cue["meeting"]:
+            c = make("meeting", None, None, cue["meeting"].start())
+            c.donor = None
+            if not dated:
+                c.doubt(0.3, "no date in the sentence")
+            out.append(c)
+        if cue["not_aid"] and not cue["meeting"]:
+            continue
+        used: set[int] = set()
+        for n in numbers:
+            counts = _eligible_number(s, n, lex)
+            if counts is None:
+                continue
+            if counts == "people":
+                if cue["training"]:
+                    system = systems[0] if systems else None
+                    c = make("training", system, n.value, n.start)
+                    out.append(c)
+                continue
+            system = _nearest_system(systems, n, s, lex.lang)
+            if system is None:
+                continue
+            used.add(id(system))
+            marks = [m.end for m in systems if m.end <= n.start] + [o.end for o in numbers if o.end <= n.start]
+            local = _local(s, n.start, max(system.end, n.end), marks)
+            named = {d.key for d in donors if not d.weak}
+            total = lex.cue("total", local)
+            # several donors together, or a total with others ("with other European countries ... 62 in all")
+            claim = lex.cue("claim", local) or (cue["claim"] and (len(named) >= 2 or total)) or (total and len(named) != 1)
+            if total and not claim:
+                continue  # one donor's running total: the record has it as the line's total, not as a new row
+            if lex.cue("training", local) and not cue["delivered"]:
+                kind = "training"
+            elif claim:
+                kind = "claim"
+            elif cue["delivered"]:
+                kind = "delivered"
+            elif lex.cue("increased", local) or lex.cue("increased", s[max(0, n.start - 30) : n.start]):
+                kind = "increased"
+            else:
+                kind = "announced"
+            c = make(kind, system, n.value, n.start)
+            family, system_id = system.key.split("|")
+            model = _unknown_model(s[n.end : system.start]) if system.generic and system.start > n.end else None
+            if model:
+                c.system_family, c.system, c.unknown_system = None, None, f"{model} {system.text}".strip()
+                c.doubt(0.2, f"'{c.unknown_system}' is not in the catalog")
+            if kind == "claim":
+                givers = sorted({d.key for d in donors})
+                c.donor = ";".join(givers) if len(givers) >= 2 else None
+            if n.words:
+                c.doubt(0.05, "the number is written in words")
+            if n.approximate:
+                c.doubt(0.1, "an approximate number")
+            if not system_id and not model:
+                c.doubt(0.05, "the family is named, not the system")
+            out.append(c)
+        if cue["training"] and systems and not any(c.kind == "training" and c.start == sentence.start for c in out):
+            out.append(make("training", systems[0], None, systems[0].start))
+        elif cue["delivered"] and donors:
+            for system in systems:
+                if id(system) not in used and not any(
+                    c.start == sentence.start and c.system_family == system.key.split("|")[0] for c in out
+                ):
+                    c = make("delivered", system, None, system.start)
+                    c.doubt(0.2, "no number given")
+                    out.append(c)
+        if dated and dated.value:
+            last_date = dated.value
+    return _merge_meetings(out)
+
+
+def _sentence_dates(sentences: list[Sentence], lex: Lexicon, published: date | None) -> list[dates_found.FoundDate | None]:
+    """Each sentence's first date (None where it has none)."""
+    out: list[dates_found.FoundDate | None] = []
+    last = published
+    for sentence in sentences:
+        found = next((d for d in dates_found.find(sentence.text.translate(APOSTROPHES), lex, published, last) if d.value), None)
+        if found:
+            last = found.value
+        out.append(found)
+    return out
+
+
+def _borrowed_date(text_dates: list, index: int, sentences: list[Sentence]) -> dates_found.FoundDate | None:
+    """A sentence without a date takes the nearest dated sentence's of its paragraph: the one before
+    it, else the one after ("Ukraine received four howitzers ... The ministry confirmed it on Saturday")."""
+    paragraph = sentences[index].paragraph
+    same = [i for i in range(len(sentences)) if sentences[i].paragraph == paragraph and text_dates[i] is not None]
+    before = [i for i in same if i < index]
+    after = [i for i in same if i > index]
+    return text_dates[before[-1]] if before else text_dates[after[0]] if after else None
+
+
+def _merge_meetings(found: list[Candidate]) -> list[Candidate]:
+    """One meeting candidate per day, and one training candidate per system family and day: the
+    sentence that dates it, or the first (a headline and its story name the same event)."""
+    kept: list[Candidate] = []
+    seen: dict[tuple, Candidate] = {}
+    for c in found:
+        if c.kind not in ("meeting", "training") or c.quantity is not None:
+            kept.append(c)
+            continue
+        subject = (c.kind, c.system_family)
+        undated = seen.get((*subject, None))
+        if c.date is None and any(key[:2] == subject for key in seen):
+            continue
+        if (*subject, c.date) in seen:
+            continue
+        if c.date is not None and undated is not None:
+            kept.remove(seen.pop((*subject, None)))
+        seen[(*subject, c.date)] = c
+        kept.append(c)
+    return kept

@@ -1,0 +1,313 @@
+"""What `tracker propose` recognises in each language: donors by their names (CLDR's, through babel,
+plus the record's own names and a few short forms news use), systems from data/system_aliases.csv
+(with the catalog's own names and the generic words of generic_systems.csv), and the cue words of
+cues.yaml, each compiled once per language."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+import yaml
+from babel import Locale
+
+LANGUAGES = ("ja", "de", "uk", "ru", "en", "fr", "pl")
+INFLECTING = {"uk", "ru", "pl"}  # names take case endings: Німеччина, Німеччини, Німеччиною
+APOSTROPHES = str.maketrans({"ʼ": "'", "’": "'", "`": "'"})  # one length for one character: offsets stay right
+
+# Short forms of donors' names in news that CLDR does not list (CLDR gives "Сполучені Штати", news
+# write "США"). Japanese one-character forms count only before a word that makes them a country.
+SHORT_NAMES = {
+    "USA": {
+        "en": [
+            "US",
+            "U.S.",
+            "USA",
+            "U.S.A.",
+            "America",
+            "Washington",
+            "Pentagon",
+            "the United States",
+            "Department of Defense",
+            "DoD",
+            "White House",
+            "Biden administration",
+            "USAI",
+        ],
+        "uk": ["США", "Америк", "Пентагон", "Вашингтон"],
+        "ru": ["США", "Америк", "Пентагон", "Вашингтон"],
+        "de": ["USA", "Amerika", "Pentagon", "Washington"],
+        "fr": ["USA", "Amérique", "Pentagone", "Washington"],
+        "pl": ["USA", "Ameryk", "Pentagon", "Waszyngton"],
+        "ja": ["米国", "アメリカ", "米(?=[国政軍防側大])", "米(?=[・、])"],
+    },
+    "GBR": {
+        "en": ["UK", "U.K.", "Britain", "Great Britain", "London"],
+        "uk": ["Великобритані", "Британі", "Лондон"],
+        "ru": ["Великобритани", "Британи", "Лондон"],
+        "de": ["Großbritannien", "Britannien", "London"],
+        "fr": ["Grande-Bretagne", "Londres"],
+        "pl": ["Wielk\\w* Brytani", "Londyn"],
+        "ja": ["英国", "イギリス", "英(?=[国政軍防側])"],
+    },
+    "DEU": {
+        "de": ["Bundesregierung", "Berlin"],
+        "en": ["Berlin"],
+        "ja": ["独(?=[国政軍防側])"],
+        "pl": ["Niemiec", "Niemcy"],
+        "fr": ["Berlin"],
+    },
+    "FRA": {"en": ["Paris"], "de": ["Paris"], "ja": ["仏(?=[国政軍防側])"]},
+    "XEU": {
+        "en": ["EU", "European Union"],
+        "uk": ["ЄС", "Євросоюз", "Європейськ\\w* Союз"],
+        "ru": ["ЕС", "Евросоюз", "Европейск\\w* союз"],
+        "de": ["EU", "Europäische\\w* Union"],
+        "fr": ["UE", "Union européenne"],
+        "pl": ["UE", "Uni\\w* Europejsk"],
+        "ja": ["欧州連合", "EU", "ＥＵ"],
+    },
+    "NLD": {"en": ["Holland"], "de": ["Holland"], "ja": ["オランダ"]},
+    "CZE": {"en": ["Czech Republic", "Czechia"], "uk": ["Чехі"], "ru": ["Чехи"], "pl": ["Czech"], "ja": ["チェコ"]},
+    "CAN": {"ja": ["加(?=[国政軍])"], "en": ["Ottawa"]},
+    "AUS": {"ja": ["豪(?=[州国政軍])"], "en": ["Canberra"]},
+}
+# Adjectives of nationality in English news: a donor only before government, minister, army ...
+DEMONYM_HEADS = r"(?:government|ministry|minister|defen[cs]e|army|armed forces|military|prime minister|president|chancellor|navy|air force|officials?|authorities)"
+DEMONYMS = {
+    "USA": "American|U\\.S\\.|US",
+    "GBR": "British|UK",
+    "DEU": "German",
+    "FRA": "French",
+    "POL": "Polish",
+    "NLD": "Dutch",
+    "NOR": "Norwegian",
+    "DNK": "Danish",
+    "SWE": "Swedish",
+    "FIN": "Finnish",
+    "CAN": "Canadian",
+    "CZE": "Czech",
+    "SVK": "Slovak",
+    "ESP": "Spanish",
+    "PRT": "Portuguese",
+    "ITA": "Italian",
+    "BEL": "Belgian",
+    "EST": "Estonian",
+    "LVA": "Latvian",
+    "LTU": "Lithuanian",
+    "AUS": "Australian",
+    "JPN": "Japanese",
+    "TUR": "Turkish",
+    "GRC": "Greek",
+    "ROU": "Romanian",
+    "BGR": "Bulgarian",
+    "HRV": "Croatian",
+    "SVN": "Slovenian",
+    "AUT": "Austrian",
+    "CHE": "Swiss",
+    "IRL": "Irish",
+    "LUX": "Luxembourg",
+    "NZL": "New Zealand",
+    "KOR": "South Korean",
+    "ISL": "Icelandic",
+    "MKD": "North Macedonian",
+    "ALB": "Albanian",
+    "MNE": "Montenegrin",
+    "HUN": "Hungarian",
+}
+
+# Families of generic words: a model named before such a word is a system the catalog lacks.
+GENERIC_FAMILIES = {"drones", "non-combat-vehicles", "armoured-vehicle", "patrol-boat", "helicopter", "small-arms", "ammunition"}
+
+NAME_VOWELS = "аяоеиіїєуюыьaąeęioóuy"
+
+
+def _stem(word: str) -> str:
+    """A name's stem for languages with case endings: Німеччина -> Німеччин (matches Німеччини)."""
+    stem = word
+    while len(stem) > 4 and stem[-1].lower() in NAME_VOWELS:
+        stem = stem[:-1]
+    return stem
+
+
+def name_pattern(name: str, lang: str) -> str:
+    """A regular expression for a name in running text of `lang`."""
+    name = name.translate(APOSTROPHES)
+    if lang == "ja":
+        return name if any(c in name for c in "(?[") else re.escape(name)
+    if any(c in name for c in "\\(?["):
+        return rf"(?<!\w){name}\w*"
+    words = name.split()
+    if lang in INFLECTING:
+        return r"(?<!\w)" + r"\s+".join(re.escape(_stem(w)) + r"\w*" for w in words)
+    tail = r"(?:'s|s)?" if lang in ("en", "de") else ""
+    return r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + tail + r"(?!\w)"
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    key: str  # a donor code, or a system id (family, system)
+    text: str
+    weak: bool = False  # an adjective of nationality: a donor only if nothing stronger is named
+    generic: bool = False  # a generic word (drones, trucks) of generic_systems.csv, not a named system
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    donors: list[tuple[re.Pattern, str, bool]] = field(default_factory=list)  # pattern, donor code, weak
+    systems: list[tuple[re.Pattern, str, str | None, bool]] = field(default_factory=list)  # pattern, family, system, generic
+    cues: dict[str, re.Pattern] = field(default_factory=dict)
+    relative_days: list[tuple[re.Pattern, int]] = field(default_factory=list)
+    weekdays: list[tuple[re.Pattern, int]] = field(default_factory=list)  # 0 = Monday
+    months: list[tuple[re.Pattern, int]] = field(default_factory=list)
+
+    def find_donors(self, text: str) -> list[Mention]:
+        found: list[Mention] = []
+        for pattern, code, weak in self.donors:
+            for m in pattern.finditer(text):
+                found.append(Mention(m.start(), m.end(), code, m.group(), weak))
+        return _non_overlapping(found)
+
+    def find_systems(self, text: str) -> list[Mention]:
+        found = []
+        for pattern, family, system, generic in self.systems:
+            for m in pattern.finditer(text):
+                variant = m.groupdict().get("variant")  # T-72B for the family alias T-72: a variant the catalog may lack
+                found.append(
+                    Mention(m.start(), m.end(), f"{family}|{'' if variant else system or ''}", m.group(), generic=generic)
+                )
+        return _non_overlapping(found)
+
+    def cue(self, kind: str, text: str) -> re.Match | None:
+        pattern = self.cues.get(kind)
+        return pattern.search(text) if pattern else None
+
+
+def _non_overlapping(found: list[Mention]) -> list[Mention]:
+    """The longest mention wins where two overlap (Leopard 2A6 over Leopard 2)."""
+    kept: list[Mention] = []
+    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.key.endswith("|"), m.start)):  # a named system over a bare family
+        if not any(m.start < k.end and k.start < m.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+WORD_START = r"(?<!\w)"
+
+
+def _compile(patterns: list[str]) -> re.Pattern:
+    """One pattern of a cue's alternatives; \\m in cues.yaml is the start of a word."""
+    return re.compile("|".join("(?:" + p.replace("\\m", WORD_START) + ")" for p in patterns), re.IGNORECASE)
+
+
+@cache
+def cue_table() -> dict:
+    return yaml.safe_load((files("tracker.propose") / "cues.yaml").read_text(encoding="utf-8"))
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def load(lang: str, data_dir: Path) -> Lexicon:
+    """The lexicon of `lang` over the record in `data_dir`."""
+    lex = Lexicon(lang)
+    locale = Locale.parse(lang)
+    flags = re.IGNORECASE
+    donors = _rows(data_dir / "donors.csv")
+    for donor in donors:
+        code = donor["donor_id"]
+        names = set()
+        if donor.get("iso_alpha2"):
+            names.add(locale.territories.get(donor["iso_alpha2"], ""))
+        if lang == "en":
+            names.add(donor["name"])
+            names.update(n.strip() for n in (donor.get("other_names") or "").split(";") if n.strip())
+        names.update(SHORT_NAMES.get(code, {}).get(lang, []))
+        for name in sorted(n for n in names if n):
+            # a short all-capital form (US, UK, EU) must be written so: "us" is a word
+            case = 0 if (name.isupper() and len(name) <= 4) or lang == "ja" else flags
+            lex.donors.append((re.compile(name_pattern(name, lang), case), code, False))
+        if lang == "en" and code in DEMONYMS:
+            lex.donors.append((re.compile(rf"(?<!\w)(?:{DEMONYMS[code]})(?=\s+{DEMONYM_HEADS}\b)", flags), code, True))
+    aliases = _rows(data_dir / "system_aliases.csv")
+    systems = {r["system_id"]: r for r in _rows(data_dir / "systems.csv")}
+    families = {r["family_id"]: r for r in _rows(data_dir / "system_families.csv")}
+    seen: set[tuple[str, str, str | None]] = set()
+
+    def add(alias: str, family: str, system: str | None, pattern: bool = False, generic: bool = False) -> None:
+        key = (alias.lower(), family, system)
+        if not alias or key in seen:
+            return
+        seen.add(key)
+        if pattern:  # generic_systems.csv: words, or a regular expression for their inflected forms
+            text = alias.translate(APOSTROPHES).replace(" ", r"[\s-]+")
+        else:
+            text = re.escape(alias.translate(APOSTROPHES)).replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?")
+        if lang == "ja":
+            regex = text
+        else:
+            ending = r"\w*" if lang in INFLECTING and alias[-1].isalpha() else r"(?:s|es|'s)?" if alias[-1].isalpha() else ""
+            if not pattern and system is None and alias.isascii() and alias[-1].isdigit():
+                ending = r"(?P<variant>[A-Z][A-Z0-9]{0,3})?" + (
+                    r"(?:s|'s)?" if lang == "en" else r"\w*" if lang in INFLECTING else ""
+                )
+            regex = rf"(?<![\w-]){text}{ending}(?![\w])"
+        lex.systems.append((re.compile(regex, 0 if lang == "ja" else flags), family, system, generic))
+
+    for row in aliases:
+        # a system's alias in any language of Latin script is how it is written everywhere (HIMARS, PzH 2000)
+        if (
+            row["language"] == lang
+            or (row["alias"].isascii() and lang != "ja")
+            or (lang == "ja" and row["alias"].isascii() and len(row["alias"]) > 3)
+        ):
+            add(row["alias"], row["family_id"], row["system_id"] or None)
+    for system_id, row in systems.items():
+        if not system_id.endswith("-unspecified") and len(row["name"]) > 2 and "(" not in row["name"]:
+            add(row["name"], row["family_id"], system_id)
+    for family_id, row in families.items():
+        if len(row["name"]) > 2 and "(" not in row["name"]:
+            add(row["name"], family_id, None)
+    for row in _rows(files_path("generic_systems.csv")):
+        if row["language"] == lang:
+            add(
+                row["words"],
+                row["family_id"],
+                row["system_id"] or None,
+                pattern=True,
+                generic=row["system_id"].endswith("-unspecified") or row["family_id"] in GENERIC_FAMILIES,
+            )
+    cues = cue_table().get(lang, {})
+    lex.cues = {kind: _compile(patterns) for kind, patterns in cues.items()}
+    relative = locale._data["date_fields"]["day"]["relative"]
+    for offset, word in dict(relative).items():
+        if offset <= 0:
+            lex.relative_days.append((re.compile(name_pattern(word, "ja" if lang == "ja" else "en"), flags), offset))
+    for kind in ("today_also",):
+        if kind in lex.cues:
+            lex.relative_days.append((lex.cues[kind], 0))
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for index, name in locale.days[context][width].items():
+                if width == "abbreviated" and (lang == "ja" or len(name.rstrip(".")) < 3):
+                    continue
+                pattern = name_pattern(name.rstrip("."), lang) if lang != "ja" else re.escape(name)
+                lex.weekdays.append((re.compile(pattern, flags), index))
+            for index, name in locale.months[context][width].items():
+                if lang == "ja" or (width == "abbreviated" and len(name.rstrip(".")) < 3):
+                    continue
+                lex.months.append((re.compile(name_pattern(name.rstrip("."), lang), flags), index))
+    return lex
+
+
+def files_path(name: str) -> Path:
+    return Path(str(files("tracker.propose") / name))

@@ -1,0 +1,173 @@
+"""A candidate against the record in data/: `recorded` (the event, delivery, claim, meeting or
+programme it matches), `increase` (of which line, from what to what), `conflict` (what the record
+says instead) or `new`."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from tracker.fuzzy_dates import bounds
+from tracker.propose.extract import Candidate
+
+NEAR = timedelta(days=7)  # an announcement reported within a week of the record's date is the same one
+SAME_DAY = timedelta(days=2)
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _window(text: str) -> tuple[date, date] | None:
+    try:
+        return bounds(text) if text else None
+    except ValueError:
+        return None
+
+
+def _near(day: date | None, window: tuple[date, date] | None, slack: timedelta = NEAR) -> bool:
+    if day is None or window is None:
+        return True
+    first = window[0] - slack if window[0] > date.min + slack else date.min
+    last = window[1] + slack if window[1] < date.max - slack else date.max
+    return first <= day <= last
+
+
+def _int(text: str) -> int | None:
+    try:
+        return int(float(text)) if text else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class Event:
+    row_id: str
+    line_id: str
+    window: tuple[date, date] | None
+    committed: int | None
+    increment: int | None
+
+
+@dataclass
+class Record:
+    lines: dict[str, dict] = field(default_factory=dict)  # line_id -> donor, system, family
+    events: dict[str, list[Event]] = field(default_factory=dict)  # line_id -> events in date order
+    deliveries: dict[str, list[Event]] = field(default_factory=dict)
+    claims: list[dict] = field(default_factory=list)
+    meetings: list[dict] = field(default_factory=list)
+    training: list[dict] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, data_dir: Path) -> Record:
+        rec = cls()
+        family = {r["system_id"]: r["family_id"] for r in _rows(data_dir / "systems.csv")}
+        for r in _rows(data_dir / "pledge_lines.csv"):
+            rec.lines[r["line_id"]] = {
+                "donor": r["donor"],
+                "system": r["system_id"],
+                "family": family.get(r["system_id"]),
+                "unit": r["unit"],
+            }
+        events = sorted(_rows(data_dir / "commitment_events.csv"), key=lambda r: (_window(r["date"]) or (date.min, date.min))[1])
+        for r in events:
+            line = rec.events.setdefault(r["line_id"], [])
+            committed = _int(r["committed"])
+            before = next((e.committed for e in reversed(line) if e.committed is not None), 0)
+            increment = committed - before if committed is not None and r["event_type"] == "increased" else None
+            line.append(Event(r["event_id"], r["line_id"], _window(r["date"]), committed, increment))
+        for r in _rows(data_dir / "deliveries.csv"):
+            rec.deliveries.setdefault(r["line_id"], []).append(
+                Event(r["delivery_id"], r["line_id"], _window(r["date"]), _int(r["quantity"]), None)
+            )
+        rec.claims = _rows(data_dir / "coalition_claims.csv")
+        rec.meetings = _rows(data_dir / "meetings.csv")
+        rec.training = _rows(data_dir / "training_programmes.csv")
+        return rec
+
+    def _lines_of(self, c: Candidate) -> list[str]:
+        return [
+            line_id
+            for line_id, line in self.lines.items()
+            if line["donor"] == c.donor
+            and line["family"] == c.system_family
+            and (c.system is None or line["system"] == c.system or line["system"].endswith("-unspecified"))
+        ]
+
+    def judge(self, c: Candidate) -> None:
+        """Set the candidate's status against the record (a date borrowed from another sentence is
+        not used to match: the sentence itself did not date the event)."""
+        day = None if c.date_borrowed else c.date
+        if c.kind == "meeting":
+            # the Contact Group's meetings first: a NATO ministers' meeting can be the same day
+            for m in sorted(self.meetings, key=lambda m: m["series"] != "udcg"):
+                if _near(day, _window(m["date"]), timedelta(days=1)) and day is not None:
+                    c.status, c.record_id, c.status_detail = (
+                        "recorded",
+                        m["meeting_id"],
+                        f"meeting {m['meeting_id']} of {m['date']}",
+                    )
+                    return
+            return
+        if c.kind == "training":
+            for p in self.training:
+                if (
+                    day is not None
+                    and _near(day, _window(p["start"]))
+                    and (c.system_family in (None, p["system_family"]) or not p["system_family"])
+                    and (c.donor in (None, p["lead"], p["host_country"]))
+                ):
+                    c.status, c.record_id, c.status_detail = (
+                        "recorded",
+                        p["programme_id"],
+                        f"programme {p['programme_id']} from {p['start']}",
+                    )
+                    return
+            return
+        if c.kind == "claim":
+            for cl in self.claims:
+                if _int(cl["quantity"]) == c.quantity and c.system_family in cl["system_families"].split(";"):
+                    c.status, c.record_id, c.status_detail = "recorded", cl["claim_id"], f"claim {cl['claim_id']} of {cl['date']}"
+                    return
+            return
+        if c.donor is None or c.system_family is None or c.quantity is None:
+            return
+        lines = self._lines_of(c)
+        if c.kind == "delivered":
+            found = [d for line in lines for d in self.deliveries.get(line, [])]
+            for d in found:
+                if d.committed == c.quantity and _near(day, d.window, timedelta(days=14)):
+                    c.status, c.record_id, c.status_detail = "recorded", d.row_id, f"delivery {d.row_id}"
+                    return
+            clash = [(d, d.window) for d in found if day and d.window and _near(day, d.window, SAME_DAY)]
+            if clash:
+                d, window = clash[0]
+                c.status, c.record_id = "conflict", d.row_id
+                c.status_detail = f"the record has {d.committed} delivered by {window[1]} ({d.row_id})"
+            return
+        found_events = [e for line in lines for e in self.events.get(line, [])]
+        for e in found_events:
+            if c.quantity in (e.committed, e.increment) and _near(day, e.window):
+                c.status, c.record_id, c.status_detail = "recorded", e.row_id, f"event {e.row_id}"
+                return
+        clashes = [(e, e.window) for e in found_events if day and e.window and _near(day, e.window, SAME_DAY)]
+        if clashes:
+            e, window = clashes[0]
+            c.status, c.record_id = "conflict", e.row_id
+            c.status_detail = f"the record has {e.committed} committed on {window[1]} ({e.row_id})"
+            return
+        if lines:
+            line = lines[0]
+            history = self.events.get(line, [])
+            total = next((e.committed for e in reversed(history) if e.committed is not None), 0)
+            last = history[-1].window[1] if history and history[-1].window else None
+            if day is None or last is None or day >= last:
+                after = total + c.quantity if c.kind == "increased" else c.quantity
+                if after > total:
+                    c.status, c.record_id = "increase", line
+                    c.status_detail = f"line {line} from {total} to {after}"
