@@ -80,22 +80,32 @@ def _nearest_system(systems: list[Mention], n: numbers_found.Number, text: str, 
     if lang == "ja":
         before = [s for s in systems if s.end <= n.start and "。" not in text[s.end : n.start]]
         return before[-1] if before else None
-    for s in systems:
+    for i, s in enumerate(systems):
         if s.start >= n.end:
-            gap = text[n.end : s.start]
+            gap = CALIBRE.sub(" ", text[n.end : s.start])  # "10,000 120mm mortar rounds": a calibre is no other number
             if (
                 len(gap) <= 45
                 and len(gap.split()) <= 6
-                and not re.search(r"[;:()\d]|\band\b|\bund\b|\bet\b|\bi\b|\bта\b|\bі\b|\bи\b|\bz\b", gap)
+                and not re.search(r"[;:(),]|(?<![\w-])\d+(?![\w-])|\band\b|\bund\b|\bet\b|\bi\b|\bта\b|\bі\b|\bи\b|\bz\b", gap)
             ):
+                named = systems[i + 1] if i + 1 < len(systems) else None
+                # "чотири броньовані машини Gepard", "16 Panzerhaubitzen vom Typ PzH 2000": the name after the generic word
+                if (
+                    s.generic
+                    and named
+                    and not named.generic
+                    and re.fullmatch(r"[\s\w«»\"'„“”-]{0,16}", text[s.end : named.start])
+                ):
+                    return named
                 return s
             break
     before = [s for s in systems if s.end <= n.start]
-    if before:
-        gap = text[before[-1].end : n.start]
-        if len(gap) <= 20 and len(gap.split()) <= 3 and not re.search(r"[;.()]", gap):
-            return before[-1]
+    if before and re.fullmatch(r"\s*[:–—-]?\s*", text[before[-1].end : n.start]):  # "Leopard 2: 14"
+        return before[-1]
     return None
+
+
+CALIBRE = re.compile(r"\d+(?:[.,]\d+)?\s?-?(?:mm|мм|millimet\w*|міліметров\w*|миллиметров\w*|ミリ)", re.IGNORECASE)
 
 
 def _made_in(text: str, donor: Mention, lex: Lexicon) -> bool:
@@ -143,6 +153,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
     last_date: date | None = published
     carried: tuple[int, Mention] | None = None  # the last donor named, and in which paragraph
     text_dates = _sentence_dates(sentences, lex, published)
+    delivered_before, delivered_before_match = -1, None  # the paragraph of the last sentence that said "delivered"
     for index, sentence in enumerate(sentences):
         s = sentence.text.translate(APOSTROPHES)
         systems = lex.find_systems(s)
@@ -160,6 +171,10 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             if not any(a <= n.start < b for a, b in taken) and not any(d.start <= n.start < d.end for d in found_dates)
         ]
         cue = {kind: lex.cue(kind, s) for kind in ("delivered", "increased", "claim", "training", "meeting", "not_aid", "unsure")}
+        if cue["delivered"] is None and delivered_before == sentence.paragraph and lex.cue("package", s):
+            cue["delivered"] = delivered_before_match  # "Germany has delivered a package. ... The package included 10 ..."
+        if cue["delivered"]:
+            delivered_before, delivered_before_match = sentence.paragraph, cue["delivered"]
         own_donor = _donor_for(donors, len(s))
         if own_donor:
             carried = (sentence.paragraph, own_donor)
@@ -202,8 +217,8 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             if not dated:
                 c.doubt(0.3, "no date in the sentence")
             out.append(c)
-        if cue["not_aid"] and not cue["meeting"]:
-            continue
+        if (cue["not_aid"] or lex.cue("hypothetical", s)) and not cue["meeting"]:
+            continue  # not aid, or only a possibility ("is considering the transfer of 12 Mi-24")
         used: set[int] = set()
         for n in numbers:
             counts = _eligible_number(s, n, lex)
@@ -219,8 +234,12 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             if system is None:
                 continue
             used.add(id(system))
-            marks = [m.end for m in systems if m.end <= n.start] + [o.end for o in numbers if o.end <= n.start]
-            local = _local(s, n.start, max(system.end, n.end), marks)
+            marks = [m.end for m in systems if m.end <= n.start] + [
+                o.end for o in numbers if o.end <= n.start and _eligible_number(s, o, lex) is not None
+            ]
+            # to two words after the system: "douze canons Caesar supplémentaires", "zwölf weitere"
+            tail = re.match(r"(?:\s+[\w-]+){0,2}", s[max(system.end, n.end) :])
+            local = _local(s, n.start, max(system.end, n.end) + (tail.end() if tail else 0), marks)
             named = {d.key for d in donors if not d.weak}
             total = lex.cue("total", local)
             # several donors together, or a total with others ("with other European countries ... 62 in all")
@@ -255,7 +274,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             out.append(c)
         if cue["training"] and systems and not any(c.kind == "training" and c.start == sentence.start for c in out):
             out.append(make("training", systems[0], None, systems[0].start))
-        elif cue["delivered"] and donors:
+        elif cue["delivered"] and donors and not numbers:  # "Latvia handed over its Stingers": a delivery without a number
             for system in systems:
                 if id(system) not in used and not any(
                     c.start == sentence.start and c.system_family == system.key.split("|")[0] for c in out
@@ -265,7 +284,40 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                     out.append(c)
         if dated and dated.value:
             last_date = dated.value
-    return _merge_meetings(out)
+    return _merge_meetings(_summed(_without_headlines(out, sentences)))
+
+
+def _without_headlines(found: list[Candidate], sentences: list[Sentence]) -> list[Candidate]:
+    """A headline (the text's first paragraph, when others follow) says again what its story says:
+    its candidate is dropped where a later sentence gives the same system and number (a headline's
+    donor is often a short form: 豪 for Australia)."""
+    if not sentences or sentences[-1].paragraph == sentences[0].paragraph:
+        return found
+    head_end = max(x.end for x in sentences if x.paragraph == sentences[0].paragraph)
+    body = {(c.system_family, c.quantity) for c in found if c.start > head_end}
+    return [c for c in found if c.start > head_end or (c.system_family, c.quantity) not in body and c.kind != "meeting"]
+
+
+def _summed(found: list[Candidate]) -> list[Candidate]:
+    """One row per kind, donor and system in a sentence: "six patrol cars and eight trucks" are 14
+    vehicles of one catalog entry, as the record would file them."""
+    kept: list[Candidate] = []
+    index: dict[tuple, Candidate] = {}
+    for c in found:
+        key = (c.start, c.kind, c.donor, c.system_family, c.system, c.unknown_system)
+        first = index.get(key)
+        if (
+            first is not None
+            and c.kind in ("announced", "increased", "delivered")
+            and first.quantity is not None
+            and c.quantity is not None
+        ):
+            first.quantity += c.quantity
+            first.doubt(0.05, "two numbers of one sentence added up")
+            continue
+        index[key] = c
+        kept.append(c)
+    return kept
 
 
 def _sentence_dates(sentences: list[Sentence], lex: Lexicon, published: date | None) -> list[dates_found.FoundDate | None]:

@@ -74,6 +74,7 @@ SHORT_NAMES = {
     "NLD": {"en": ["Holland"], "de": ["Holland"], "ja": ["オランダ"]},
     "CZE": {"en": ["Czech Republic", "Czechia"], "uk": ["Чехі"], "ru": ["Чехи"], "pl": ["Czech"], "ja": ["チェコ"]},
     "CAN": {"ja": ["加(?=[国政軍])"], "en": ["Ottawa"]},
+    "JPN": {"ja": ["日本政府", "防衛省", "陸上自衛隊"], "en": ["Tokyo"]},
     "AUS": {"ja": ["豪(?=[州国政軍])"], "en": ["Canberra"]},
 }
 # Adjectives of nationality in English news: a donor only before government, minister, army ...

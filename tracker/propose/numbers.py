@@ -33,6 +33,15 @@ DIGITS = {
 for _lang in ("fr", "pl", "uk", "ru"):
     DIGITS[_lang] = rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d)|\d{{1,3}}(?:\.\d{{3}})+(?!\d)|\d+(?:,\d+)?"
 
+THOUSANDS = {
+    "en": r"\s+thousand\b",
+    "uk": r"\s+тис(?:яч[аіи]?|\.)",
+    "ru": r"\s+тыс(?:яч[аиу]?|\.)",
+    "de": r"\s+tausend\b",
+    "fr": r"\s+mille\b",
+    "pl": r"\s+tys(?:i[ąę]c[ey]?|\.)",
+}
+
 APPROXIMATE = {
     "en": r"\b(about|around|approximately|nearly|almost|some|over|more than|up to|roughly)\s+$",
     "de": r"\b(rund|etwa|ca\.|circa|fast|knapp|über|mehr als|bis zu|zirka)\s+$",
@@ -276,7 +285,10 @@ def find(text: str, lang: str) -> list[Number]:
         if value is None:
             continue
         end = m.end()
-        if lang == "ja" and text[end : end + 1] == "万":
+        scale = THOUSANDS.get(lang) and re.match(THOUSANDS[lang], text[end:], re.IGNORECASE)
+        if scale:  # "75 тисяч", "20 тис.", "15 Tausend": thousands written as a word
+            value, end = value * 1000, end + scale.end()
+        elif lang == "ja" and text[end : end + 1] == "万":
             value, end = value * 10000, end + 1
         elif lang == "ja" and text[end : end + 1] == "千":
             value, end = value * 1000, end + 1
