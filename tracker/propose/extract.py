@@ -68,7 +68,8 @@ def _eligible_number(text: str, n: numbers_found.Number, lex: Lexicon) -> str | 
     if not_units and not_units.match(after):
         return None
     people = lex.cues.get("people")
-    if people and re.match(rf"(?:\w+\s+){{0,2}}?(?:{people.pattern})", after, re.IGNORECASE):
+    match = people and re.match(rf"(?:\w+\s+){{0,2}}?(?:{people.pattern})", after, re.IGNORECASE)
+    if match and not re.match(r"\w*\s+(?:carrier|vehicle|carrier)", after[match.end() :], re.IGNORECASE):  # not "personnel carriers"
         return "people"
     return "units"
 
@@ -105,6 +106,7 @@ def _nearest_system(systems: list[Mention], n: numbers_found.Number, text: str, 
     return None
 
 
+CALIBRE_FAMILY = re.compile(r"(?<!\d)(155|152|105)\s?-?(?:mm|мм|millimet|міліметр|миллиметр|ミリ)", re.IGNORECASE)
 CALIBRE = re.compile(r"\d+(?:[.,]\d+)?\s?-?(?:mm|мм|millimet\w*|міліметров\w*|миллиметров\w*|ミリ)", re.IGNORECASE)
 
 
@@ -137,14 +139,18 @@ def _local(text: str, start: int, end: int, marks: Sequence[int] = ()) -> str:
     return text[cut:end]
 
 
-MODEL = re.compile(r"(?<![\w-])(?=[\w-]*[A-Z])(?=[\w-]*(?:\d|[A-Z]{2}|[A-Z][a-z]+\s+[A-Z]))[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*")
+MODEL = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*")
+NOT_MODELS = re.compile(r"(?:[A-Z][a-z]+(?:an|ish|ese|ch|ic|i)|Soviet|Western|NATO|New|Old|Heavy|Light|More|Additional|Further)$")
 
 
 def _unknown_model(gap: str) -> str | None:
-    """A model name between a number and a generic word ("1,100 Phoenix Ghost drones", "250 M-1117
-    armored vehicles"): the catalog does not know it, so the row names it instead of a family."""
-    m = MODEL.search(gap)
-    return m.group().strip() if m else None
+    """A model name between a number and a generic word ("1,100 Phoenix Ghost drones", "15 ScanEagle
+    surveillance drones"): the catalog does not know it, so the row names it instead of a family.
+    An adjective of nationality ("Ukrainian", "Swedish") is not a model."""
+    for m in MODEL.finditer(gap):
+        if not NOT_MODELS.match(m.group().split()[0]):
+            return m.group().strip()
+    return None
 
 
 def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: date | None) -> list[Candidate]:
@@ -258,7 +264,20 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 kind = "announced"
             c = make(kind, system, n.value, n.start)
             family, system_id = system.key.split("|")
-            model = _unknown_model(s[n.end : system.start]) if system.generic and system.start > n.end else None
+            model = None
+            if system.generic and system.start > n.end:
+                model = _unknown_model(s[n.end : system.start])
+            if system.generic and not model and lex.lang != "ja":  # "1100 безпілотників Phoenix Ghost": the model after the word
+                after = re.match(r"[\s«»\"'„“”]{1,3}([A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*)", s[system.end : system.end + 40])
+                if after and not any(m.start == system.end + after.start(1) for m in systems) and MODEL.fullmatch(after.group(1)):
+                    model = after.group(1)
+            calibre = CALIBRE_FAMILY.search(s[max(0, system.start - 30) : system.end + 30]) if system.generic else None
+            if calibre and not model and family in ("ammunition", "ammunition-artillery", "ammunition-small-arms"):
+                family = system_id = f"ammunition-{calibre.group(1)}mm"  # "8500 патронів калібру 155 мм"
+                c.system_family, c.system = family, system_id
+            elif calibre and not model and family.startswith("howitzer-") and calibre.group(1) in ("105", "155"):
+                family, system_id = f"howitzer-{calibre.group(1)}mm", f"howitzer-{calibre.group(1)}mm-unspecified"  # "36 105 mm towed howitzers"
+                c.system_family, c.system = family, system_id
             if model:
                 c.system_family, c.system, c.unknown_system = None, None, f"{model} {system.text}".strip()
                 c.doubt(0.2, f"'{c.unknown_system}' is not in the catalog")
@@ -272,6 +291,15 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             if not system_id and not model:
                 c.doubt(0.05, "the family is named, not the system")
             out.append(c)
+        for system in systems:  # "hundreds more anti-tank weapons", "a number of ATACMS": a row without a number
+            vague = id(system) not in used and lex.cue("vague", s[max(0, system.start - 40) : system.start])
+            if vague and (own_donor or carried) and not cue["training"]:
+                before = s[max(0, system.start - 40) : system.start]
+                kind = "delivered" if cue["delivered"] else "increased" if lex.cue("increased", before) else "announced"
+                c = make(kind, system, None, system.start)
+                c.doubt(0.2, f"no number: '{vague.group().strip()}'")
+                used.add(id(system))
+                out.append(c)
         if cue["training"] and systems and not any(c.kind == "training" and c.start == sentence.start for c in out):
             out.append(make("training", systems[0], None, systems[0].start))
         elif cue["delivered"] and donors and not numbers:  # "Latvia handed over its Stingers": a delivery without a number
@@ -334,12 +362,13 @@ def _sentence_dates(sentences: list[Sentence], lex: Lexicon, published: date | N
 
 def _borrowed_date(text_dates: list, index: int, sentences: list[Sentence]) -> dates_found.FoundDate | None:
     """A sentence without a date takes the nearest dated sentence's of its paragraph: the one before
-    it, else the one after ("Ukraine received four howitzers ... The ministry confirmed it on Saturday")."""
+    it, else the very next one ("Ukraine received four howitzers. The ministry confirmed it on Saturday")."""
     paragraph = sentences[index].paragraph
     same = [i for i in range(len(sentences)) if sentences[i].paragraph == paragraph and text_dates[i] is not None]
     before = [i for i in same if i < index]
-    after = [i for i in same if i > index]
-    return text_dates[before[-1]] if before else text_dates[after[0]] if after else None
+    if before:
+        return text_dates[before[-1]]
+    return text_dates[index + 1] if index + 1 in same else None
 
 
 def _merge_meetings(found: list[Candidate]) -> list[Candidate]:

@@ -121,9 +121,6 @@ DEMONYMS = {
     "HUN": "Hungarian",
 }
 
-# Families of generic words: a model named before such a word is a system the catalog lacks.
-GENERIC_FAMILIES = {"drones", "non-combat-vehicles", "armoured-vehicle", "patrol-boat", "helicopter", "small-arms", "ammunition"}
-
 NAME_VOWELS = "аяоеиіїєуюыьaąeęioóuy"
 
 
@@ -253,6 +250,8 @@ def load(lang: str, data_dir: Path) -> Lexicon:
             text = alias.translate(APOSTROPHES).replace(" ", r"[\s-]+")
         else:
             text = re.escape(alias.translate(APOSTROPHES)).replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?")
+            if alias.isascii():  # M113 is also written M-113 or M 113
+                text = re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", r"[\\s-]?", text)
         if lang == "ja":
             regex = text
         else:
@@ -285,7 +284,7 @@ def load(lang: str, data_dir: Path) -> Lexicon:
                 row["family_id"],
                 row["system_id"] or None,
                 pattern=True,
-                generic=row["system_id"].endswith("-unspecified") or row["family_id"] in GENERIC_FAMILIES,
+                generic=row["generic"] == "yes",
             )
     cues = cue_table().get(lang, {})
     lex.cues = {kind: _compile(patterns) for kind, patterns in cues.items()}
