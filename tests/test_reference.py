@@ -26,7 +26,7 @@ def listed(folder: Path) -> dict[str, tuple[int, str]]:
 
 
 def test_the_folders():
-    assert [p.name for p in FOLDERS] == ["gdp-worldbank", "kiel-ust-main-data", "kiel-ust-website"]
+    assert [p.name for p in FOLDERS] == ["gdp-worldbank", "kiel-ust-main-data", "kiel-ust-website", "pun-aid-newsfeed"]
     assert sorted(p.name for p in REFERENCE.iterdir() if p.is_file()) == [".gitattributes", "README.md"]
 
 

@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from tracker.propose import Reader
+from tracker.propose import Candidate, Reader
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "propose"
+FEED = ROOT / "reference" / "pun-aid-newsfeed" / "aid_news_feed_2022-2026.csv"
+FEED_YEARS = (2022, 2023)
 REPORT = ROOT / "reports" / "propose_evaluation.md"
 COUNTED = ("announced", "increased", "delivered")  # the kinds the targets are about
 TARGET_PRECISION, TARGET_RECALL = 0.85, 0.75
@@ -151,10 +153,96 @@ def report(result: Score) -> str:
     return "\n".join(lines) + "\n"
 
 
+@dataclass
+class FeedResult:
+    items: int = 0
+    events: int = 0  # commitment events of the record dated in FEED_YEARS
+    found: dict[str, int] = field(default_factory=dict)  # origin -> events a feed item finds recorded
+    by_origin: Counter = field(default_factory=Counter)  # origin -> events
+    statuses: Counter = field(default_factory=Counter)
+    new: list[tuple[dict, Candidate]] = field(default_factory=list)
+
+
+def feed(reader: Reader, path: Path = FEED, data_dir: Path = ROOT / "data") -> FeedResult:
+    """Every item of the feed dated in FEED_YEARS, in English and Ukrainian, against the record."""
+    out = FeedResult()
+    recorded: set[str] = set()
+    for item in _rows(path):
+        day = date.fromisoformat(item["date"][:10])
+        if day.year not in FEED_YEARS:
+            continue
+        out.items += 1
+        for lang in ("en", "uk"):
+            text = (item.get(f"text_{lang}") or "").strip()
+            if not text:
+                continue
+            for c in reader.propose(text, lang, day):
+                out.statuses[c.status] += 1
+                if c.status == "recorded" and c.record_id:
+                    recorded.add(c.record_id)
+                if (
+                    c.status == "new"
+                    and lang == "en"
+                    and c.kind in COUNTED
+                    and c.donor
+                    and c.system_family
+                    and c.quantity
+                    and c.confidence >= 0.8
+                ):
+                    out.new.append((item, c))
+    origin = {r["line_id"]: r["origin"] for r in _rows(data_dir / "pledge_lines.csv")}
+    for e in _rows(data_dir / "commitment_events.csv"):
+        year = e["date"].strip(".").split("/")[-1][:4]
+        if year.isdigit() and int(year) in FEED_YEARS:
+            where = origin.get(e["line_id"], "?")
+            out.events += 1
+            out.by_origin[where] += 1
+            out.found[where] = out.found.get(where, 0) + (e["event_id"] in recorded)
+    return out
+
+
+def feed_report(result: FeedResult) -> str:
+    found = sum(result.found.values())
+    lines = [
+        f"## The whole feed, {FEED_YEARS[0]}–{FEED_YEARS[-1]}",
+        "",
+        f"`reference/pun-aid-newsfeed/` has {result.items:,} items dated {FEED_YEARS[0]}–{FEED_YEARS[-1]}; each was read in English and",
+        "in Ukrainian. Candidates by status: "
+        + ", ".join(f"{n:,} {status}" for status, n in sorted(result.statuses.items()))
+        + ".",
+        "",
+        "Commitment events of the record dated in those years that some item of the feed finds `recorded`:",
+        "",
+        "| lines | events | found recorded | share |",
+        "|---|---|---|---|",
+    ]
+    for origin in sorted(result.by_origin):
+        n = result.by_origin[origin]
+        lines.append(f"| {origin} | {n:,} | {result.found.get(origin, 0):,} | {result.found.get(origin, 0) / n:.0%} |")
+    lines.append(
+        f"| all | {result.events:,} | {found:,} | {found / result.events:.0%} |" if result.events else "| all | 0 | 0 | – |"
+    )
+    lines += [
+        "",
+        "`new` candidates of the English texts with a donor, a system family and a number, at confidence 0.8 or",
+        f"more: {len(result.new):,}. The first 15 (by date) to review; each needs its source read before it is accepted:",
+        "",
+        "| item date | kind | donor | family | quantity | confidence | evidence |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for item, c in sorted(result.new, key=lambda pair: pair[0]["date"])[:15]:
+        evidence = c.evidence.strip().replace("|", "/").replace("\n", " ")
+        evidence = evidence[:110] + ("…" if len(evidence) > 110 else "")
+        lines.append(
+            f"| {item['date'][:10]} | {c.kind} | {c.donor} | {c.system_family} | {c.quantity:,} | {c.confidence:.2f} | {evidence} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str]) -> int:
     reader = Reader(ROOT / "data")
     result = score(reader)
-    text = report(result)
+    text = report(result) + "\n" + feed_report(feed(reader))
     if "--check" in argv:
         if not REPORT.exists() or REPORT.read_text(encoding="utf-8") != text:
             print(f"{REPORT.relative_to(ROOT)} is out of date: run python -m tracker.propose.evaluate", file=sys.stderr)

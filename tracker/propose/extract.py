@@ -69,7 +69,9 @@ def _eligible_number(text: str, n: numbers_found.Number, lex: Lexicon) -> str | 
         return None
     people = lex.cues.get("people")
     match = people and re.match(rf"(?:\w+\s+){{0,2}}?(?:{people.pattern})", after, re.IGNORECASE)
-    if match and not re.match(r"\w*\s+(?:carrier|vehicle|carrier)", after[match.end() :], re.IGNORECASE):  # not "personnel carriers"
+    if match and not re.match(
+        r"\w*\s+(?:carrier|vehicle|carrier)", after[match.end() :], re.IGNORECASE
+    ):  # not "personnel carriers"
         return "people"
     return "units"
 
@@ -276,7 +278,10 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 family = system_id = f"ammunition-{calibre.group(1)}mm"  # "8500 патронів калібру 155 мм"
                 c.system_family, c.system = family, system_id
             elif calibre and not model and family.startswith("howitzer-") and calibre.group(1) in ("105", "155"):
-                family, system_id = f"howitzer-{calibre.group(1)}mm", f"howitzer-{calibre.group(1)}mm-unspecified"  # "36 105 mm towed howitzers"
+                family, system_id = (
+                    f"howitzer-{calibre.group(1)}mm",
+                    f"howitzer-{calibre.group(1)}mm-unspecified",
+                )  # "36 105 mm towed howitzers"
                 c.system_family, c.system = family, system_id
             if model:
                 c.system_family, c.system, c.unknown_system = None, None, f"{model} {system.text}".strip()
