@@ -30,6 +30,18 @@ class FoundDate:
 YEAR = r"(19[5-9]\d|20[0-4]\d)"
 
 
+YEAR_BEFORE = {
+    "en": r"\b(in|by|since|until|from|of|for|early|late|end of|during)\s+$",
+    "uk": r"(\bу|\bв|\bдо|\bз|\bвід|\bна|\bпротягом)\s+$",
+    "ru": r"(\bв|\bдо|\bс|\bк|\bна|\bв течение)\s+$",
+    "de": r"\b(im|in|bis|seit|ab|von|Jahr|Ende|Anfang)\s+$",
+    "fr": r"\b(en|d'ici|depuis|jusqu'en|fin|début)\s+$",
+    "pl": r"\b(w|do|od|roku|końca)\s+$",
+    "ja": r"$^",
+}
+YEAR_AFTER = r"\s*(року|году|г\.|roku|r\.|year|Jahr|年)"
+
+
 def _month_day(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -97,8 +109,13 @@ def find(text: str, lex: Lexicon, published: date | None, same_day: date | None 
                 if published and value > published:
                     value = date(year_now - 1, month, 1)
                 add(start, end, value, "month", "a month without its year")
+    # a bare year only where words make it one ("in 2023", "у 2023 році"): "2000 протитанкових ракет" is a number
     for m in re.finditer(rf"(?<![\d.,-]){YEAR}(?![\d.,-]|年度)", text):
-        add(m.start(), m.end(), date(int(m[1]), 1, 1), "year")
+        before, after = text[max(0, m.start() - 12) : m.start()], text[m.end() : m.end() + 8]
+        if re.search(YEAR_BEFORE.get(lex.lang, YEAR_BEFORE["en"]), before, re.IGNORECASE) or re.match(
+            YEAR_AFTER, after, re.IGNORECASE
+        ):
+            add(m.start(), m.end(), date(int(m[1]), 1, 1), "year")
     for pattern, offset in lex.relative_days:
         for m in pattern.finditer(text):
             add(m.start(), m.end(), published + timedelta(days=offset) if published else None, "day")

@@ -91,13 +91,13 @@ class Record:
         return rec
 
     def _lines_of(self, c: Candidate) -> list[str]:
-        return [
-            line_id
-            for line_id, line in self.lines.items()
-            if line["donor"] == c.donor
-            and line["family"] == c.system_family
-            and (c.system is None or line["system"] == c.system or line["system"].endswith("-unspecified"))
+        """The donor's lines of the candidate's system, else of its family (an article's "Leopard 2"
+        is the record's Leopard 2A6 line)."""
+        family = [
+            line_id for line_id, line in self.lines.items() if line["donor"] == c.donor and line["family"] == c.system_family
         ]
+        same = [line_id for line_id in family if self.lines[line_id]["system"] == c.system]
+        return same or family
 
     def judge(self, c: Candidate) -> None:
         """Set the candidate's status against the record (a date borrowed from another sentence is
