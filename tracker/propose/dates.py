@@ -111,9 +111,9 @@ def find(text: str, lex: Lexicon, published: date | None, same_day: date | None 
                 add(start, end, value, "month", "a month without its year")
     # a bare year only where words make it one ("in 2023", "у 2023 році"): "2000 протитанкових ракет" is a number
     for m in re.finditer(rf"(?<![\d.,-]){YEAR}(?![\d.,-]|年度)", text):
-        before, after = text[max(0, m.start() - 12) : m.start()], text[m.end() : m.end() + 8]
-        if re.search(YEAR_BEFORE.get(lex.lang, YEAR_BEFORE["en"]), before, re.IGNORECASE) or re.match(
-            YEAR_AFTER, after, re.IGNORECASE
+        ahead, behind = text[max(0, m.start() - 12) : m.start()], text[m.end() : m.end() + 8]
+        if re.search(YEAR_BEFORE.get(lex.lang, YEAR_BEFORE["en"]), ahead, re.IGNORECASE) or re.match(
+            YEAR_AFTER, behind, re.IGNORECASE
         ):
             add(m.start(), m.end(), date(int(m[1]), 1, 1), "year")
     for pattern, offset in lex.relative_days:
