@@ -93,12 +93,7 @@ def _nearest_system(systems: list[Mention], n: numbers_found.Number, text: str, 
             ):
                 named = systems[i + 1] if i + 1 < len(systems) else None
                 # "чотири броньовані машини Gepard", "16 Panzerhaubitzen vom Typ PzH 2000": the name after the generic word
-                if (
-                    s.generic
-                    and named
-                    and not named.generic
-                    and re.fullmatch(r"[\s\w«»\"'„“”-]{0,16}", text[s.end : named.start])
-                ):
+                if s.generic and named and not named.generic and TYPE_WORDS.fullmatch(text[s.end : named.start]):
                     return named
                 return s
             break
@@ -108,6 +103,8 @@ def _nearest_system(systems: list[Mention], n: numbers_found.Number, text: str, 
     return None
 
 
+# between a generic word and the name that says which: quotes, or "of the type" in each language
+TYPE_WORDS = re.compile(r"[\s«»\"'„“”-]{0,3}(?:(?:vom )?Typ|type|типу|типа|typu|de type)?[\s«»\"'„“”-]{0,3}", re.IGNORECASE)
 CALIBRE_FAMILY = re.compile(r"(?<!\d)(155|152|105)\s?-?(?:mm|мм|millimet|міліметр|миллиметр|ミリ)", re.IGNORECASE)
 CALIBRE = re.compile(r"\d+(?:[.,]\d+)?\s?-?(?:mm|мм|millimet\w*|міліметров\w*|миллиметров\w*|ミリ)", re.IGNORECASE)
 
@@ -122,6 +119,18 @@ def _made_in(text: str, donor: Mention, lex: Lexicon) -> bool:
     return bool(cue.match(after.lstrip("-")) or re.search(rf"(?:{cue.pattern})\s*$", before, re.IGNORECASE)) or (
         lex.lang == "ja" and "製" in around.split("\x00")[1][:1]
     )
+
+
+JOINED = re.compile(r"\s*(?:,|、|と|and|und|et|і|та|и|i|oraz|y)\s*", re.IGNORECASE)
+
+
+def _joint_subject(text: str, before: list[Mention]) -> bool:
+    """Two or more donors named one after the other ("Germany, Denmark and Norway", "Нідерланди та
+    Данія") before a number: they give it together."""
+    run = 1
+    for a, b in zip(before, before[1:]):
+        run = run + 1 if a.key != b.key and JOINED.fullmatch(text[a.end : b.start]) else 1
+    return run >= 2
 
 
 def _donor_for(donors: list[Mention], position: int) -> Mention | None:
@@ -250,8 +259,12 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             local = _local(s, n.start, max(system.end, n.end) + (tail.end() if tail else 0), marks)
             named = {d.key for d in donors if not d.weak}
             total = lex.cue("total", local)
-            # several donors together, or a total with others ("with other European countries ... 62 in all")
-            claim = lex.cue("claim", local) or (cue["claim"] and (len(named) >= 2 or total)) or (total and len(named) != 1)
+            # several donors together, or a total with others ("with other European countries ... 62 in all"),
+            # or several donors as the subject of one number ("Germany, Denmark and Norway will buy 16 Zuzana")
+            joint = _joint_subject(s, [d for d in donors if not d.weak and d.end <= n.start])
+            claim = (
+                lex.cue("claim", local) or joint or (cue["claim"] and (len(named) >= 2 or total)) or (total and len(named) != 1)
+            )
             if total and not claim:
                 continue  # one donor's running total: the record has it as the line's total, not as a new row
             if lex.cue("training", local) and not cue["delivered"]:
@@ -273,7 +286,14 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 after = re.match(r"[\s«»\"'„“”]{1,3}([A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*)", s[system.end : system.end + 40])
                 if after and not any(m.start == system.end + after.start(1) for m in systems) and MODEL.fullmatch(after.group(1)):
                     model = after.group(1)
-            calibre = CALIBRE_FAMILY.search(s[max(0, system.start - 30) : system.end + 30]) if system.generic else None
+            calibre = (
+                (
+                    CALIBRE_FAMILY.search(s[n.end : system.end])
+                    or CALIBRE_FAMILY.search(s[max(0, system.start - 30) : system.end + 30])
+                )
+                if system.generic
+                else None
+            )
             if calibre and not model and family in ("ammunition", "ammunition-artillery", "ammunition-small-arms"):
                 family = system_id = f"ammunition-{calibre.group(1)}mm"  # "8500 патронів калібру 155 мм"
                 c.system_family, c.system = family, system_id

@@ -260,7 +260,9 @@ def load(lang: str, data_dir: Path) -> Lexicon:
                 ending = r"(?P<variant>[A-Z][A-Z0-9]{0,3})?" + (
                     r"(?:s|'s)?" if lang == "en" else r"\w*" if lang in INFLECTING else ""
                 )
-            regex = rf"(?<![\w-]){text}{ending}(?![\w])"
+            # a generic word may end a compound ("6x6-Ambulanzen"); a name may not ("MiG-29" is no "G-29")
+            start = r"(?<!\w)" if pattern else r"(?<![\w-])"
+            regex = rf"{start}{text}{ending}(?![\w])"
         lex.systems.append((re.compile(regex, 0 if lang == "ja" else flags), family, system, generic))
 
     for row in aliases:
