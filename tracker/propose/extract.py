@@ -44,7 +44,7 @@ class Candidate:
         self.doubts.append(why)
 
 
-def _after(text: str, end: int, width: int = 24) -> str:
+def _after(text: str, end: int, width: int = 48) -> str:
     return text[end : end + width]
 
 
@@ -154,6 +154,22 @@ MODEL = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*")
 NOT_MODELS = re.compile(r"(?:[A-Z][a-z]+(?:an|ish|ese|ch|ic|i)|Soviet|Western|NATO|New|Old|Heavy|Light|More|Additional|Further)$")
 
 
+STRONG_MODEL = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*")
+
+
+def _unknown_after(text: str, n: numbers_found.Number, donors: list[Mention]) -> str | None:
+    """A model the catalog lacks, named right after a number ("8 Oshkosh M1070 tank transport
+    tractors", "34 RQ-35 Heidrun drones"): its name must have a digit or two capitals in a word, and
+    be no donor's name."""
+    m = re.match(r"\s+(?:[a-z-]+\s+){0,2}(" + STRONG_MODEL.pattern + r")((?:\s+[a-z][\w-]*){0,3})", text[n.end : n.end + 80])
+    if not m or any(d.start <= n.end + m.start(1) < d.end for d in donors):
+        return None
+    name = m.group(1)
+    if not re.search(r"\d|[A-Z][a-z]*[A-Z]", name) or NOT_MODELS.match(name.split()[0]):
+        return None
+    return (name + m.group(2)).strip()
+
+
 def _unknown_model(gap: str) -> str | None:
     """A model name between a number and a generic word ("1,100 Phoenix Ghost drones", "15 ScanEagle
     surveillance drones"): the catalog does not know it, so the row names it instead of a family.
@@ -249,6 +265,14 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 continue
             system = _nearest_system(systems, n, s, lex.lang)
             if system is None:
+                unknown = _unknown_after(s, n, donors) if lex.lang != "ja" else None
+                running_total = lex.cue("total", _local(s, n.start, n.end))
+                if unknown and (own_donor or carried) and not cue["training"] and not running_total:
+                    kind = "delivered" if cue["delivered"] else "announced"
+                    c = make(kind, None, n.value, n.start)
+                    c.unknown_system = unknown
+                    c.doubt(0.25, f"'{unknown}' is not in the catalog")
+                    out.append(c)
                 continue
             used.add(id(system))
             marks = [m.end for m in systems if m.end <= n.start] + [
@@ -273,7 +297,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 kind = "claim"
             elif cue["delivered"]:
                 kind = "delivered"
-            elif lex.cue("increased", local) or lex.cue("increased", s[max(0, n.start - 30) : n.start]):
+            elif lex.cue("increased", local):
                 kind = "increased"
             else:
                 kind = "announced"
