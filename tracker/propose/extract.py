@@ -340,6 +340,13 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             if not system_id and not model:
                 c.doubt(0.05, "the family is named, not the system")
             out.append(c)
+        for system in systems:  # "the second of four IRIS-T", "7th Zuzana 2 ... was delivered": one more unit
+            ordinal = lex.cue("ordinal", s[max(0, system.start - 50) : system.start])
+            if ordinal and (own_donor or carried) and not cue["training"]:  # the second one is one more
+                c = make("delivered" if cue["delivered"] else "increased", system, 1, system.start)
+                c.doubt(0.15, f"one unit read from '{ordinal.group().strip()}'")
+                used.add(id(system))
+                out.append(c)
         for system in systems:  # "hundreds more anti-tank weapons", "a number of ATACMS": a row without a number
             vague = id(system) not in used and lex.cue("vague", s[max(0, system.start - 40) : system.start])
             if vague and (own_donor or carried) and not cue["training"]:
