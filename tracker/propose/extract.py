@@ -104,7 +104,9 @@ def _nearest_system(systems: list[Mention], n: numbers_found.Number, text: str, 
 
 
 # between a generic word and the name that says which: quotes, or "of the type" in each language
-TYPE_WORDS = re.compile(r"[\s«»\"'„“”-]{0,3}(?:(?:vom )?Typ|type|типу|типа|typu|de type)?[\s«»\"'„“”-]{0,3}", re.IGNORECASE)
+TYPE_WORDS = re.compile(
+    r"(?:\s*\([^()]{1,12}\))?[\s«»\"'„“”-]{0,3}(?:(?:vom )?Typ|type|типу|типа|typu|de type)?[\s«»\"'„“”-]{0,3}", re.IGNORECASE
+)
 CALIBRE_FAMILY = re.compile(r"(?<!\d)(155|152|105)\s?-?(?:mm|мм|millimet|міліметр|миллиметр|ミリ)", re.IGNORECASE)
 CALIBRE = re.compile(r"\d+(?:[.,]\d+)?\s?-?(?:mm|мм|millimet\w*|міліметров\w*|миллиметров\w*|ミリ)", re.IGNORECASE)
 
