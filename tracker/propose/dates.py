@@ -85,7 +85,7 @@ def find(text: str, lex: Lexicon, published: date | None, same_day: date | None 
     for pattern, month in lex.months:
         for m in pattern.finditer(text):
             before = re.search(r"(\d{1,2})\.?\s*$", text[max(0, m.start() - 6) : m.start()])
-            after_day = re.match(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text[m.end() :])
+            after_day = re.match(r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text[m.end() :])
             year = re.match(rf",?\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?{YEAR}", text[m.end() :])
             start, end = m.start(), m.end()
             day = None

@@ -135,6 +135,16 @@ def _joint_subject(text: str, before: list[Mention]) -> bool:
     return run >= 2
 
 
+def _future(lex: Lexicon, text: str, match: re.Match) -> bool:
+    """A delivery word in the future or the conditional: "will be handed over", "would be delivered"."""
+    future = lex.cues.get("future")
+    if not future:
+        return False
+    if lex.lang == "ja":
+        return bool(future.search(text[match.end() : match.end() + 12]))
+    return bool(future.search(text[max(0, match.start() - 50) : match.start()]))
+
+
 def _donor_for(donors: list[Mention], position: int) -> Mention | None:
     strong = [d for d in donors if not d.weak] or donors
     before = [d for d in strong if d.end <= position]
@@ -206,6 +216,8 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             if not any(a <= n.start < b for a, b in taken) and not any(d.start <= n.start < d.end for d in found_dates)
         ]
         cue = {kind: lex.cue(kind, s) for kind in ("delivered", "increased", "claim", "training", "meeting", "not_aid", "unsure")}
+        if cue["delivered"] and _future(lex, s, cue["delivered"]):
+            cue["delivered"] = None  # "would be handed over", "wird ... übergeben": not yet delivered
         if cue["delivered"] is None and delivered_before == sentence.paragraph and lex.cue("package", s):
             cue["delivered"] = delivered_before_match  # "Germany has delivered a package. ... The package included 10 ..."
         if cue["delivered"]:

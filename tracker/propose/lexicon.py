@@ -308,6 +308,8 @@ def load(lang: str, data_dir: Path) -> Lexicon:
                 if lang == "ja" or (width == "abbreviated" and len(name.rstrip(".")) < 3):
                     continue
                 lex.months.append((re.compile(name_pattern(name.rstrip("."), lang), flags), index))
+    if lang == "en":  # "Sept. 28": an abbreviation CLDR does not give
+        lex.months.append((re.compile(r"(?<!\w)Sept(?!\w)", flags), 9))
     return lex
 
 

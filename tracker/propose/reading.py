@@ -107,7 +107,8 @@ def sentences(text: str) -> list[Sentence]:
 
 
 _ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]|\b(?:U\.S|U\.K|Mr|Ms|Dr|St|No|Gen|Lt|Col|approx|ca|bzw|z\.B|usw|vgl|Nr|ok|tys|mln|mld|ст|им|г|т\.е|т\.д|п|ул|тис|млн|млрд|грн))\.$"
+    r"(?:\b[A-Z]|\b(?:U\.S|U\.K|Mr|Ms|Dr|St|No|Gen|Lt|Col|approx|ca|bzw|z\.B|usw|vgl|Nr|ok|tys|mln|mld|ст|им|г|т\.е|т\.д|п|ул|тис|млн|млрд|грн"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|janv|févr|avr|juil|sept|oct|nov|déc|Febr|Okt|Dez|lip|sierp|wrz|paź|lis|gru))\.$"
 )
 
 
