@@ -209,7 +209,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             d for d in dates_found.find(s, lex, published, last_date) if not any(a < d.end and d.start < b for a, b in taken)
         ]
         dated = next((d for d in found_dates if d.value is not None), None)
-        borrowed = None if dated else _borrowed_date(text_dates, index, sentences)
+        borrowed = None if dated else _borrowed_date(text_dates, index, sentences, lex)
         numbers = [
             n
             for n in numbers_found.find(s, lex.lang)
@@ -430,15 +430,17 @@ def _sentence_dates(sentences: list[Sentence], lex: Lexicon, published: date | N
     return out
 
 
-def _borrowed_date(text_dates: list, index: int, sentences: list[Sentence]) -> dates_found.FoundDate | None:
+def _borrowed_date(text_dates: list, index: int, sentences: list[Sentence], lex: Lexicon) -> dates_found.FoundDate | None:
     """A sentence without a date takes the nearest dated sentence's of its paragraph: the one before
-    it, else the very next one ("Ukraine received four howitzers. The ministry confirmed it on Saturday")."""
+    it, else the next one when that one reports this ("Ukraine received four howitzers. This was confirmed on
+    Saturday"): a later date of another kind is a plan ("set to arrive on June 19")."""
     paragraph = sentences[index].paragraph
     same = [i for i in range(len(sentences)) if sentences[i].paragraph == paragraph and text_dates[i] is not None]
     before = [i for i in same if i < index]
     if before:
         return text_dates[before[-1]]
-    return text_dates[index + 1] if index + 1 in same else None
+    follows = index + 1 in same and lex.cue("says_so", sentences[index + 1].text)
+    return text_dates[index + 1] if follows else None  # only a sentence that reports this one: "Об этом в среду заявил ..."
 
 
 def _merge_meetings(found: list[Candidate]) -> list[Candidate]:
