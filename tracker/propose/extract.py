@@ -86,6 +86,7 @@ def _nearest_system(systems: list[Mention], n: numbers_found.Number, text: str, 
     for i, s in enumerate(systems):
         if s.start >= n.end:
             gap = CALIBRE.sub(" ", text[n.end : s.start])  # "10,000 120mm mortar rounds": a calibre is no other number
+            gap = re.sub(r"\([^()]{1,12}\)|\(\s*$", " ", gap)  # "3 танків (ОБТ) Leopard 2", "4 systems (HIMARS)"
             if (
                 len(gap) <= 45
                 and len(gap.split()) <= 6

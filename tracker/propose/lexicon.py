@@ -146,6 +146,17 @@ def name_pattern(name: str, lang: str) -> str:
     return r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + tail + r"(?!\w)"
 
 
+# Cyrillic letters that look like Latin ones, as model names are typed in Ukrainian and Russian text
+# (М109, Т-72 with Cyrillic М and Т): one character for one, so offsets stay right.
+LOOKALIKE = str.maketrans("АВЕКМНОРСТХІаеорсх", "ABEKMHOPCTXIaeopcx")
+MODEL_TOKEN = re.compile(r"(?<!\w)[А-ЯІA-Z][\wА-Яа-яІі]*[-\s]?\d[\w-]*|(?<!\w)\d+[-\s]?[А-ЯІ]{1,3}\b")
+
+
+def latin_models(text: str) -> str:
+    """`text` with the Cyrillic lookalikes in model names (letters next to digits) made Latin."""
+    return MODEL_TOKEN.sub(lambda m: m.group().translate(LOOKALIKE), text)
+
+
 @dataclass
 class Mention:
     start: int
@@ -175,6 +186,7 @@ class Lexicon:
 
     def find_systems(self, text: str) -> list[Mention]:
         found = []
+        text = latin_models(text)
         for pattern, family, system, generic in self.systems:
             for m in pattern.finditer(text):
                 variant = m.groupdict().get("variant")  # T-72B for the family alias T-72: a variant the catalog may lack
@@ -246,6 +258,7 @@ def load(lang: str, data_dir: Path) -> Lexicon:
         if not alias or key in seen:
             return
         seen.add(key)
+        alias = latin_models(alias)  # as the text is searched: Т-72 and T-72 are one name
         if pattern:  # generic_systems.csv: words, or a regular expression for their inflected forms
             text = alias.translate(APOSTROPHES).replace(" ", r"[\s-]+")
         else:
