@@ -38,6 +38,7 @@ class Candidate:
     record_id: str | None = None
     status_detail: str | None = None
     date_borrowed: bool = False  # the date is another sentence's: the record is matched without it
+    number_at: int = 0  # where its number is in the sentence
 
     def doubt(self, amount: float, why: str) -> None:
         self.confidence = round(max(0.05, self.confidence - amount), 2)
@@ -301,11 +302,8 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             # several donors together, or a total with others ("with other European countries ... 62 in all"),
             # or several donors as the subject of one number ("Germany, Denmark and Norway will buy 16 Zuzana")
             joint = _joint_subject(s, [d for d in donors if not d.weak and d.end <= n.start])
-            claim = (
-                lex.cue("claim", local) or joint or (cue["claim"] and (len(named) >= 2 or total)) or (total and len(named) != 1)
-            )
-            if total and not claim:
-                continue  # one donor's running total: the record has it as the line's total, not as a new row
+            # one donor's running total ("over 12,000 anti-tank weapons since the onset") is a claim of that donor
+            claim = lex.cue("claim", local) or joint or (cue["claim"] and (len(named) >= 2 or total)) or total
             if lex.cue("training", local) and not cue["delivered"]:
                 kind = "training"
             elif claim:
@@ -317,6 +315,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             else:
                 kind = "announced"
             c = make(kind, system, n.value, n.start)
+            c.number_at = n.start
             family, system_id = system.key.split("|")
             model = None
             if system.generic and system.start > n.end:
@@ -346,8 +345,10 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 c.system_family, c.system, c.unknown_system = None, None, f"{model} {system.text}".strip()
                 c.doubt(0.2, f"'{c.unknown_system}' is not in the catalog")
             if kind == "claim":
-                givers = sorted({d.key for d in donors})
-                c.donor = ";".join(givers) if len(givers) >= 2 else None
+                givers = sorted({d.key for d in donors if not d.weak})
+                c.donor = (
+                    givers[0] if total and len(givers) == 1 and not joint else ";".join(givers) if len(givers) >= 2 else None
+                )
             if n.words:
                 c.doubt(0.05, "the number is written in words")
             if n.approximate:
@@ -356,7 +357,11 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 c.doubt(0.05, "the family is named, not the system")
             out.append(c)
         for system in systems:  # "the second of four IRIS-T", "7th Zuzana 2 ... was delivered": one more unit
-            ordinal = lex.cue("ordinal", s[max(0, system.start - 50) : system.start])
+            # "the second of four IRIS-T", not "the 14th package ... NASAMS"
+            words = " ".join(s[: system.start].split()[-6:]) + " "
+            ordinal = lex.cue("ordinal", words)
+            if ordinal and lex.cue("package", words[ordinal.start() :]):
+                ordinal = None
             if ordinal and (own_donor or carried) and not cue["training"]:  # the second one is one more
                 c = make("delivered" if cue["delivered"] else "increased", system, 1, system.start)
                 c.doubt(0.15, f"one unit read from '{ordinal.group().strip()}'")
@@ -406,7 +411,8 @@ def _summed(found: list[Candidate]) -> list[Candidate]:
         key = (c.start, c.kind, c.donor, c.system_family, c.system, c.unknown_system)
         first = index.get(key)
         if (
-            first is not None
+            abs(c.number_at - first.number_at if first is not None else 0) <= 80  # items of one list, not a need stated later
+            and first is not None
             and c.kind in ("announced", "increased", "delivered")
             and first.quantity is not None
             and c.quantity is not None
