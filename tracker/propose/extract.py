@@ -39,6 +39,7 @@ class Candidate:
     status_detail: str | None = None
     date_borrowed: bool = False  # the date is another sentence's: the record is matched without it
     number_at: int = 0  # where its number is in the sentence
+    donors: list[str] = field(default_factory=list)  # a claim's donors, when several are named
 
     def doubt(self, amount: float, why: str) -> None:
         self.confidence = round(max(0.05, self.confidence - amount), 2)
@@ -77,7 +78,9 @@ def _eligible_number(text: str, n: numbers_found.Number, lex: Lexicon) -> str | 
     return "units"
 
 
-def _nearest_system(systems: list[Mention], n: numbers_found.Number, text: str, lang: str) -> Mention | None:
+def _nearest_system(
+    systems: list[Mention], n: numbers_found.Number, text: str, lang: str, others: Sequence[numbers_found.Number] = ()
+) -> Mention | None:
     """The system a number counts: in Japanese the one named before it ("レオパルト2を14両"); elsewhere
     the one named right after it ("14 Leopard 2", "vierzehn Leopard-2-Panzer"), or right before
     ("Leopard 2: 14") when none follows."""
@@ -88,6 +91,8 @@ def _nearest_system(systems: list[Mention], n: numbers_found.Number, text: str, 
         if s.start >= n.end:
             gap = CALIBRE.sub(" ", text[n.end : s.start])  # "10,000 120mm mortar rounds": a calibre is no other number
             gap = re.sub(r"\([^()]{1,12}\)|\(\s*$", " ", gap)  # "3 танків (ОБТ) Leopard 2", "4 systems (HIMARS)"
+            if any(n.end <= o.start < s.start for o in others):
+                break  # "the first four of a total of eight Zuzana": the system is the other number's
             if (
                 len(gap) <= 45
                 and len(gap.split()) <= 6
@@ -279,7 +284,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                     c = make("training", system, n.value, n.start)
                     out.append(c)
                 continue
-            system = _nearest_system(systems, n, s, lex.lang)
+            system = _nearest_system(systems, n, s, lex.lang, numbers)
             if system is None:
                 unknown = _unknown_after(s, n, donors) if lex.lang != "ja" else None
                 running_total = lex.cue("total", _local(s, n.start, n.end))
@@ -298,7 +303,14 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             tail = re.match(r"(?:\s+[\w-]+){0,2}", s[max(system.end, n.end) :])
             local = _local(s, n.start, max(system.end, n.end) + (tail.end() if tail else 0), marks)
             named = {d.key for d in donors if not d.weak}
-            total = lex.cue("total", local)
+            clause_end = re.search(r"[,;.:、。，]|$", s[system.end :])
+            following = [o.start - system.end for o in numbers if o.start > max(system.end, n.end)]
+            if clause_end and following and min(following) < clause_end.start():  # up to the next number, too
+                clause_end = re.search(r"$", s[system.end : system.end + min(following)])
+            # a total may trail its system: "12,000 anti-tank weapons to Ukraine since the onset of the war"
+            total = lex.cue("total", local) or lex.cue(
+                "total", s[system.end : system.end + (clause_end.start() if clause_end else 0)]
+            )
             # several donors together, or a total with others ("with other European countries ... 62 in all"),
             # or several donors as the subject of one number ("Germany, Denmark and Norway will buy 16 Zuzana")
             joint = _joint_subject(s, [d for d in donors if not d.weak and d.end <= n.start])
@@ -346,9 +358,8 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 c.doubt(0.2, f"'{c.unknown_system}' is not in the catalog")
             if kind == "claim":
                 givers = sorted({d.key for d in donors if not d.weak})
-                c.donor = (
-                    givers[0] if total and len(givers) == 1 and not joint else ";".join(givers) if len(givers) >= 2 else None
-                )
+                c.donor = givers[0] if total and len(givers) == 1 and not joint else None  # several together: no one donor
+                c.donors = givers
             if n.words:
                 c.doubt(0.05, "the number is written in words")
             if n.approximate:

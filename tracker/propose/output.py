@@ -11,6 +11,7 @@ from tracker.propose.extract import Candidate
 COLUMNS = [
     "kind",
     "donor",
+    "donors",
     "system_family",
     "system",
     "unknown_system",
@@ -34,6 +35,7 @@ def as_dict(c: Candidate) -> dict:
     return {
         "kind": c.kind,
         "donor": c.donor,
+        "donors": c.donors or ([c.donor] if c.donor else []),
         "system_family": c.system_family,
         "system": c.system,
         "unknown_system": c.unknown_system,
@@ -53,7 +55,13 @@ def as_dict(c: Candidate) -> dict:
 def _flat(c: Candidate) -> dict:
     row = as_dict(c)
     evidence = row.pop("evidence")
-    row.update(evidence=evidence["text"], start=evidence["start"], end=evidence["end"], doubts="; ".join(c.doubts))
+    row.update(
+        evidence=evidence["text"],
+        start=evidence["start"],
+        end=evidence["end"],
+        doubts="; ".join(c.doubts),
+        donors=";".join(row["donors"]),
+    )
     return {k: "" if v is None else v for k, v in row.items()}
 
 
