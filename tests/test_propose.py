@@ -192,3 +192,19 @@ def test_accept_refuses_a_row_that_would_fail_validation_and_changes_nothing(tmp
 
 def test_the_evaluation_report_is_up_to_date():
     assert evaluation.main(["--check"]) == 0, "run python -m tracker.propose.evaluate"
+
+
+def test_one_article_to_a_review_file_that_accept_reads(tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    article = tmp_path / "article.txt"
+    article.write_text(ESTONIA["text_en"], encoding="utf-8")
+    url = ESTONIA["source_url"]
+    assert (
+        main(["propose", "--data", str(data), str(article), "--published", ESTONIA["date"], "--url", url, "--format", "csv"]) == 0
+    )
+    review = tmp_path / "review.csv"
+    review.write_text(capsys.readouterr().out, encoding="utf-8")
+    _decide(review, lambda row: "accepted")
+    assert main(["accept", "--data", str(data), str(review)]) == 0
+    assert f",{url},{ESTONIA['date']}," in (data / "sources.csv").read_text(encoding="utf-8")

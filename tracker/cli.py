@@ -578,7 +578,12 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--url", help="the article's address (kept with the candidates)")
     p.add_argument("--lang", default="auto", help="auto (default: detected), or ja, de, uk, ru, en, fr, pl")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table", help="table (default), csv or json")
+    p.add_argument(
+        "--format",
+        choices=["table", "csv", "json"],
+        default="table",
+        help="table (default), json, or csv: a review file for tracker accept",
+    )
     p.add_argument("--feed", metavar="CSV", help="a news feed (date, text_en/text_uk or text, source_url): write a review CSV")
     p.add_argument(
         "--out", default="review.csv", metavar="REVIEW.csv", help="where --feed writes its review (default review.csv)"

@@ -22,7 +22,7 @@ def _published(text: str | None, shown: str) -> date | None:
         raise UserError(f"{shown} {text}: not a date; write it as YYYY-MM-DD") from None
 
 
-def propose_files(data_dir: Path, names: list[str], published: str | None, lang: str, form: str) -> str:
+def propose_files(data_dir: Path, names: list[str], published: str | None, lang: str, form: str, url: str | None = None) -> str:
     reader = Reader(data_dir)
     day = _published(published, "--published")
     found = []
@@ -30,7 +30,7 @@ def propose_files(data_dir: Path, names: list[str], published: str | None, lang:
         shown = "-" if name == "-" else name
         text = read_text(name)
         found += [(shown, c) for c in reader.propose(text, language(text, lang, shown), day)]
-    return render(found, form)
+    return render(found, form, day.isoformat() if day else None, url)
 
 
 FEED_COLUMNS = ("date", "text_en", "source_url")
@@ -87,7 +87,7 @@ def main_propose(args) -> int:
         return 0
     if not args.files:
         raise UserError("give article files (or - for standard input), or --feed CSV")
-    sys.stdout.write(propose_files(data_dir, args.files, args.published, args.lang, args.format) + "\n")
+    sys.stdout.write(propose_files(data_dir, args.files, args.published, args.lang, args.format, args.url) + "\n")
     return 0
 
 

@@ -65,16 +65,17 @@ def _flat(c: Candidate) -> dict:
     return {k: "" if v is None else v for k, v in row.items()}
 
 
-def render(found: list[tuple[str, Candidate]], form: str) -> str:
-    """`found`: (file name, candidate) pairs."""
+def render(found: list[tuple[str, Candidate]], form: str, published: str | None = None, url: str | None = None) -> str:
+    """`found`: (file name, candidate) pairs. CSV is a review file (`tracker accept` reads it once
+    an analyst has written "accepted" in the decision column of the rows to add)."""
     if form == "json":
-        return json.dumps([{"file": name, **as_dict(c)} for name, c in found], ensure_ascii=False, indent=2)
+        rows = [{"file": name, "published": published, "url": url, **as_dict(c)} for name, c in found]
+        return json.dumps(rows, ensure_ascii=False, indent=2)
     if form == "csv":
         out = io.StringIO()
-        writer = csv.DictWriter(out, ["file", *COLUMNS], lineterminator="\n")
+        writer = csv.DictWriter(out, REVIEW_COLUMNS, lineterminator="\n")
         writer.writeheader()
-        for name, c in found:
-            writer.writerow({"file": name, **_flat(c)})
+        writer.writerows(review_rows([({"item": name, "published": published or "", "url": url or ""}, c) for name, c in found]))
         return out.getvalue()
     if not found:
         return "no candidate rows"
