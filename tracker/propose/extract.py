@@ -142,6 +142,15 @@ def _joint_subject(text: str, before: list[Mention]) -> bool:
     return run >= 2
 
 
+def _around(text: str, n: numbers_found.Number, system: Mention) -> str:
+    """A number's own words: three words before it, it and its system, two words after ("another ten
+    M113", "1,000 more Javelin", "douze canons Caesar supplémentaires"), not a "more" of another number."""
+    before = " ".join(text[: n.start].split()[-3:])
+    end = max(system.end, n.end)
+    after = re.match(r"(?:\s+[\w-]+){0,2}", text[end:])
+    return f"{before} {text[n.start : end]}{after.group() if after else ''}"
+
+
 def _future(lex: Lexicon, text: str, match: re.Match) -> bool:
     """A delivery word in the future or the conditional: "will be handed over", "would be delivered"."""
     future = lex.cues.get("future")
@@ -274,6 +283,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
         if (cue["not_aid"] or lex.cue("hypothetical", s)) and not cue["meeting"]:
             continue  # not aid, or only a possibility ("is considering the transfer of 12 Mi-24")
         used: set[int] = set()
+        countable = [o for o in numbers if _eligible_number(s, o, lex) is not None]  # not calibres, years, money
         for n in numbers:
             counts = _eligible_number(s, n, lex)
             if counts is None:
@@ -284,7 +294,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                     c = make("training", system, n.value, n.start)
                     out.append(c)
                 continue
-            system = _nearest_system(systems, n, s, lex.lang, numbers)
+            system = _nearest_system(systems, n, s, lex.lang, countable)
             if system is None:
                 unknown = _unknown_after(s, n, donors) if lex.lang != "ja" else None
                 running_total = lex.cue("total", _local(s, n.start, n.end))
@@ -322,7 +332,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 kind = "claim"
             elif cue["delivered"]:
                 kind = "delivered"
-            elif lex.cue("increased", local):
+            elif lex.cue("increased", _around(s, n, system)):
                 kind = "increased"
             else:
                 kind = "announced"
