@@ -225,12 +225,17 @@ def feed_report(result: FeedResult) -> str:
     lines += [
         "",
         "`new` candidates of the English texts with a donor, a system family and a number, at confidence 0.8 or",
-        f"more: {len(result.new):,}. The first 15 (by date) to review; each needs its source read before it is accepted:",
+        f"more: {len(result.new):,}. The first 15 different ones (by date) to review; each needs its source read before it is accepted:",
         "",
         "| item date | kind | donor | family | quantity | confidence | evidence |",
         "|---|---|---|---|---|---|---|",
     ]
-    for item, c in sorted(result.new, key=lambda pair: pair[0]["date"])[:15]:
+    shown, seen = [], set()
+    for item, c in sorted(result.new, key=lambda pair: pair[0]["date"]):
+        if (c.kind, c.donor, c.system_family, c.quantity) not in seen:  # the feed repeats some items
+            seen.add((c.kind, c.donor, c.system_family, c.quantity))
+            shown.append((item, c))
+    for item, c in shown[:15]:
         evidence = c.evidence.strip().replace("|", "/").replace("\n", " ")
         evidence = evidence[:110] + ("…" if len(evidence) > 110 else "")
         lines.append(

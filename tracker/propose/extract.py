@@ -142,6 +142,13 @@ def _joint_subject(text: str, before: list[Mention]) -> bool:
     return run >= 2
 
 
+def _in_model_name(text: str, n: numbers_found.Number, donors: list[Mention]) -> bool:
+    previous = re.search(r"(?<![\w.])([A-Z][\w-]*)\s+$", text[: n.start])
+    if not previous or previous.start(1) == 0 or any(d.start <= previous.start(1) < d.end for d in donors):
+        return False
+    return not NOT_MODELS.match(previous.group(1)) and previous.group(1) not in ("Ukraine", "Kyiv", "Kiev")
+
+
 def _around(text: str, n: numbers_found.Number, system: Mention) -> str:
     """A number's own words: three words before it, it and its system, two words after ("another ten
     M113", "1,000 more Javelin", "douze canons Caesar supplémentaires"), not a "more" of another number."""
@@ -162,12 +169,14 @@ def _future(lex: Lexicon, text: str, match: re.Match) -> bool:
 
 
 def _donor_for(donors: list[Mention], position: int) -> Mention | None:
-    strong = [d for d in donors if not d.weak] or donors
-    before = [d for d in strong if d.end <= position]
-    if before:
-        return before[-1]
-    after = [d for d in strong if d.start >= position]
-    return after[0] if after else None
+    """The donor named before a number (a country's name over an adjective: "the Danish government ...
+    19 Caesar ... it is buying from France" is Denmark's), else the first named after it."""
+    before = [d for d in donors if d.end <= position]
+    strong = [d for d in before if not d.weak]
+    if strong or before:
+        return (strong or before)[-1]
+    after = [d for d in donors if d.start >= position]
+    return next((d for d in after if not d.weak), after[0] if after else None)
 
 
 def _local(text: str, start: int, end: int, marks: Sequence[int] = ()) -> str:
@@ -179,7 +188,9 @@ def _local(text: str, start: int, end: int, marks: Sequence[int] = ()) -> str:
 
 
 MODEL = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*")
-NOT_MODELS = re.compile(r"(?:[A-Z][a-z]+(?:an|ish|ese|ch|ic|i)|Soviet|Western|NATO|New|Old|Heavy|Light|More|Additional|Further)$")
+NOT_MODELS = re.compile(
+    r"(?:[A-Z][a-z]+(?:an|ish|ese|ch|ic)|Israeli|Iraqi|Soviet|Western|NATO|New|Old|Heavy|Light|More|Additional|Further)$"
+)
 
 
 STRONG_MODEL = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*")
@@ -284,6 +295,9 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             continue  # not aid, or only a possibility ("is considering the transfer of 12 Mi-24")
         used: set[int] = set()
         countable = [o for o in numbers if _eligible_number(s, o, lex) is not None]  # not calibres, years, money
+        # "Primoco One 150 UAVs", "Panther KF 51": a number right after a capitalised word is part of a model name
+        # (English only: German capitalises every noun, and other languages put a place's name before a count)
+        numbers = [o for o in numbers if not (o.start > 0 and not o.words and lex.lang == "en" and _in_model_name(s, o, donors))]
         for n in numbers:
             counts = _eligible_number(s, n, lex)
             if counts is None:
