@@ -142,6 +142,30 @@ def _joint_subject(text: str, before: list[Mention]) -> bool:
     return run >= 2
 
 
+# The ammunition of a kind of system, by the catalog's category of that system.
+AMMUNITION_OF = {
+    "mortar": "ammunition-mortar",
+    "air_defence": "air-defence-missile",
+    "self_propelled_artillery": "ammunition-artillery",
+    "towed_artillery": "ammunition-artillery",
+    "multiple_rocket_launcher": "rockets-227mm",
+}
+
+
+def _served_system(text: str, n: numbers_found.Number, ammunition: Mention, systems: list[Mention], lex: Lexicon) -> str | None:
+    """The ammunition family of the system that generic rounds or missiles serve: named just after
+    them ("missiles for Patriot") or as what they come with ("20 mortars with 20,000 rounds")."""
+    after = next((m for m in systems if m.start >= ammunition.end and m.start - ammunition.end <= 25), None)
+    before = next((m for m in reversed(systems) if m.end <= n.start and n.start - m.end <= 25), None)
+    for other, link in ((after, r"^\s*(for|to|of|для|до|für|pour|do)\b"), (before, r"\b(with|з|із|с|mit|avec|z)\s*$")):
+        if other is None or other.generic and other.key.startswith("ammunition"):
+            continue
+        between = text[ammunition.end : other.start] if other is after else text[other.end : n.start]
+        if re.search(link, between, re.IGNORECASE):
+            return AMMUNITION_OF.get(lex.categories.get(other.key.split("|")[0], ""))
+    return None
+
+
 def _in_model_name(text: str, n: numbers_found.Number, donors: list[Mention]) -> bool:
     previous = re.search(r"(?<![\w.])([A-Z][\w-]*)\s+$", text[: n.start])
     if not previous or previous.start(1) == 0 or any(d.start <= previous.start(1) < d.end for d in donors):
@@ -377,6 +401,13 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                     f"howitzer-{calibre.group(1)}mm-unspecified",
                 )  # "36 105 mm towed howitzers"
                 c.system_family, c.system = family, system_id
+            served = (
+                _served_system(s, n, system, systems, lex)
+                if family in ("ammunition", "ammunition-artillery", "missiles")
+                else None
+            )
+            if served and not calibre and not model:  # "20,000 rounds" for the mortars just named; "missiles for Patriot"
+                c.system_family = c.system = served
             if model:
                 c.system_family, c.system, c.unknown_system = None, None, f"{model} {system.text}".strip()
                 c.doubt(0.2, f"'{c.unknown_system}' is not in the catalog")

@@ -176,6 +176,7 @@ class Lexicon:
     relative_days: list[tuple[re.Pattern, int]] = field(default_factory=list)
     weekdays: list[tuple[re.Pattern, int]] = field(default_factory=list)  # 0 = Monday
     months: list[tuple[re.Pattern, int]] = field(default_factory=list)
+    categories: dict[str, str] = field(default_factory=dict)  # family -> the catalog category of its systems
 
     def find_donors(self, text: str) -> list[Mention]:
         found: list[Mention] = []
@@ -250,6 +251,7 @@ def load(lang: str, data_dir: Path) -> Lexicon:
             lex.donors.append((re.compile(rf"(?<!\w)(?:{DEMONYMS[code]})(?=\s+{DEMONYM_HEADS}\b)", flags), code, True))
     aliases = _rows(data_dir / "system_aliases.csv")
     systems = {r["system_id"]: r for r in _rows(data_dir / "systems.csv")}
+    lex.categories = {r["family_id"]: r["category"] for r in systems.values()}
     families = {r["family_id"]: r for r in _rows(data_dir / "system_families.csv")}
     seen: set[tuple[str, str, str | None]] = set()
 
