@@ -112,7 +112,8 @@ def _nearest_system(
 
 # between a generic word and the name that says which: quotes, or "of the type" in each language
 TYPE_WORDS = re.compile(
-    r"(?:\s*\([^()]{1,12}\))?[\s«»\"'„“”-]{0,3}(?:(?:vom )?Typ|type|типу|типа|typu|de type)?[\s«»\"'„“”-]{0,3}", re.IGNORECASE
+    r"(?:\s*\([^()]{1,12}\))?[\s«»\"'„“”-]{0,3}(?:(?:vom )?Typ|type|типу|типа|typu|de type)?[\s«»\"'„“”-]{0,3}(?-i:[A-Z0-9][\w-]*\s)?",
+    re.IGNORECASE,
 )
 CALIBRE_FAMILY = re.compile(r"(?<!\d)(155|152|105)\s?-?(?:mm|мм|millimet|міліметр|миллиметр|ミリ)", re.IGNORECASE)
 CALIBRE = re.compile(r"\d+(?:[.,]\d+)?\s?-?(?:mm|мм|millimet\w*|міліметров\w*|миллиметров\w*|ミリ)", re.IGNORECASE)

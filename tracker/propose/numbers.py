@@ -30,8 +30,10 @@ DIGITS = {
     "ja": r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?",
     "de": rf"\d{{1,3}}(?:\.\d{{3}})+(?!\d)|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d)|\d+(?:,\d+)?",
 }
+# "16 155-мм гаубиць" is 16 howitzers of 155 mm, not 16,155: a space-separated group is no thousands when a calibre follows
+_NOT_CALIBRE = r"(?![\s-]?(?:мм|mm|millim|міліметр|миллиметр))"
 for _lang in ("fr", "pl", "uk", "ru"):
-    DIGITS[_lang] = rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d)|\d{{1,3}}(?:\.\d{{3}})+(?!\d)|\d+(?:,\d+)?"
+    DIGITS[_lang] = rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d){_NOT_CALIBRE}|\d{{1,3}}(?:\.\d{{3}})+(?!\d)|\d+(?:,\d+)?"
 
 THOUSANDS = {
     "en": r"\s+thousand\b",
