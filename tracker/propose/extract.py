@@ -443,7 +443,9 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 c.doubt(0.2, f"no number: '{vague.group().strip()}'")
                 used.add(id(system))
                 out.append(c)
-        if cue["training"] and systems and not any(c.kind == "training" and c.start == sentence.start for c in out):
+        if cue["training"] and systems and dated and not any(c.kind == "training" and c.start == sentence.start for c in out):
+            # a programme without a number of trainees only where the sentence dates it ("began training on the 13th"):
+            # "funding for training", "crews trained in Sweden" are no programme to record
             out.append(make("training", systems[0], None, systems[0].start))
         elif cue["delivered"] and donors and not numbers:  # "Latvia handed over its Stingers": a delivery without a number
             for system in systems:
