@@ -91,6 +91,12 @@ def plan(review: Path, data_dir: Path) -> tuple[Additions, list[str]]:
         if e["committed"]:
             totals[e["line_id"]] = int(float(e["committed"]))
     out, refused = Additions(), []
+
+    def new_id(table: str, wanted: str) -> str:  # an id made from the row's content, unique in its table
+        found = _unique(ids[table], wanted)
+        ids[table].add(found)
+        return found
+
     for number, row in enumerate(rows, start=2):
         decision = (row.get("decision") or "").strip().lower()
         if decision in REJECTED:
@@ -120,8 +126,7 @@ def plan(review: Path, data_dir: Path) -> tuple[Additions, list[str]]:
             if not quantity or not row["system_family"]:
                 refused.append(f"{where}: a claim needs a quantity and a system family")
                 continue
-            claim_id = _unique(ids[table], f"{row['system_family']}-{quantity}-{published}")
-            ids[table].add(claim_id)
+            claim_id = new_id(table, f"{row['system_family']}-{quantity}-{published}")
             cite()
             out.add(
                 table,
@@ -164,8 +169,7 @@ def plan(review: Path, data_dir: Path) -> tuple[Additions, list[str]]:
                 {"line_id": line_id, "donor": row["donor"], "system_id": system, "unit": unit, "origin": "curated"},
             )
         if table == "deliveries":
-            delivery_id = _unique(ids[table], f"{line_id}-{day.strip('./')}")
-            ids[table].add(delivery_id)
+            delivery_id = new_id(table, f"{line_id}-{day.strip('./')}")
             out.add(
                 table,
                 {
@@ -183,8 +187,7 @@ def plan(review: Path, data_dir: Path) -> tuple[Additions, list[str]]:
             committed += totals.get(line_id, 0)
         if committed is not None:
             totals[line_id] = committed
-        event_id = _unique(ids[table], f"{line_id}-{day.strip('./')}")
-        ids[table].add(event_id)
+        event_id = new_id(table, f"{line_id}-{day.strip('./')}")
         out.add(
             table,
             {

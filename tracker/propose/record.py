@@ -45,6 +45,10 @@ def _int(text: str) -> int | None:
         return None
 
 
+def _recorded(c: Candidate, row_id: str, detail: str) -> None:
+    c.status, c.record_id, c.status_detail = "recorded", row_id, detail
+
+
 @dataclass
 class Event:
     row_id: str
@@ -99,67 +103,72 @@ class Record:
         same = [line_id for line_id in family if self.lines[line_id]["system"] == c.system]
         return same or family
 
+    @staticmethod
+    def _against(rows: list[Event], c: Candidate, day: date | None, slack: timedelta, noun: str, verb: str) -> bool:
+        """`recorded` when a row has the candidate's number (or, for an increase, its increment) near its
+        day; `conflict` when a row of the same days says another number. False when neither."""
+        for r in rows:
+            if c.quantity in (r.committed, r.increment) and _near(day, r.window, slack):
+                _recorded(c, r.row_id, f"{noun} {r.row_id}")
+                return True
+        clash = next(((r, r.window) for r in rows if day and r.window and _near(day, r.window, SAME_DAY)), None)
+        if clash:
+            r, window = clash
+            c.status, c.record_id = "conflict", r.row_id
+            c.status_detail = f"the record has {r.committed} {verb} {window[1]} ({r.row_id})"
+            return True
+        return False
+
+    @staticmethod
+    def _same_programme(c: Candidate, p: dict, day: date) -> bool:
+        return (
+            _near(day, _window(p["start"]))
+            and (c.system_family in (None, p["system_family"]) or not p["system_family"])
+            and c.donor in (None, p["lead"], p["host_country"])
+        )
+
     def judge(self, c: Candidate) -> None:
         """Set the candidate's status against the record (a date borrowed from another sentence is
         not used to match: the sentence itself did not date the event)."""
         day = None if c.date_borrowed else c.date
         if c.kind == "meeting":
             # the Contact Group's meetings first: a NATO ministers' meeting can be the same day
-            for m in sorted(self.meetings, key=lambda m: m["series"] != "udcg"):
-                if _near(day, _window(m["date"]), timedelta(days=1)) and day is not None:
-                    c.status, c.record_id, c.status_detail = (
-                        "recorded",
-                        m["meeting_id"],
-                        f"meeting {m['meeting_id']} of {m['date']}",
-                    )
-                    return
+            meeting = next(
+                (
+                    m
+                    for m in sorted(self.meetings, key=lambda m: m["series"] != "udcg")
+                    if day and _near(day, _window(m["date"]), timedelta(days=1))
+                ),
+                None,
+            )
+            if meeting:
+                _recorded(c, meeting["meeting_id"], f"meeting {meeting['meeting_id']} of {meeting['date']}")
             return
         if c.kind == "training":
-            for p in self.training:
-                if (
-                    day is not None
-                    and _near(day, _window(p["start"]))
-                    and (c.system_family in (None, p["system_family"]) or not p["system_family"])
-                    and (c.donor in (None, p["lead"], p["host_country"]))
-                ):
-                    c.status, c.record_id, c.status_detail = (
-                        "recorded",
-                        p["programme_id"],
-                        f"programme {p['programme_id']} from {p['start']}",
-                    )
-                    return
+            programme = next((p for p in self.training if day and self._same_programme(c, p, day)), None)
+            if programme:
+                _recorded(c, programme["programme_id"], f"programme {programme['programme_id']} from {programme['start']}")
             return
         if c.kind == "claim":
             for cl in self.claims:
                 if _int(cl["quantity"]) == c.quantity and c.system_family in cl["system_families"].split(";"):
-                    c.status, c.record_id, c.status_detail = "recorded", cl["claim_id"], f"claim {cl['claim_id']} of {cl['date']}"
+                    _recorded(c, cl["claim_id"], f"claim {cl['claim_id']} of {cl['date']}")
                     return
             return
         if c.donor is None or c.system_family is None or c.quantity is None:
             return
         lines = self._lines_of(c)
         if c.kind == "delivered":
-            found = [d for line in lines for d in self.deliveries.get(line, [])]
-            for d in found:
-                if d.committed == c.quantity and _near(day, d.window, timedelta(days=14)):
-                    c.status, c.record_id, c.status_detail = "recorded", d.row_id, f"delivery {d.row_id}"
-                    return
-            clash = [(d, d.window) for d in found if day and d.window and _near(day, d.window, SAME_DAY)]
-            if clash:
-                d, window = clash[0]
-                c.status, c.record_id = "conflict", d.row_id
-                c.status_detail = f"the record has {d.committed} delivered by {window[1]} ({d.row_id})"
+            self._against(
+                [d for line in lines for d in self.deliveries.get(line, [])],
+                c,
+                day,
+                timedelta(days=14),
+                "delivery",
+                "delivered by",
+            )
             return
-        found_events = [e for line in lines for e in self.events.get(line, [])]
-        for e in found_events:
-            if c.quantity in (e.committed, e.increment) and _near(day, e.window):
-                c.status, c.record_id, c.status_detail = "recorded", e.row_id, f"event {e.row_id}"
-                return
-        clashes = [(e, e.window) for e in found_events if day and e.window and _near(day, e.window, SAME_DAY)]
-        if clashes:
-            e, window = clashes[0]
-            c.status, c.record_id = "conflict", e.row_id
-            c.status_detail = f"the record has {e.committed} committed on {window[1]} ({e.row_id})"
+        if self._against([e for line in lines for e in self.events.get(line, [])], c, day, NEAR, "event", "committed on"):
             return
         if lines:
             line = lines[0]
