@@ -167,6 +167,23 @@ def _served_system(text: str, n: numbers_found.Number, ammunition: Mention, syst
     return None
 
 
+def _named_before(
+    text: str, n: numbers_found.Number, lex: Lexicon, systems: list[Mention], seen: list[Mention]
+) -> Mention | None:
+    """The system a bare kind word after a number stands for ("14 tanks", "чотирнадцять танків"):
+    the last system of that kind named before it in the text."""
+    if lex.lang == "ja":
+        return None
+    after = text[n.end : n.end + 40]
+    words = re.match(r"\s+(?:[\w-]+\s+){0,2}?", after)
+    for pattern, category in lex.category_words:
+        m = pattern.match(after, words.end() if words else 0) or pattern.match(after, 1)
+        if m:
+            earlier = [x for x in reversed(systems) if x.end <= n.start and not x.generic] + seen
+            return next((x for x in earlier if lex.categories.get(x.key.split("|")[0]) == category), None)
+    return None
+
+
 def _in_model_name(text: str, n: numbers_found.Number, donors: list[Mention]) -> bool:
     previous = re.search(r"(?<![\w.])([A-Z][\w-]*)\s+$", text[: n.start])
     if not previous or previous.start(1) == 0 or any(d.start <= previous.start(1) < d.end for d in donors):
@@ -251,6 +268,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
     carried: tuple[int, Mention] | None = None  # the last donor named, and in which paragraph
     text_dates = _sentence_dates(sentences, lex, published)
     delivered_before, delivered_before_match = -1, None  # the paragraph of the last sentence that said "delivered"
+    seen_systems: list[Mention] = []  # named systems of the sentences before, last first
     for index, sentence in enumerate(sentences):
         s = sentence.text.translate(APOSTROPHES)
         systems = lex.find_systems(s)
@@ -334,6 +352,10 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                     out.append(c)
                 continue
             system = _nearest_system(systems, n, s, lex.lang, countable)
+            named_before = None
+            if system is None:
+                # "A squadron of 14 tanks": the kind of system the text named before (Challenger 2)
+                system = named_before = _named_before(s, n, lex, systems, seen_systems)
             if system is None:
                 unknown = _unknown_after(s, n, donors) if lex.lang != "ja" else None
                 running_total = lex.cue("total", _local(s, n.start, n.end))
@@ -377,6 +399,8 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 kind = "announced"
             c = make(kind, system, n.value, n.start)
             c.number_at = n.start
+            if named_before:
+                c.doubt(0.2, f"the system is the {system.text} named before")
             family, system_id = system.key.split("|")
             model = None
             if system.generic and system.start > n.end:
@@ -455,6 +479,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                     c = make("delivered", system, None, system.start)
                     c.doubt(0.2, "no number given")
                     out.append(c)
+        seen_systems[:0] = [m for m in reversed(systems) if not m.generic]
         if dated and dated.value:
             last_date = dated.value
     return _merge_meetings(_summed(_without_headlines(out, sentences)))

@@ -177,6 +177,7 @@ class Lexicon:
     weekdays: list[tuple[re.Pattern, int]] = field(default_factory=list)  # 0 = Monday
     months: list[tuple[re.Pattern, int]] = field(default_factory=list)
     categories: dict[str, str] = field(default_factory=dict)  # family -> the catalog category of its systems
+    category_words: list[tuple[re.Pattern, str]] = field(default_factory=list)  # "tanks" -> main_battle_tank
 
     def find_donors(self, text: str) -> list[Mention]:
         found: list[Mention] = []
@@ -303,6 +304,11 @@ def load(lang: str, data_dir: Path) -> Lexicon:
                 pattern=True,
                 generic=row["generic"] == "yes",
             )
+    for row in _rows(files_path("category_words.csv")):
+        if row["language"] == lang:
+            ending = r"\w*" if lang in INFLECTING else ""
+            start = "" if lang == "ja" else r"(?<!\w)"
+            lex.category_words.append((re.compile(start + row["words"] + ending, 0 if lang == "ja" else flags), row["category"]))
     cues = cue_table().get(lang, {})
     lex.cues = {kind: _compile(patterns) for kind, patterns in cues.items()}
     relative = locale._data["date_fields"]["day"]["relative"]
