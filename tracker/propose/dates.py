@@ -104,11 +104,10 @@ def find(text: str, lex: Lexicon, published: date | None, same_day: date | None 
                 add(start, end, _before(published, value, year_value is not None), "day")
             elif year_value:
                 add(start, end, date(year_value, month, 1), "month")
-            elif year_now:
-                value = date(year_now, month, 1)
-                if published and value > published:
-                    value = date(year_now - 1, month, 1)
-                add(start, end, value, "month", "a month without its year")
+            elif year_now and published and date(year_now, month, 1) <= published:
+                # a month without its year, not after the publication's: this year's ("in March" written in
+                # February is a plan, not a date of what the text reports, and is left out)
+                add(start, end, date(year_now, month, 1), "month", "a month without its year")
     # a bare year only where words make it one ("in 2023", "у 2023 році"): "2000 протитанкових ракет" is a number
     for m in re.finditer(rf"(?<![\d.,-]){YEAR}(?![\d.,-]|年度)", text):
         ahead, behind = text[max(0, m.start() - 12) : m.start()], text[m.end() : m.end() + 8]

@@ -132,8 +132,9 @@ def _stem(word: str) -> str:
     return stem
 
 
-def name_pattern(name: str, lang: str) -> str:
-    """A regular expression for a name in running text of `lang`."""
+def name_pattern(name: str, lang: str, ending: str = r"\w*") -> str:
+    """A regular expression for a name in running text of `lang` (`ending`: what may follow a stem
+    in a language with case endings)."""
     name = name.translate(APOSTROPHES)
     if lang == "ja":
         return name if any(c in name for c in "(?[") else re.escape(name)
@@ -141,7 +142,7 @@ def name_pattern(name: str, lang: str) -> str:
         return rf"(?<!\w){name}\w*"
     words = name.split()
     if lang in INFLECTING:
-        return r"(?<!\w)" + r"\s+".join(re.escape(_stem(w)) + r"\w*" for w in words)
+        return r"(?<!\w)" + r"\s+".join(re.escape(_stem(w)) + ending for w in words)
     tail = r"(?:'s|s)?" if lang in ("en", "de") else ""
     return r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + tail + r"(?!\w)"
 
@@ -323,12 +324,13 @@ def load(lang: str, data_dir: Path) -> Lexicon:
             for index, name in locale.days[context][width].items():
                 if width == "abbreviated" and (lang == "ja" or len(name.rstrip(".")) < 3):
                     continue
-                pattern = name_pattern(name.rstrip("."), lang) if lang != "ja" else re.escape(name)
+                # a weekday's case ending is short: середу, not середньої ("medium")
+                pattern = name_pattern(name.rstrip("."), lang, r"\w{0,2}(?!\w)") if lang != "ja" else re.escape(name)
                 lex.weekdays.append((re.compile(pattern, flags), index))
             for index, name in locale.months[context][width].items():
                 if lang == "ja" or (width == "abbreviated" and len(name.rstrip(".")) < 3):
                     continue
-                lex.months.append((re.compile(name_pattern(name.rstrip("."), lang), flags), index))
+                lex.months.append((re.compile(name_pattern(name.rstrip("."), lang, r"\w{0,3}(?!\w)"), flags), index))
     if lang == "en":  # "Sept. 28": an abbreviation CLDR does not give
         lex.months.append((re.compile(r"(?<!\w)Sept(?!\w)", flags), 9))
     return lex
