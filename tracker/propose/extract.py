@@ -447,6 +447,16 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             if not system_id and not model:
                 c.doubt(0.05, "the family is named, not the system")
             out.append(c)
+        for system in systems:  # "a new IRIS-T SLS", "ще один комплекс IRIS-T": one unit
+            one = (
+                not system.generic and id(system) not in used and lex.cue("one_unit", s[max(0, system.start - 30) : system.start])
+            )
+            if one and (own_donor or carried) and not cue["training"]:
+                kind = "delivered" if cue["delivered"] else "increased" if lex.cue("increased", one.group()) else "announced"
+                c = make(kind, system, 1, system.start)
+                c.doubt(0.15, f"one unit read from '{one.group().strip()}'")
+                used.add(id(system))
+                out.append(c)
         for system in systems:  # "the second of four IRIS-T", "7th Zuzana 2 ... was delivered": one more unit
             # "the second of four IRIS-T", not "the 14th package ... NASAMS"
             words = " ".join(s[: system.start].split()[-6:]) + " "
