@@ -269,6 +269,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
     text_dates = _sentence_dates(sentences, lex, published)
     delivered_before, delivered_before_match = -1, None  # the paragraph of the last sentence that said "delivered"
     seen_systems: list[Mention] = []  # named systems of the sentences before, last first
+    not_aid_in = -1  # the paragraph of the last sentence about something other than aid
     for index, sentence in enumerate(sentences):
         s = sentence.text.translate(APOSTROPHES)
         systems = lex.find_systems(s)
@@ -334,6 +335,10 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             if not dated:
                 c.doubt(0.3, "no date in the sentence")
             out.append(c)
+        if cue["not_aid"]:
+            not_aid_in = sentence.paragraph
+        elif not_aid_in == sentence.paragraph and lex.cue("package", s) and not cue["delivered"]:
+            cue["not_aid"] = lex.cue("package", s)  # "Poland will buy tanks from South Korea. The deal includes 180 K2 ..."
         if (cue["not_aid"] or lex.cue("hypothetical", s)) and not cue["meeting"]:
             continue  # not aid, or only a possibility ("is considering the transfer of 12 Mi-24")
         used: set[int] = set()
