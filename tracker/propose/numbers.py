@@ -260,6 +260,8 @@ def _word_run(text: str, lang: str) -> list[tuple[int, int, int]]:
     tokens.sort()
     runs: list[tuple[int, int, int]] = []
     for start, end, value in tokens:
+        if value == 1000 and not (runs and text[runs[-1][1] : start].strip() == ""):
+            continue  # "тисячі снарядів": thousands of, a vague number, not 1,000
         if runs and text[runs[-1][1] : start].strip() == "":
             s, _, total = runs[-1]
             if value == 1000:
