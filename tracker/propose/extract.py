@@ -60,7 +60,7 @@ def _eligible_number(text: str, n: numbers_found.Number, lex: Lexicon) -> str | 
         return None
     if lex.lang == "ja":
         if after[:1] and after[0] in COUNTERS and not after.startswith("個大隊"):
-            return "units"
+            return None if after[1:].startswith(("のうち", "の中から")) else "units"  # "36両のうち": what the part is of
         if after[:1] in ("人", "名"):
             return "people"
         if money and money.match(after):
@@ -372,7 +372,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                     out.append(c)
                 continue
             used.add(id(system))
-            marks = [m.end for m in systems if m.end <= n.start] + [
+            marks = [m.end for m in systems if m.end <= n.start and m is not system] + [
                 o.end for o in numbers if o.end <= n.start and _eligible_number(s, o, lex) is not None
             ]
             # to two words after the system: "douze canons Caesar supplémentaires", "zwölf weitere"
@@ -497,18 +497,31 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
         seen_systems[:0] = [m for m in reversed(systems) if not m.generic]
         if dated and dated.value:
             last_date = dated.value
-    return _merge_meetings(_summed(_without_headlines(out, sentences)))
+    kind_of = lambda family: lex.categories.get(family or "", family)  # noqa: E731
+    return _numbered_first(_merge_meetings(_summed(_without_headlines(out, sentences, kind_of))))
 
 
-def _without_headlines(found: list[Candidate], sentences: list[Sentence]) -> list[Candidate]:
+def _numbered_first(found: list[Candidate]) -> list[Candidate]:
+    """A row without a number is dropped where the text gives the same donor's same system with one
+    ("Luxembourg handed over armoured ambulances. ... four Mercedes ambulances were handed over")."""
+    numbered = {(c.kind, c.donor, c.system_family) for c in found if c.quantity is not None}
+    return [
+        c
+        for c in found
+        if c.quantity is not None or c.kind in ("meeting", "training") or (c.kind, c.donor, c.system_family) not in numbered
+    ]
+
+
+def _without_headlines(found: list[Candidate], sentences: list[Sentence], kind_of) -> list[Candidate]:
     """A headline (the text's first paragraph, when others follow) says again what its story says:
-    its candidate is dropped where a later sentence gives the same system and number (a headline's
+    its candidate is dropped where a later sentence gives the same kind of system (`kind_of`: its catalog
+    category; "Panzerhaubitzen" in the headline, "Panzerhaubitze 2000" below) and number (a headline's
     donor is often a short form: 豪 for Australia)."""
     if not sentences or sentences[-1].paragraph == sentences[0].paragraph:
         return found
     head_end = max(x.end for x in sentences if x.paragraph == sentences[0].paragraph)
-    body = {(c.system_family, c.quantity) for c in found if c.start > head_end}
-    return [c for c in found if c.start > head_end or (c.system_family, c.quantity) not in body and c.kind != "meeting"]
+    body = {(kind_of(c.system_family), c.quantity) for c in found if c.start > head_end}
+    return [c for c in found if c.start > head_end or (kind_of(c.system_family), c.quantity) not in body and c.kind != "meeting"]
 
 
 def _summed(found: list[Candidate]) -> list[Candidate]:
