@@ -134,6 +134,13 @@ def _made_in(text: str, donor: Mention, lex: Lexicon) -> bool:
 JOINED = re.compile(r"\s*(?:,|、|と|and|und|et|і|та|и|i|oraz|y)\s*", re.IGNORECASE)
 
 
+def _countries_before(text: str, n: numbers_found.Number, numbers: list[numbers_found.Number], lex: Lexicon) -> bool:
+    """ "Nine countries have pledged more than 150 Leopard tanks": a number of countries before a number
+    makes it a claim of several donors."""
+    countries = lex.cues.get("countries")
+    return bool(countries) and any(o.end <= n.start and countries.match(text[o.end : o.end + 20].lstrip()) for o in numbers)
+
+
 def _joint_subject(text: str, before: list[Mention]) -> bool:
     """Two or more donors named one after the other ("Germany, Denmark and Norway", "Нідерланди та
     Данія") before a number: they give it together."""
@@ -389,7 +396,9 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             )
             # several donors together, or a total with others ("with other European countries ... 62 in all"),
             # or several donors as the subject of one number ("Germany, Denmark and Norway will buy 16 Zuzana")
-            joint = _joint_subject(s, [d for d in donors if not d.weak and d.end <= n.start])
+            joint = _joint_subject(s, [d for d in donors if not d.weak and d.end <= n.start]) or _countries_before(
+                s, n, numbers, lex
+            )
             # one donor's running total ("over 12,000 anti-tank weapons since the onset") is a claim of that donor
             claim = lex.cue("claim", local) or joint or (cue["claim"] and (len(named) >= 2 or total)) or total
             if lex.cue("training", local) and not cue["delivered"]:
@@ -498,7 +507,29 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
         if dated and dated.value:
             last_date = dated.value
     kind_of = lambda family: lex.categories.get(family or "", family)  # noqa: E731
-    return _numbered_first(_merge_meetings(_summed(_without_headlines(out, sentences, kind_of))))
+    found = _numbered_first(_merge_meetings(_summed(_without_headlines(out, sentences, kind_of))))
+    _increases_by_totals(found, sentences, lex)
+    return found
+
+
+def _increases_by_totals(found: list[Candidate], sentences: list[Sentence], lex: Lexicon) -> None:
+    """An announced number is an increase where a later sentence of its paragraph gives the new total
+    of the same system ("... трёх бронетранспортёров M113. С учётом новой партии общее число ... M113
+    достигнет 31"; "Damit erhöht sich die Zahl der Stryker auf 125")."""
+    for c in found:
+        if c.kind != "announced" or not c.system_family:
+            continue
+        here = next(i for i, x in enumerate(sentences) if x.start == c.start)
+        for later in sentences[here + 1 :]:
+            if later.paragraph != sentences[here].paragraph:
+                break
+            text = later.text.translate(APOSTROPHES)
+            named = [m.key.split("|") for m in lex.find_systems(text)]
+            same = any(f == c.system_family and (not c.system or not sy or sy == c.system) for f, sy in named)  # M577 is no M113
+            if lex.cue("total", text) and same:
+                c.kind = "increased"
+                c.doubt(0.1, "a later sentence gives the new total")
+                break
 
 
 def _numbered_first(found: list[Candidate]) -> list[Candidate]:
@@ -521,7 +552,19 @@ def _without_headlines(found: list[Candidate], sentences: list[Sentence], kind_o
         return found
     head_end = max(x.end for x in sentences if x.paragraph == sentences[0].paragraph)
     body = {(kind_of(c.system_family), c.quantity) for c in found if c.start > head_end}
-    return [c for c in found if c.start > head_end or (kind_of(c.system_family), c.quantity) not in body and c.kind != "meeting"]
+    givers = {c.donor for c in found if c.start > head_end and c.kind in ("announced", "increased", "delivered")}
+    return [
+        c
+        for c in found
+        if c.start > head_end
+        # a headline sums up its story ("пять бронемашин" over 3 M113 and 2 M577): its donor's rows below stand for it
+        or (
+            (kind_of(c.system_family), c.quantity) not in body
+            and c.kind != "meeting"
+            and c.donor not in givers
+            and not (c.donor is None and givers)
+        )
+    ]
 
 
 def _summed(found: list[Candidate]) -> list[Candidate]:
