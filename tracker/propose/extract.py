@@ -138,7 +138,9 @@ def _countries_before(text: str, n: numbers_found.Number, numbers: list[numbers_
     """ "Nine countries have pledged more than 150 Leopard tanks": a number of countries before a number
     makes it a claim of several donors."""
     countries = lex.cues.get("countries")
-    return bool(countries) and any(o.end <= n.start and countries.match(text[o.end : o.end + 20].lstrip()) for o in numbers)
+    if countries is None:
+        return False
+    return any(o.end <= n.start and countries.match(text[o.end : o.end + 20].lstrip()) for o in numbers)
 
 
 def _joint_subject(text: str, before: list[Mention]) -> bool:
