@@ -484,8 +484,13 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 c.doubt(0.15, f"one unit read from '{ordinal.group().strip()}'")
                 used.add(id(system))
                 out.append(c)
+        vague_before: Mention | None = None
         for system in systems:  # "hundreds more anti-tank weapons", "a number of ATACMS": a row without a number
-            vague = id(system) not in used and lex.cue("vague", s[max(0, system.start - 40) : system.start])
+            words = " ".join(s[: system.start].split()[-6:]) + " "
+            vague = id(system) not in used and lex.cue("vague", words)
+            if not vague and vague_before and JOINED.fullmatch(s[vague_before.end : system.start]) and id(system) not in used:
+                vague = lex.cue("vague", " ".join(s[: vague_before.start].split()[-6:]) + " ")  # "... of MIM-23 Hawk and IRIS-T"
+            vague_before = system if vague else None
             if vague and (own_donor or carried) and not cue["training"]:
                 before = s[max(0, system.start - 40) : system.start]
                 kind = "delivered" if cue["delivered"] else "increased" if lex.cue("increased", before) else "announced"
