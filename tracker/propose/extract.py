@@ -407,8 +407,8 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 kind = "training"
             elif claim:
                 kind = "claim"
-            elif cue["delivered"]:
-                kind = "delivered"
+            elif cue["delivered"] and not lex.cue("promised", s[n.end : system.start] + " " if system.start > n.end else ""):
+                kind = "delivered"  # not "... second of four promised IRIS-T": the four are a pledge
             elif lex.cue("increased", _around(s, n, system)):
                 kind = "increased"
             else:
