@@ -193,6 +193,11 @@ def _named_before(
     return None
 
 
+def _promised(lex: Lexicon, gap: str) -> bool:
+    """ "four promised IRIS-T", "чотирьох обіцяних зенітно-ракетних комплексів": a pledge named in passing."""
+    return any(lex.cue("promised", " ".join(gap.split()[: i + 1]) + " ") for i in range(len(gap.split())))
+
+
 def _in_model_name(text: str, n: numbers_found.Number, donors: list[Mention]) -> bool:
     previous = re.search(r"(?<![\w.])([A-Z][\w-]*)\s+$", text[: n.start])
     if not previous or previous.start(1) == 0 or any(d.start <= previous.start(1) < d.end for d in donors):
@@ -251,7 +256,10 @@ def _unknown_after(text: str, n: numbers_found.Number, donors: list[Mention]) ->
     """A model the catalog lacks, named right after a number ("8 Oshkosh M1070 tank transport
     tractors", "34 RQ-35 Heidrun drones"): its name must have a digit or two capitals in a word, and
     be no donor's name."""
-    m = re.match(r"\s+(?:[a-z-]+\s+){0,2}(" + STRONG_MODEL.pattern + r")((?:\s+[a-z][\w-]*){0,3})", text[n.end : n.end + 80])
+    m = re.match(
+        r"\s+(?:[a-zа-яіїєґё'’-]+\s+){0,2}(" + STRONG_MODEL.pattern + r")((?:\s+[a-zа-яіїєґё][\w-]*){0,3})",
+        text[n.end : n.end + 80],
+    )  # "2000 ракет TOW": lower-case words of any script before the model
     if not m or any(d.start <= n.end + m.start(1) < d.end for d in donors):
         return None
     name = m.group(1)
@@ -407,7 +415,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 kind = "training"
             elif claim:
                 kind = "claim"
-            elif cue["delivered"] and not lex.cue("promised", s[n.end : system.start] + " " if system.start > n.end else ""):
+            elif cue["delivered"] and not (system.start > n.end and _promised(lex, s[n.end : system.start])):
                 kind = "delivered"  # not "... second of four promised IRIS-T": the four are a pledge
             elif lex.cue("increased", _around(s, n, system)):
                 kind = "increased"
