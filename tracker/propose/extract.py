@@ -94,7 +94,7 @@ def _nearest_system(
             if any(n.end <= o.start < s.start for o in others):
                 break  # "the first four of a total of eight Zuzana": the system is the other number's
             if (
-                len(gap) <= 45
+                len(gap) <= 60  # "4 артилерійські ракетні системи високої мобільності (HIMARS)"
                 and len(gap.split()) <= 6
                 and not re.search(r"[;:(),]|(?<![\w-])\d+(?![\w-])|\band\b|\bund\b|\bet\b|\bi\b|\bта\b|\bі\b|\bи\b|\bz\b", gap)
             ):
