@@ -208,3 +208,21 @@ def test_one_article_to_a_review_file_that_accept_reads(tmp_path, capsys):
     _decide(review, lambda row: "accepted")
     assert main(["accept", "--data", str(data), str(review)]) == 0
     assert f",{url},{ESTONIA['date']}," in (data / "sources.csv").read_text(encoding="utf-8")
+
+
+def test_a_feed_of_plain_text_is_read_in_the_language_asked(tmp_path, capsys):
+    feed = tmp_path / "feed.csv"
+    feed.write_text(
+        'date,text,url\n2023-01-25,"Deutschland hat am Montag vierzehn Leopard 2 zugesagt.",https://example.org/a\n',
+        encoding="utf-8",
+    )
+    review = tmp_path / "review.csv"
+    assert main(["propose", "--feed", str(feed), "--lang", "de", "--out", str(review)]) == 0
+    with review.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["kind"], r["donor"], r["quantity"], r["date"], r["language"]) for r in rows] == [
+        ("announced", "DEU", "14", "2023-01-23", "de")
+    ]
+    feed.write_bytes(b"date,text\n2023-01-25,caf\xe9\n")
+    assert main(["propose", "--feed", str(feed), "--out", str(review)]) == 2
+    assert "not a UTF-8 CSV file" in capsys.readouterr().err

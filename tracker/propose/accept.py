@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+from tracker.csv_reader import read_rows
 from tracker.fmt import canonical
 from tracker.problems import UserError
 from tracker.schema import load_package
@@ -34,11 +35,6 @@ class Additions:
 
     def add(self, table: str, row: dict) -> None:
         self.rows.setdefault(table, []).append(row)
-
-
-def _read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 def _slug(text: str) -> str:
@@ -71,11 +67,11 @@ def _unique(existing: set[str], wanted: str) -> str:
 
 def plan(review: Path, data_dir: Path) -> tuple[Additions, list[str]]:
     """The rows accepting `review` adds, and the lines of the review it refuses (with why)."""
-    rows = _read(review)
+    rows = read_rows(review)
     if not rows or "decision" not in rows[0]:
         raise UserError(f"{review}: not a review file of tracker propose (no decision column)")
     tables = {
-        name: _read(data_dir / f"{name}.csv")
+        name: read_rows(data_dir / f"{name}.csv")
         for name in ("sources", "pledge_lines", "commitment_events", "deliveries", "coalition_claims", "systems")
     }
     ids = {

@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from tracker.csv_reader import read_rows
 from tracker.problems import UserError
 from tracker.propose import Reader
 from tracker.propose.output import REVIEW_COLUMNS, render, review_rows
@@ -40,8 +41,10 @@ def propose_feed(data_dir: Path, feed: Path, out: Path, since: str | None, until
     """Candidates of every item of a news feed (CSV with date, text and url columns) in a review CSV."""
     if not feed.is_file():
         raise UserError(f"{feed}: no such feed file")
-    with feed.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
+    try:
+        rows = read_rows(feed)
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise UserError(f"{feed}: not a UTF-8 CSV file ({error})") from None
     if not rows:
         raise UserError(f"{feed}: no items")
     texts = [c for c in ("text_en", "text_uk", "text") if c in rows[0]]
@@ -58,14 +61,10 @@ def propose_feed(data_dir: Path, feed: Path, out: Path, since: str | None, until
             text = (row.get(column) or "").strip()
             if not text:
                 continue
+            # a text_xx column says its language; a plain text column is --lang's, or detected
             asked = column.removeprefix("text_") if column != "text" else lang
             item = {"item": number, "published": row["date"][:10], "url": row.get("source_url") or row.get("url") or ""}
-            found += [
-                (item, c)
-                for c in reader.propose(
-                    text, asked if asked in ("en", "uk") else language(text, "auto", f"{feed}:{number + 2}"), day
-                )
-            ]
+            found += [(item, c) for c in reader.propose(text, language(text, asked, f"{feed}:{number + 2}"), day)]
     written = review_rows(found)
     with out.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, REVIEW_COLUMNS, lineterminator="\n")

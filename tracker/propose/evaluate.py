@@ -9,13 +9,14 @@ all equal a labelled row of the same text; each labelled row is matched once."""
 
 from __future__ import annotations
 
-import csv
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from tracker.csv_reader import read_rows
+from tracker.fuzzy_dates import bounds
 from tracker.propose import Candidate, Reader
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,11 +27,6 @@ REPORT = ROOT / "reports" / "propose_evaluation.md"
 COUNTED = ("announced", "increased", "delivered")  # the kinds the targets are about
 TARGET_PRECISION, TARGET_RECALL = 0.85, 0.75
 ORDER = ("en", "uk", "ja", "de", "ru", "fr", "pl")
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 def _key(kind, donor, family, quantity, day, precision=None) -> tuple:
@@ -53,10 +49,10 @@ def texts(gold_dir: Path = GOLD) -> list[Text]:
     """Every labelled text: each feed item twice (English and Ukrainian, one set of labels), and the articles."""
     out = []
     labels: dict[str, list[tuple]] = {}
-    for r in _rows(gold_dir / "feed_labels.csv"):
+    for r in read_rows(gold_dir / "feed_labels.csv"):
         if r["kind"] != "none":
             labels.setdefault(r["item_id"], []).append(_key(r["kind"], r["donor"], r["system_family"], r["quantity"], r["date"]))
-    for item in _rows(gold_dir / "feed_items.csv"):
+    for item in read_rows(gold_dir / "feed_items.csv"):
         for lang in ("en", "uk"):
             out.append(
                 Text(
@@ -68,9 +64,9 @@ def texts(gold_dir: Path = GOLD) -> list[Text]:
                 )
             )
     article_labels: dict[str, list[tuple]] = {}
-    for r in _rows(gold_dir / "articles" / "labels.csv"):
+    for r in read_rows(gold_dir / "articles" / "labels.csv"):
         article_labels.setdefault(r["file"], []).append(_key(r["kind"], r["donor"], r["system_family"], r["quantity"], r["date"]))
-    for a in _rows(gold_dir / "articles" / "articles.csv"):
+    for a in read_rows(gold_dir / "articles" / "articles.csv"):
         text = (gold_dir / "articles" / a["file"]).read_text(encoding="utf-8")
         out.append(Text(a["file"], a["lang"], text, date.fromisoformat(a["published"]), article_labels.get(a["file"], [])))
     return out
@@ -167,7 +163,7 @@ def feed(reader: Reader, path: Path = FEED, data_dir: Path = ROOT / "data") -> F
     """Every item of the feed dated in FEED_YEARS, in English and Ukrainian, against the record."""
     out = FeedResult()
     recorded: set[str] = set()
-    for item in _rows(path):
+    for item in read_rows(path):
         day = date.fromisoformat(item["date"][:10])
         if day.year not in FEED_YEARS:
             continue
@@ -190,10 +186,9 @@ def feed(reader: Reader, path: Path = FEED, data_dir: Path = ROOT / "data") -> F
                     and c.confidence >= 0.8
                 ):
                     out.new.append((item, c))
-    origin = {r["line_id"]: r["origin"] for r in _rows(data_dir / "pledge_lines.csv")}
-    for e in _rows(data_dir / "commitment_events.csv"):
-        year = e["date"].strip(".").split("/")[-1][:4]
-        if year.isdigit() and int(year) in FEED_YEARS:
+    origin = {r["line_id"]: r["origin"] for r in read_rows(data_dir / "pledge_lines.csv")}
+    for e in read_rows(data_dir / "commitment_events.csv"):
+        if bounds(e["date"])[1].year in FEED_YEARS:  # certain by the end of its window
             where = origin.get(e["line_id"], "?")
             out.events += 1
             out.by_origin[where] += 1

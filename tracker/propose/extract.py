@@ -281,22 +281,18 @@ def _unknown_model(gap: str) -> str | None:
 def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: date | None) -> list[Candidate]:
     """The candidate rows of an article."""
     out: list[Candidate] = []
-    last_date: date | None = published
     carried: tuple[int, Mention] | None = None  # the last donor named, and in which paragraph
-    text_dates = _sentence_dates(sentences, lex, published)
+    read = _systems_and_dates(sentences, lex, published)
+    text_dates = [next((d for d in found if d.value is not None), None) for _, _, found in read]
     delivered_before, delivered_before_match = -1, None  # the paragraph of the last sentence that said "delivered"
     seen_systems: list[Mention] = []  # named systems of the sentences before, last first
     not_aid_in = -1  # the paragraph of the last sentence about something other than aid
     for index, sentence in enumerate(sentences):
-        s = sentence.text.translate(APOSTROPHES)
-        systems = lex.find_systems(s)
+        s, systems, found_dates = read[index]
         donors = [d for d in lex.find_donors(s) if not _made_in(s, d, lex)]
         donors = [d for d in donors if not any(sy.start <= d.start < sy.end for sy in systems)]
         taken = [(m.start, m.end) for m in systems]
-        found_dates = [
-            d for d in dates_found.find(s, lex, published, last_date) if not any(a < d.end and d.start < b for a, b in taken)
-        ]
-        dated = next((d for d in found_dates if d.value is not None), None)
+        dated = text_dates[index]
         borrowed = None if dated else _borrowed_date(text_dates, index, sentences, lex)
         numbers = [
             n
@@ -390,7 +386,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 continue
             used.add(id(system))
             marks = [m.end for m in systems if m.end <= n.start and m is not system] + [
-                o.end for o in numbers if o.end <= n.start and _eligible_number(s, o, lex) is not None
+                o.end for o in countable if o.end <= n.start
             ]
             # to two words after the system: "douze canons Caesar supplémentaires", "zwölf weitere"
             tail = re.match(r"(?:\s+[\w-]+){0,2}", s[max(system.end, n.end) :])
@@ -519,9 +515,10 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                     c.doubt(0.2, "no number given")
                     out.append(c)
         seen_systems[:0] = [m for m in reversed(systems) if not m.generic]
-        if dated and dated.value:
-            last_date = dated.value
-    kind_of = lambda family: lex.categories.get(family or "", family)  # noqa: E731
+
+    def kind_of(family: str | None) -> str | None:  # a family's catalog category
+        return lex.categories.get(family or "", family)
+
     found = _numbered_first(_merge_meetings(_summed(_without_headlines(out, sentences, kind_of))))
     _increases_by_totals(found, sentences, lex)
     return found
@@ -605,15 +602,23 @@ def _summed(found: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _sentence_dates(sentences: list[Sentence], lex: Lexicon, published: date | None) -> list[dates_found.FoundDate | None]:
-    """Each sentence's first date (None where it has none)."""
-    out: list[dates_found.FoundDate | None] = []
+def _systems_and_dates(
+    sentences: list[Sentence], lex: Lexicon, published: date | None
+) -> list[tuple[str, list[Mention], list[dates_found.FoundDate]]]:
+    """Each sentence's text (apostrophes made one), the systems it names and its dates, outside those
+    names ("PzH 2000" is no year); "the same day" is the day of the last sentence that gave one."""
+    out = []
     last = published
     for sentence in sentences:
-        found = next((d for d in dates_found.find(sentence.text.translate(APOSTROPHES), lex, published, last) if d.value), None)
-        if found:
-            last = found.value
-        out.append(found)
+        text = sentence.text.translate(APOSTROPHES)
+        systems = lex.find_systems(text)
+        found = [
+            d
+            for d in dates_found.find(text, lex, published, last)
+            if not any(m.start < d.end and d.start < m.end for m in systems)
+        ]
+        last = next((d.value for d in found if d.value is not None), last)
+        out.append((text, systems, found))
     return out
 
 

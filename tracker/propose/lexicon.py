@@ -5,7 +5,6 @@ cues.yaml, each compiled once per language."""
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -14,6 +13,8 @@ from pathlib import Path
 
 import yaml
 from babel import Locale
+
+from tracker.csv_reader import read_rows
 
 LANGUAGES = ("ja", "de", "uk", "ru", "en", "fr", "pl")
 INFLECTING = {"uk", "ru", "pl"}  # names take case endings: Німеччина, Німеччини, Німеччиною
@@ -225,17 +226,12 @@ def cue_table() -> dict:
     return yaml.safe_load((files("tracker.propose") / "cues.yaml").read_text(encoding="utf-8"))
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
-
 def load(lang: str, data_dir: Path) -> Lexicon:
     """The lexicon of `lang` over the record in `data_dir`."""
     lex = Lexicon(lang)
     locale = Locale.parse(lang)
     flags = re.IGNORECASE
-    donors = _rows(data_dir / "donors.csv")
+    donors = read_rows(data_dir / "donors.csv")
     for donor in donors:
         code = donor["donor_id"]
         names = set()
@@ -251,10 +247,10 @@ def load(lang: str, data_dir: Path) -> Lexicon:
             lex.donors.append((re.compile(name_pattern(name, lang), case), code, False))
         if lang == "en" and code in DEMONYMS:
             lex.donors.append((re.compile(rf"(?<!\w)(?:{DEMONYMS[code]})(?=\s+{DEMONYM_HEADS}\b)", flags), code, True))
-    aliases = _rows(data_dir / "system_aliases.csv")
-    systems = {r["system_id"]: r for r in _rows(data_dir / "systems.csv")}
+    aliases = read_rows(data_dir / "system_aliases.csv")
+    systems = {r["system_id"]: r for r in read_rows(data_dir / "systems.csv")}
     lex.categories = {r["family_id"]: r["category"] for r in systems.values()}
-    families = {r["family_id"]: r for r in _rows(data_dir / "system_families.csv")}
+    families = {r["family_id"]: r for r in read_rows(data_dir / "system_families.csv")}
     seen: set[tuple[str, str, str | None]] = set()
 
     def add(alias: str, family: str, system: str | None, pattern: bool = False, generic: bool = False) -> None:
@@ -296,7 +292,7 @@ def load(lang: str, data_dir: Path) -> Lexicon:
     for family_id, row in families.items():
         if len(row["name"]) > 2 and "(" not in row["name"]:
             add(row["name"], family_id, None)
-    for row in _rows(files_path("generic_systems.csv")):
+    for row in read_rows(files_path("generic_systems.csv")):
         if row["language"] == lang:
             add(
                 row["words"],
@@ -305,7 +301,7 @@ def load(lang: str, data_dir: Path) -> Lexicon:
                 pattern=True,
                 generic=row["generic"] == "yes",
             )
-    for row in _rows(files_path("category_words.csv")):
+    for row in read_rows(files_path("category_words.csv")):
         if row["language"] == lang:
             ending = r"\w*" if lang in INFLECTING else ""
             start = "" if lang == "ja" else r"(?<!\w)"

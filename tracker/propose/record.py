@@ -4,23 +4,16 @@ says instead) or `new`."""
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from tracker.csv_reader import read_rows
 from tracker.fuzzy_dates import bounds
 from tracker.propose.extract import Candidate
 
 NEAR = timedelta(days=7)  # an announcement reported within a week of the record's date is the same one
 SAME_DAY = timedelta(days=2)
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 def _window(text: str) -> tuple[date, date] | None:
@@ -70,28 +63,30 @@ class Record:
     @classmethod
     def read(cls, data_dir: Path) -> Record:
         rec = cls()
-        family = {r["system_id"]: r["family_id"] for r in _rows(data_dir / "systems.csv")}
-        for r in _rows(data_dir / "pledge_lines.csv"):
+        family = {r["system_id"]: r["family_id"] for r in read_rows(data_dir / "systems.csv")}
+        for r in read_rows(data_dir / "pledge_lines.csv"):
             rec.lines[r["line_id"]] = {
                 "donor": r["donor"],
                 "system": r["system_id"],
                 "family": family.get(r["system_id"]),
                 "unit": r["unit"],
             }
-        events = sorted(_rows(data_dir / "commitment_events.csv"), key=lambda r: (_window(r["date"]) or (date.min, date.min))[1])
+        events = sorted(
+            read_rows(data_dir / "commitment_events.csv"), key=lambda r: (_window(r["date"]) or (date.min, date.min))[1]
+        )
         for r in events:
             line = rec.events.setdefault(r["line_id"], [])
             committed = _int(r["committed"])
             before = next((e.committed for e in reversed(line) if e.committed is not None), 0)
             increment = committed - before if committed is not None and r["event_type"] == "increased" else None
             line.append(Event(r["event_id"], r["line_id"], _window(r["date"]), committed, increment))
-        for r in _rows(data_dir / "deliveries.csv"):
+        for r in read_rows(data_dir / "deliveries.csv"):
             rec.deliveries.setdefault(r["line_id"], []).append(
                 Event(r["delivery_id"], r["line_id"], _window(r["date"]), _int(r["quantity"]), None)
             )
-        rec.claims = _rows(data_dir / "coalition_claims.csv")
-        rec.meetings = _rows(data_dir / "meetings.csv")
-        rec.training = _rows(data_dir / "training_programmes.csv")
+        rec.claims = read_rows(data_dir / "coalition_claims.csv")
+        rec.meetings = read_rows(data_dir / "meetings.csv")
+        rec.training = read_rows(data_dir / "training_programmes.csv")
         return rec
 
     def _lines_of(self, c: Candidate) -> list[str]:
