@@ -79,6 +79,55 @@ def test_weekdays_number_words_and_names_in_each_language(reader, lang, text, da
     assert (c.donor, c.system_family, c.quantity, c.date) == ("DEU", "leopard-2", 14, day)
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # https://www.telegraaf.nl/nieuws/928278313/nederland-gaat-munitie-voor-leopard-2-tanks-aan-oekraine-leveren
+        # "20.000" written with a point, and a tank's rounds by its gun
+        (
+            "The Netherlands will supply Ukraine with 20.000 shells for the Leopards 2 main battle tanks.",
+            date(2023, 2, 15),
+            [("announced", "NLD", "ammunition-tank-120mm", None, 20000)],
+        ),
+        # https://spectator.sme.sk/c/22984476/first-zuzana-howitzers-delivered-to-ukraine.html
+        # the four are a part of the eight, of the same system, and delivered
+        (
+            "Ukraine has received the first four of a total of eight Slovak-made Zuzana 2 howitzers.",
+            date(2022, 8, 15),
+            [("delivered", None, "zuzana", None, 4), ("claim", None, "zuzana", None, 8)],
+        ),
+        # https://www.canada.ca/en/department-national-defence/news/2023/05/defence-minister-anita-anand-announces-military-aid-for-ukraine-at-the-twelfth-meeting-of-the-ukraine-defense-contact-group.html
+        # Poland is where the trainers go, not who gives; the missile is a model the catalog lacks
+        (
+            "During the meeting Canada announced additional assistance to Ukraine: new military trainers for "
+            "military medics and officers in Poland to train Ukrainians and 43 AIM-9 Sidewinder missiles.",
+            date(2023, 5, 25),
+            [("announced", "CAN", None, "AIM-9 Sidewinder missiles", 43)],
+        ),
+        # https://www.defense.gov/News/Releases/Release/Article/3272866/biden-administration-announces-additional-security-assistance-for-ukraine/
+        # a calibre the catalog lacks is an unknown system; millions written as a word
+        (
+            "The United States will provide 295,000 rounds of 25mm ammunition and over 3 million rounds of small arms ammunition.",
+            date(2023, 1, 19),
+            [
+                ("announced", "USA", None, "25 mm ammunition", 295000),
+                ("announced", "USA", "ammunition-small-arms", None, 3000000),
+            ],
+        ),
+        # https://www.reuters.com/world/europe/uk-provide-65-mln-support-package-ukraine-2023-07-11/
+        # rounds for a tank are tank ammunition, and the tank itself is not given
+        (
+            "The UK government will provide Ukraine with thousands of rounds of ammunition for Challenger 2 tanks.",
+            date(2023, 7, 11),
+            [("announced", "GBR", "ammunition-tank-120mm", None, None)],
+        ),
+    ],
+)
+def test_readings_of_feed_sentences(reader, text, published, expected):
+    found = reader.propose(text, "en", published)
+    assert [(c.kind, c.donor, c.system_family, c.unknown_system, c.quantity) for c in found] == expected
+
+
 def test_json_output_is_a_list_of_candidates(capsys):
     assert main(["propose", str(SEED), "--published", "2023-02-14", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)

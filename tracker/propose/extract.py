@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from tracker.propose import dates as dates_found
@@ -91,12 +91,15 @@ def _nearest_system(
         if s.start >= n.end:
             gap = CALIBRE.sub(" ", text[n.end : s.start])  # "10,000 120mm mortar rounds": a calibre is no other number
             gap = re.sub(r"\([^()]{1,12}\)|\(\s*$", " ", gap)  # "3 танків (ОБТ) Leopard 2", "4 systems (HIMARS)"
-            if any(n.end <= o.start < s.start for o in others):
-                break  # "the first four of a total of eight Zuzana": the system is the other number's
+            if any(n.end <= o.start < s.start and not PART_OF.fullmatch(text[n.end : o.start]) for o in others):
+                break  # "four howitzers and eight Zuzana": the system is the other number's
             if (
                 len(gap) <= 60  # "4 артилерійські ракетні системи високої мобільності (HIMARS)"
                 and len(gap.split()) <= 6
                 and not re.search(r"[;:(),]|(?<![\w-])\d+(?![\w-])|\band\b|\bund\b|\bet\b|\bi\b|\bта\b|\bі\b|\bи\b|\bz\b", gap)
+                and not (
+                    lang == "en" and re.search(r"\b(?:mounted on|on|for|with|from)\b", gap)
+                )  # "20 launchers mounted on pickup trucks"
             ):
                 named = systems[i + 1] if i + 1 < len(systems) else None
                 # "чотири броньовані машини Gepard", "16 Panzerhaubitzen vom Typ PzH 2000": the name after the generic word
@@ -110,12 +113,19 @@ def _nearest_system(
     return None
 
 
+# "the first four of a total of eight Zuzana", "перші чотири з восьми": a part of the number after it, of the same system
+PART_OF = re.compile(r"\s+(?:of|з|із|из|von|sur|z)\s+(?:a\s+total\s+of\s+|the\s+|insgesamt\s+|загальн\w*\s+)?", re.IGNORECASE)
+
+
 # between a generic word and the name that says which: quotes, or "of the type" in each language
 TYPE_WORDS = re.compile(
     r"(?:\s*\([^()]{1,12}\))?[\s«»\"'„“”-]{0,3}(?:(?:vom )?Typ|type|типу|типа|typu|de type)?[\s«»\"'„“”-]{0,3}(?-i:[A-Z0-9][\w-]*\s)?",
     re.IGNORECASE,
 )
 CALIBRE_FAMILY = re.compile(r"(?<!\d)(155|152|105)\s?-?(?:mm|мм|millimet|міліметр|миллиметр|ミリ)", re.IGNORECASE)
+UNKNOWN_CALIBRE = re.compile(
+    r"\s+(?:rounds\s+of\s+|shells\s+of\s+)?(\d+)\s?-?mm\s+(?:[\w-]+\s+)?(?:ammunition|rounds|shells|cartridges)\b"
+)
 CALIBRE = re.compile(r"\d+(?:[.,]\d+)?\s?-?(?:mm|мм|millimet\w*|міліметров\w*|миллиметров\w*|ミリ)", re.IGNORECASE)
 
 
@@ -160,19 +170,27 @@ AMMUNITION_OF = {
     "towed_artillery": "ammunition-artillery",
     "multiple_rocket_launcher": "rockets-227mm",
 }
+# A tank's gun decides its rounds: "20,000 shells for the Leopards 2" are 120 mm tank ammunition.
+TANK_AMMUNITION = {
+    "leopard-2": "ammunition-tank-120mm",
+    "m1-abrams": "ammunition-tank-120mm",
+    "challenger-2": "ammunition-tank-120mm",
+    "leopard-1": "ammunition-tank-105mm",
+}
 
 
 def _served_system(text: str, n: numbers_found.Number, ammunition: Mention, systems: list[Mention], lex: Lexicon) -> str | None:
     """The ammunition family of the system that generic rounds or missiles serve: named just after
     them ("missiles for Patriot") or as what they come with ("20 mortars with 20,000 rounds")."""
-    after = next((m for m in systems if m.start >= ammunition.end and m.start - ammunition.end <= 25), None)
+    after = next((m for m in systems if m.start >= ammunition.end and m.start - ammunition.end <= 40), None)
     before = next((m for m in reversed(systems) if m.end <= n.start and n.start - m.end <= 25), None)
     for other, link in ((after, r"^\s*(for|to|of|для|до|für|pour|do)\b"), (before, r"\b(with|з|із|с|mit|avec|z)\s*$")):
         if other is None or other.generic and other.key.startswith("ammunition"):
             continue
         between = text[ammunition.end : other.start] if other is after else text[other.end : n.start]
         if re.search(link, between, re.IGNORECASE):
-            return AMMUNITION_OF.get(lex.categories.get(other.key.split("|")[0], ""))
+            family = other.key.split("|")[0]
+            return TANK_AMMUNITION.get(family) or AMMUNITION_OF.get(lex.categories.get(family, ""))
     return None
 
 
@@ -226,13 +244,34 @@ def _future(lex: Lexicon, text: str, match: re.Match) -> bool:
 
 def _donor_for(donors: list[Mention], position: int) -> Mention | None:
     """The donor named before a number (a country's name over an adjective: "the Danish government ...
-    19 Caesar ... it is buying from France" is Denmark's), else the first named after it."""
-    before = [d for d in donors if d.end <= position]
+    19 Caesar ... it is buying from France" is Denmark's), else the first named after it; a country
+    named as a place ("trainers in Poland") only when no other is named."""
+    givers = [d for d in donors if not d.place]
+    before = [d for d in givers if d.end <= position]
     strong = [d for d in before if not d.weak]
     if strong or before:
         return (strong or before)[-1]
-    after = [d for d in donors if d.start >= position]
-    return next((d for d in after if not d.weak), after[0] if after else None)
+    after = [d for d in givers if d.start >= position]
+    chosen = next((d for d in after if not d.weak), after[0] if after else None)
+    places = [d for d in donors if d.place and d.end <= position]
+    return chosen or (places[-1] if places else None)
+
+
+# before a country named as a place, not as a giver
+PLACE = {
+    "en": r"\b(?:in|into|at|via|across)\s+(?:the\s+)?$",
+    "de": r"\b(?:in|nach)\s+(?:der\s+|die\s+)?$",
+    "fr": r"\b(?:en|au|aux|à)\s+$",
+    "pl": r"\b(?:w|we)\s+$",
+    "uk": r"(?<!\w)в\s+$",
+    "ru": r"(?<!\w)(?:в|во)\s+$",
+}
+
+
+def _as_place(text: str, donor: Mention, lang: str) -> Mention:
+    if lang in PLACE and re.search(PLACE[lang], text[max(0, donor.start - 12) : donor.start], re.IGNORECASE):
+        return replace(donor, place=True)
+    return donor
 
 
 def _local(text: str, start: int, end: int, marks: Sequence[int] = ()) -> str:
@@ -290,7 +329,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
     for index, sentence in enumerate(sentences):
         s, systems, found_dates = read[index]
         donors = [d for d in lex.find_donors(s) if not _made_in(s, d, lex)]
-        donors = [d for d in donors if not any(sy.start <= d.start < sy.end for sy in systems)]
+        donors = [_as_place(s, d, lex.lang) for d in donors if not any(sy.start <= d.start < sy.end for sy in systems)]
         taken = [(m.start, m.end) for m in systems]
         dated = text_dates[index]
         borrowed = None if dated else _borrowed_date(text_dates, index, sentences, lex)
@@ -376,8 +415,15 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 system = named_before = _named_before(s, n, lex, systems, seen_systems)
             if system is None:
                 unknown = _unknown_after(s, n, donors) if lex.lang != "ja" else None
+                calibre = UNKNOWN_CALIBRE.match(s, n.end) if lex.lang == "en" else None
+                if calibre and f"ammunition-{calibre.group(1)}mm" not in lex.categories:
+                    unknown = (
+                        f"{calibre.group(1)} mm ammunition"  # "295,000 rounds of 25mm ammunition": a calibre the catalog lacks
+                    )
                 running_total = lex.cue("total", _local(s, n.start, n.end))
-                if unknown and (own_donor or carried) and not cue["training"] and not running_total:
+                # "trainers ... to train Ukrainians and 43 AIM-9 Sidewinder missiles": the training is another clause's
+                trained = lex.cue("training", s[max(0, n.start - 15) : n.end + len(unknown or "") + 20])
+                if unknown and (own_donor or carried) and not trained and not running_total:
                     kind = "delivered" if cue["delivered"] else "announced"
                     c = make(kind, None, n.value, n.start)
                     c.unknown_system = unknown
@@ -391,14 +437,17 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             # to two words after the system: "douze canons Caesar supplémentaires", "zwölf weitere"
             tail = re.match(r"(?:\s+[\w-]+){0,2}", s[max(system.end, n.end) :])
             local = _local(s, n.start, max(system.end, n.end) + (tail.end() if tail else 0), marks)
+            part = next((o for o in countable if o.start >= n.end and PART_OF.fullmatch(s[n.end : o.start])), None)
+            if part is not None:  # "the first four of a total of eight": the four's own words, not the total's
+                local = _local(s, n.start, n.end, marks) + " " + system.text
             named = {d.key for d in donors if not d.weak}
             clause_end = re.search(r"[,;.:、。，]|$", s[system.end :])
             following = [o.start - system.end for o in numbers if o.start > max(system.end, n.end)]
             if clause_end and following and min(following) < clause_end.start():  # up to the next number, too
                 clause_end = re.search(r"$", s[system.end : system.end + min(following)])
             # a total may trail its system: "12,000 anti-tank weapons to Ukraine since the onset of the war"
-            total = lex.cue("total", local) or lex.cue(
-                "total", s[system.end : system.end + (clause_end.start() if clause_end else 0)]
+            total = lex.cue("total", local) or (
+                part is None and lex.cue("total", s[system.end : system.end + (clause_end.start() if clause_end else 0)])
             )
             # several donors together, or a total with others ("with other European countries ... 62 in all"),
             # or several donors as the subject of one number ("Germany, Denmark and Norway will buy 16 Zuzana")
@@ -495,10 +544,31 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             if not vague and vague_before and JOINED.fullmatch(s[vague_before.end : system.start]) and id(system) not in used:
                 vague = lex.cue("vague", " ".join(s[: vague_before.start].split()[-6:]) + " ")  # "... of MIM-23 Hawk and IRIS-T"
             vague_before = system if vague else None
+            served_by = next(
+                (
+                    a
+                    for a in systems
+                    if a.generic and a.end <= system.start and a.key.startswith(("ammunition", "missiles", "air-defence-missile"))
+                ),
+                None,
+            )
+            if (
+                vague
+                and served_by
+                and id(served_by) in used
+                and re.fullmatch(
+                    r"\s*(?:for|für|pour|для|do|до)\s+(?:[\w-]+\s+){0,3}", s[served_by.end : system.start], re.IGNORECASE
+                )
+            ):
+                continue  # "thousands of rounds of ammunition for Challenger 2 tanks": the tanks are what the rounds serve
             if vague and (own_donor or carried) and not cue["training"]:
                 before = s[max(0, system.start - 40) : system.start]
                 kind = "delivered" if cue["delivered"] else "increased" if lex.cue("increased", before) else "announced"
                 c = make(kind, system, None, system.start)
+                if system.generic and system.key.startswith(("ammunition", "missiles")):
+                    served = _served_system(s, numbers_found.Number(system.start, system.start, 0), system, systems, lex)
+                    if served:  # "rounds of ammunition for Challenger 2 tanks"
+                        c.system_family = c.system = served
                 c.doubt(0.2, f"no number: '{vague.group().strip()}'")
                 used.add(id(system))
                 out.append(c)

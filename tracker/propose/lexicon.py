@@ -167,6 +167,7 @@ class Mention:
     text: str
     weak: bool = False  # an adjective of nationality: a donor only if nothing stronger is named
     generic: bool = False  # a generic word (drones, trucks) of generic_systems.csv, not a named system
+    place: bool = False  # named as a place ("officers in Poland"): a donor only if no other is named
 
 
 @dataclass
@@ -265,6 +266,8 @@ def load(lang: str, data_dir: Path) -> Lexicon:
             text = re.escape(alias.translate(APOSTROPHES)).replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?")
             if alias.isascii():  # M113 is also written M-113 or M 113
                 text = re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", r"[\\s-]?", text)
+            if lang == "en":  # "the Leopards 2": a plural on the name's first word
+                text = re.sub(r"^([A-Za-z]{3,})(?=\[\\s-\]\?)", r"\1(?:s)?", text)
         if lang == "ja":
             regex = text
         else:

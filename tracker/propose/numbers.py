@@ -26,7 +26,8 @@ FULL_WIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.
 # Digits, with the thousands separators each language writes (a decimal part is kept only to be refused).
 _SPACE = "[ \u00a0\u202f]"
 DIGITS = {
-    "en": r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?",
+    # "20.000 shells": a writer of another language's thousands, read as such only with a group of three
+    "en": r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?![\d.,])|\d+(?:\.\d+)?",
     "ja": r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?",
     "de": rf"\d{{1,3}}(?:\.\d{{3}})+(?!\d)|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d)|\d+(?:,\d+)?",
 }
@@ -42,6 +43,15 @@ THOUSANDS = {
     "de": r"\s+tausend\b",
     "fr": r"\s+mille\b",
     "pl": r"\s+tys(?:i[ąę]c[ey]?|\.)",
+}
+
+MILLIONS = {
+    "en": r"\s+million\b",
+    "uk": r"\s+(?:млн\.?|мільйон\w*)",
+    "ru": r"\s+(?:млн\.?|миллион\w*)",
+    "de": r"\s+(?:Mio\.|Million(?:en)?\b)",
+    "fr": r"\s+millions?\b",
+    "pl": r"\s+(?:mln\.?|milion\w*)",
 }
 
 APPROXIMATE = {
@@ -239,6 +249,8 @@ def _kanji(text: str) -> int | None:
 def _digits(text: str, lang: str) -> int | None:
     """A run of digits as an integer; None for a decimal (an amount, a calibre, a share)."""
     if lang in ("en", "ja"):
+        if lang == "en" and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+            return int(text.replace(".", ""))  # "20.000 shells"
         if "." in text:
             return None
         return int(text.replace(",", ""))
@@ -286,10 +298,24 @@ def find(text: str, lang: str) -> list[Number]:
         letter = (lambda c: c.isascii() and c.isalpha()) if lang == "ja" else str.isalpha  # kana and kanji are no part of a name
         if letter(previous) or previous in "-/" or (letter(following) and lang != "ja"):
             continue  # part of a name: Leopard 2A4, M109A6, F-16, 2K12
+        end = m.end()
+        million = re.match(MILLIONS[lang], text[end:], re.IGNORECASE) if lang in MILLIONS else None
+        if million:  # "30 million rounds", "1,5 млн патронів": a decimal part counts here
+            whole = m.group().replace(",", ".") if lang != "en" else m.group().replace(",", "")
+            if lang != "en" and re.fullmatch(r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+", m.group()):
+                continue  # "1.000 Millionen" is no count of things
+            found.append(
+                Number(
+                    m.start(),
+                    end + million.end(),
+                    round(float(whole) * 1_000_000),
+                    approximate=_approximate(text, m.start(), end, lang),
+                )
+            )
+            continue
         value = _digits(m.group(), lang)
         if value is None:
             continue
-        end = m.end()
         scale = THOUSANDS.get(lang) and re.match(THOUSANDS[lang], text[end:], re.IGNORECASE)
         if scale:  # "75 тисяч", "20 тис.", "15 Tausend": thousands written as a word
             value, end = value * 1000, end + scale.end()
