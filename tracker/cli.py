@@ -154,14 +154,23 @@ def cmd_sql(args) -> int:
     from tracker.database import connect_read_only
     from tracker.output import render
 
-    with connect_read_only(args.db) as con:
+    with connect_read_only(args.db, sandboxed=not args.full_session) as con:
         try:
             relation = con.sql(args.query)
+            if relation is None and args.full_session:
+                return 0  # COPY ... TO, ATTACH, SET: done, nothing to print
             if relation is None:
                 raise UserError("the statement returned no rows (the database is read-only: use SELECT)")
             print(render(relation.columns, relation.fetchall(), args.output))
         except duckdb.Error as error:
-            raise UserError(f"SQL error: {str(error).splitlines()[0]}") from None
+            message = str(error).splitlines()[0]
+            if (
+                not args.full_session
+                and isinstance(error, duckdb.PermissionException | duckdb.InvalidInputException)
+                and ("disabled" in message or "locked" in message)
+            ):
+                message += " (tracker sql reads only the database: pass --full-session for files, extensions and SET)"
+            raise UserError(f"SQL error: {message}") from None
     return 0
 
 
@@ -411,6 +420,12 @@ def parser() -> argparse.ArgumentParser:
     out = p.add_mutually_exclusive_group()
     out.add_argument("--csv", dest="output", action="store_const", const="csv", help="print CSV")
     out.add_argument("--json", dest="output", action="store_const", const="json", help="print JSON")
+    p.add_argument(
+        "--full-session",
+        action="store_true",
+        help="allow what is off by default: reading and writing files (COPY ... TO, read_csv, ATTACH), "
+        "URLs, installing and loading extensions, and SET (the database itself stays read-only)",
+    )
     p.set_defaults(run=cmd_sql, output="table")
 
     p = sub.add_parser(

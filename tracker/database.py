@@ -67,9 +67,20 @@ def find_default_db(start: Path | None = None) -> Path:
     return DEFAULT_DB
 
 
-def connect_read_only(db=None) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the built database (many readers may hold one at once)."""
+# A session that can read the database and nothing else: no file or network access (COPY ... TO,
+# read_csv, ATTACH, URLs), no extension installed or loaded, and no SET to undo it.
+SANDBOX = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "lock_configuration": True,
+}
+
+
+def connect_read_only(db=None, sandboxed: bool = False) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the built database (many readers may hold one at once);
+    ``sandboxed``: with SANDBOX's settings, for SQL a user types."""
     path = db_path(db) if db or os.environ.get("TRACKER_DB") else find_default_db()
     if not path.exists():
         raise DatabaseMissing(f"{path}: database not found (run `tracker build` first)")
-    return duckdb.connect(str(path), read_only=True)
+    return duckdb.connect(str(path), read_only=True, config=SANDBOX if sandboxed else {})
