@@ -69,7 +69,7 @@ def find_default_db(start: Path | None = None) -> Path:
 
 # A session that can read the database and nothing else: no file or network access (COPY ... TO,
 # read_csv, ATTACH, URLs), no extension installed or loaded, and no SET to undo it.
-SANDBOX = {
+SANDBOX: dict[str, str | bool | int | float | list[str]] = {
     "enable_external_access": False,
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
@@ -83,4 +83,4 @@ def connect_read_only(db=None, sandboxed: bool = False) -> duckdb.DuckDBPyConnec
     path = db_path(db) if db or os.environ.get("TRACKER_DB") else find_default_db()
     if not path.exists():
         raise DatabaseMissing(f"{path}: database not found (run `tracker build` first)")
-    return duckdb.connect(str(path), read_only=True, config=SANDBOX if sandboxed else {})
+    return duckdb.connect(str(path), read_only=True, config=dict(SANDBOX) if sandboxed else None)
