@@ -83,4 +83,4 @@ def connect_read_only(db=None, sandboxed: bool = False) -> duckdb.DuckDBPyConnec
     path = db_path(db) if db or os.environ.get("TRACKER_DB") else find_default_db()
     if not path.exists():
         raise DatabaseMissing(f"{path}: database not found (run `tracker build` first)")
-    return duckdb.connect(str(path), read_only=True, config=dict(SANDBOX) if sandboxed else None)
+    return duckdb.connect(str(path), read_only=True, config=dict(SANDBOX) if sandboxed else {})
