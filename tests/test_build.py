@@ -37,14 +37,14 @@ def test_failed_build_keeps_previous_database(project, capsys):
     assert f"the previous database {db.relative_to(project)} is unchanged" in err
     assert db.read_bytes() == before
     assert committed(db) == 18
-    assert not (db.parent / "tracker.duckdb.new").exists()
+    assert sorted(p.name for p in db.parent.iterdir()) == ["tracker.duckdb", "tracker.duckdb.lock"]  # no temporary file left
 
 
 def test_failed_first_build_writes_nothing(project, capsys):
     shutil.copy(BAD / "bad_date" / "commitment_events.csv", project / "data" / "commitment_events.csv")
     assert main(["build"]) == 1
     assert "no database was written" in capsys.readouterr().err
-    assert list((project / "build").iterdir()) == []
+    assert [p.name for p in (project / "build").iterdir()] == ["tracker.duckdb.lock"]  # only the (released) lock
 
 
 READER = textwrap.dedent("""

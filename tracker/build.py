@@ -7,7 +7,7 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tracker import __version__, catalogue
+from tracker import __version__, build_files, catalogue
 from tracker.pipeline import Outcome, checked
 from tracker.schema import load_package
 
@@ -47,21 +47,16 @@ def stamp(con, data_dir: Path, outcome: Outcome) -> None:
 
 
 def build(data_dir: Path, shown_dir: str, db: Path) -> Outcome:
-    """Build ``db`` from ``data_dir``. On any problem the new file is discarded and ``db`` is
-    untouched; otherwise the new file replaces it in one rename, so readers holding the old file
-    open keep reading it until they reconnect."""
-    db.parent.mkdir(parents=True, exist_ok=True)
-    new = db.with_name(db.name + ".new")
-    for leftover in (new, new.with_name(new.name + ".wal")):
-        leftover.unlink(missing_ok=True)
-    try:
-        with checked(data_dir, shown_dir, target=str(new)) as outcome:
+    """Build ``db`` from ``data_dir``. One build of a database runs at a time (a second one waits);
+    each writes its own temporary file beside ``db`` and spills there. On any problem that file is
+    discarded and ``db`` is untouched; otherwise it replaces ``db`` in one rename, so readers holding
+    the old file open keep reading it until they reconnect."""
+    with build_files.exclusive(db) as files:
+        with checked(data_dir, shown_dir, target=str(files.new), spill=files.spill) as outcome:
             complete = not outcome.problems and outcome.strict
             if complete:
                 stamp(outcome.con, data_dir, outcome)
                 outcome.con.execute("CHECKPOINT")
         if complete:  # closed: the file is whole
-            os.replace(new, db)
-    finally:
-        new.unlink(missing_ok=True)
+            os.replace(files.new, db)
     return outcome

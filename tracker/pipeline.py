@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from tracker import allowlist
+from tracker import allowlist, build_files
 from tracker.column_checks import check_table
 from tracker.database import load
 from tracker.load import RawTable, read_package
@@ -31,21 +33,43 @@ class Outcome:
 
 
 @contextmanager
-def checked(data_dir: Path, shown_dir: str, target: str = ":memory:", package: Package | None = None) -> Iterator[Outcome]:
+def _spill_directory(spill: Path | None) -> Iterator[str]:
+    """DuckDB's spill directory: ``spill`` (a build's, beside its database), or one in the system's
+    temporary folder named by this process, where the ones of dead processes are swept first."""
+    if spill is not None:
+        spill.mkdir(exist_ok=True)
+        try:
+            yield str(spill)
+        finally:
+            shutil.rmtree(spill, ignore_errors=True)
+        return
+    temp = Path(tempfile.gettempdir())
+    for stale in temp.glob("tracker-duckdb-*"):
+        match = re.match(r"tracker-duckdb-(\d+)-", stale.name)
+        if match and stale.is_dir() and not build_files.alive(int(match.group(1))):
+            shutil.rmtree(stale, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix=f"tracker-duckdb-{os.getpid()}-") as directory:
+        yield directory
+
+
+@contextmanager
+def checked(
+    data_dir: Path, shown_dir: str, target: str = ":memory:", package: Package | None = None, spill: Path | None = None
+) -> Iterator[Outcome]:
     """Every problem in data_dir, as ``with checked(...) as outcome:``. The tables are loaded into
     ``target`` when the columns are clean; otherwise into memory with constraints relaxed, so the
-    rules still run and report too. The connection (and DuckDB's spill directory) live for the
-    ``with`` block: read the database inside it; the problems stay readable after it."""
+    rules still run and report too. The connection (and DuckDB's spill directory, ``spill`` when
+    given) live for the ``with`` block: read the database inside it; the problems stay readable after it."""
     package = package or load_package()
     raws, problems = read_package(data_dir, package, shown_dir)
     for raw in raws.values():
         problems += check_table(raw)
     strict = not problems
     with (
-        tempfile.TemporaryDirectory(prefix="tracker-duckdb-") as spill,
+        _spill_directory(spill) as spill_dir,
         duckdb.connect(target if strict else ":memory:") as con,
     ):  # closed before its spill directory goes
-        limit_memory(con, spill)
+        limit_memory(con, spill_dir)
         load(con, package, raws, strict)
         by_file = {raw.shown_path: name for name, raw in raws.items()}
         broken = {by_file[p.file] for p in problems if p.file in by_file}
