@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tracker.problems import Problem, render_text
+from tracker.problems import Problem, printable, render_text
 
 
 def escape_data(text: str) -> str:
@@ -20,13 +20,13 @@ def escape_property(text: str) -> str:
 
 def annotation(problem: Problem, col: int | None = None) -> str:
     """``::error file=...,line=...,col=...,title=<rule>::<column>: <message> (got "...")``."""
-    properties = [("file", problem.file)]
+    properties = [("file", printable(problem.file))]
     if problem.line:  # 0: the file itself is missing, so the annotation is on the file
         properties.append(("line", str(problem.line)))
     if col:
         properties.append(("col", str(col)))
     properties.append(("title", problem.rule))
-    message = str(problem).removeprefix(f"{problem.file}:{problem.line}: ")  # the text format's words, one source
+    message = str(problem).removeprefix(f"{printable(problem.file)}:{problem.line}: ")  # the text format's words, one source
     return "::error " + ",".join(f"{k}={escape_property(v)}" for k, v in properties) + "::" + escape_data(message)
 
 

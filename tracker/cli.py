@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from tracker.problems import UserError
+from tracker.problems import UserError, printable
 
 EXAMPLES = {
     "validate": (
@@ -624,17 +624,20 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except UserError as error:
-        print(f"tracker: {error}", file=sys.stderr)
+        print(f"tracker: {printable(str(error))}", file=sys.stderr)
         return 2
     except Exception as error:  # a bug, not bad input: still one line unless asked for more
         from tracker.database import DatabaseMissing
 
         if isinstance(error, DatabaseMissing):
-            print(f"tracker: {error}", file=sys.stderr)
+            print(f"tracker: {printable(str(error))}", file=sys.stderr)
             return 2
         if os.environ.get("TRACKER_DEBUG"):
             raise
-        print(f"tracker: internal error: {type(error).__name__}: {error} (set TRACKER_DEBUG=1 for details)", file=sys.stderr)
+        print(
+            f"tracker: internal error: {type(error).__name__}: {printable(str(error))} (set TRACKER_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
         return 3
 
 

@@ -13,6 +13,9 @@ from tracker.schema import Field, Table
 INTEGER = r"[+-]?[0-9]+"
 NUMBER = r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?"
 
+CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+MAX_LENGTH = 10_000  # the longest value of the shipped data has 1,794
+
 TYPE_MESSAGES = {
     "integer": "is not a whole number (expected digits only, e.g. 14)",
     "number": "is not a number (expected digits with a point for decimals, e.g. 14 or 2.5)",
@@ -76,7 +79,19 @@ def _bound_test(field: Field, op: str, bound: float):
 
 def checks_for(field: Field) -> list[tuple[str, str, callable]]:
     """(check name, message, element test) for one declared field."""
-    checks = [("space", "has spaces at the start or end (remove them)", lambda s: s == s.str.strip())]
+    checks = [
+        ("space", "has spaces at the start or end (remove them)", lambda s: s == s.str.strip()),
+        (
+            "control",
+            "contains a control character (such as a NUL byte or a terminal escape; only line breaks and tabs may be in text)",
+            lambda s: ~s.str.contains(CONTROL, regex=True),
+        ),
+        (
+            "length",
+            f"is longer than {MAX_LENGTH:,} characters (is it several values run together?)",
+            lambda s: s.str.len() <= MAX_LENGTH,
+        ),
+    ]
     type_test = _type_test(field)
     if type_test is not None:
         checks.append((f"type:{field.type}", TYPE_MESSAGES[field.type], type_test))
@@ -102,30 +117,34 @@ def checks_for(field: Field) -> list[tuple[str, str, callable]]:
     return checks
 
 
-def pandera_schema(table: Table) -> tuple[pa.DataFrameSchema, dict[str, str]]:
-    """The pandera schema for a table's text, and the analyst message for each check name."""
+def pandera_schema(table: Table, unchecked: frozenset[str] = frozenset()) -> tuple[pa.DataFrameSchema, dict[str, str]]:
+    """The pandera schema for a table's text, and the analyst message for each check name; the
+    ``unchecked`` columns (missing from the header, or out of place) are left out."""
     columns, messages = {}, {}
     for field in table.fields:
+        if field.name in unchecked:
+            continue
         checks = []
         for name, message, test in checks_for(field):
             check_name = f"{field.name}:{name}"
             messages[check_name] = message
             checks.append(pa.Check(_all_items(field, test), name=check_name))
         columns[field.name] = pa.Column("str", checks=checks, nullable=not field.required, unique=field.unique, required=True)
-    unique = list(table.primary_key) if len(table.primary_key) > 1 else None
+    unique = list(table.primary_key) if len(table.primary_key) > 1 and not unchecked & set(table.primary_key) else None
     return pa.DataFrameSchema(columns, unique=unique, strict=False, coerce=False), messages
 
 
 def check_table(raw: RawTable) -> list[Problem]:
     """Every single-table problem of one CSV, one per failing value."""
-    schema, messages = pandera_schema(raw.table)
+    schema, messages = pandera_schema(raw.table, raw.unchecked)
     try:
         schema.validate(raw.frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
         cases = errors.failure_cases
         duplicates = cases["check"].isin(["field_uniqueness", "multiple_fields_uniqueness"])
         problems = [_problem(raw, row, messages) for row in cases[~duplicates].itertuples(index=False)]
-        return problems + _duplicate_problems(raw, cases[duplicates])
+        problems += _duplicate_problems(raw, cases[duplicates])
+        return [p for p in problems if p.line not in raw.unchecked_lines]
     return []
 
 

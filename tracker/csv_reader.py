@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,9 @@ import pandas as pd
 from tracker.schema import Table
 
 BOM = b"\xef\xbb\xbf"
+# A value may be as long as the file: an overlong one is the column checks' to report, with its line.
+csv.field_size_limit(2**31 - 1)
+EXCEL_SEP = re.compile(r"sep=(.)\s*")  # the first line Excel writes to name the separator
 
 
 class CsvError(Exception):
@@ -44,14 +48,33 @@ class CsvText:
     text: str
     delimiter: str
     bad_byte: tuple[int, int] | None = None  # (line, byte value) of the first byte that is not UTF-8
+    encoding: str = "UTF-8"  # or "UTF-16", decoded from it
+    excel_sep: str | None = None  # Excel's "sep=," first line, skipped: the header is on line 2
+    nul_line: int | None = None  # the first line with a NUL byte (NULs are dropped from the text)
+
+    @property
+    def plain(self) -> bool:
+        """UTF-8 with commas, the header first and no NUL byte: bytes a C parser may read as they are."""
+        return (
+            not self.undecodable
+            and self.delimiter == ","
+            and self.encoding == "UTF-8"
+            and not self.excel_sep
+            and not self.nul_line
+        )
 
     @property
     def undecodable(self) -> bool:
         return self.bad_byte is not None
 
     @property
+    def body(self) -> str:
+        """The text from the header on (after Excel's "sep=" line when there is one)."""
+        return self.text.partition("\n")[2] if self.excel_sep else self.text
+
+    @property
     def empty(self) -> bool:
-        return not self.text.strip()
+        return not self.body.strip()
 
     @property
     def line_count(self) -> int:
@@ -60,8 +83,9 @@ class CsvText:
     def records(self, strict: bool = False) -> Iterator[Record]:
         """Every record, the header first, blank lines included (as blank records). With ``strict``,
         text that is not CSV raises CsvError with the line it starts on."""
-        reader = csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter, strict=strict)
-        previous_end = 0
+        skip = 1 if self.excel_sep else 0
+        reader = csv.reader(io.StringIO(self.body, newline=""), delimiter=self.delimiter, strict=strict)
+        previous_end = skip
         while True:
             try:
                 cells = next(reader)
@@ -69,8 +93,21 @@ class CsvText:
                 return
             except csv.Error as error:
                 raise CsvError(previous_end + 1, f"not valid CSV ({error})") from None
-            start, previous_end = previous_end + 1, reader.line_num
+            start, previous_end = previous_end + 1, reader.line_num + skip
             yield Record(start, cells)
+
+
+def utf16(data: bytes) -> str | None:
+    """The codec of UTF-16 text (as Excel's "Unicode text" saves it): a UTF-16 byte-order mark, or
+    ASCII text with a NUL after (or before) every character. None for any other bytes."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = data[:200]
+    if len(head) >= 8 and head[1::2].count(0) == len(head[1::2]) and 0 not in head[0::2]:
+        return "utf-16-le"
+    if len(head) >= 8 and head[0::2].count(0) == len(head[0::2]) and 0 not in head[1::2]:
+        return "utf-16-be"
+    return None
 
 
 def decode(data: bytes) -> tuple[str, tuple[int, int] | None]:
@@ -94,14 +131,32 @@ def sniff_delimiter(first_line: str, table: Table) -> str:
 
 
 def open_csv(data: bytes, table: Table) -> CsvText:
-    """The text of a CSV file of ``table``, with its separator."""
+    """The text of a CSV file of ``table``, with its separator: UTF-8, or UTF-16 decoded (said in
+    ``encoding``); NUL bytes are dropped and the line of the first is kept."""
+    codec = utf16(data)
+    if codec:
+        try:
+            return csv_text(data.decode(codec), table, encoding="UTF-16")
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: read as UTF-8, where its bytes are reported
     text, bad = decode(data)
+    nul = text.find("\0")
+    if nul >= 0:
+        return csv_text(text.replace("\0", ""), table, bad, nul_line=text.count("\n", 0, nul) + 1)
     return csv_text(text, table, bad)
 
 
-def csv_text(text: str, table: Table, bad_byte: tuple[int, int] | None = None) -> CsvText:
-    """CSV text of ``table`` already decoded (written by a command, or decoded by open_csv)."""
-    return CsvText(text, sniff_delimiter(text.split("\n", 1)[0].rstrip("\r"), table), bad_byte)
+def csv_text(
+    text: str, table: Table, bad_byte: tuple[int, int] | None = None, encoding: str = "UTF-8", nul_line: int | None = None
+) -> CsvText:
+    """CSV text of ``table`` already decoded (written by a command, or decoded by open_csv); Excel's
+    "sep=" first line names the separator and is skipped."""
+    first, _, rest = text.partition("\n")
+    sep = EXCEL_SEP.fullmatch(first.rstrip("\r"))
+    if sep:
+        delimiter = sep.group(1)
+        return CsvText(text, delimiter, bad_byte, encoding, excel_sep=first.rstrip("\r"), nul_line=nul_line)
+    return CsvText(text, sniff_delimiter(first.rstrip("\r"), table), bad_byte, encoding, nul_line=nul_line)
 
 
 def plain_frame(data: bytes, lines: int, header: list[str]) -> pd.DataFrame | None:

@@ -3,14 +3,17 @@ separators, header and row shape, and the values as text with their line numbers
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from tracker.csv_reader import open_csv, plain_frame, read_rows
+from tracker.csv_reader import CsvError, CsvText, Record, open_csv, plain_frame, read_rows
 from tracker.problems import FILE, Problem
 from tracker.schema import Package, Table
 
@@ -28,6 +31,8 @@ class RawTable:
     frame: pd.DataFrame
     sha256: str | None = None  # of the bytes read, so a build records exactly what it loaded
     size: int = 0
+    unchecked: frozenset[str] = frozenset()  # columns whose values are not checked: missing, or out of place
+    unchecked_lines: frozenset[int] = frozenset()  # rows whose values are not checked: one cut off in a quoted value
 
 
 def _empty_frame(table: Table) -> pd.DataFrame:
@@ -35,18 +40,57 @@ def _empty_frame(table: Table) -> pd.DataFrame:
 
 
 def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Problem]]:
-    """Read one CSV into a RawTable, with every problem of encoding and shape."""
+    """Read one CSV into a RawTable, with every problem of encoding and shape: a structural problem
+    (the file, its encoding, its header) is one problem, and the values it makes unreadable are not
+    checked one by one."""
     problems: list[Problem] = []
-    raw = RawTable(table, shown, _empty_frame(table))
+    raw = RawTable(table, shown, _empty_frame(table), unchecked=frozenset(table.columns))
     if not path.exists():
         problems.append(Problem(shown, 0, FILE, f"file is missing (expected a CSV with columns {', '.join(table.columns)})"))
         return raw, problems
-    data = path.read_bytes()
+    if path.is_dir():
+        problems.append(Problem(shown, 1, FILE, "is a directory, not a CSV file"))
+        return raw, problems
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(shown, 1, FILE, f"cannot be read ({error.strerror or error})"))
+        return raw, problems
     raw.sha256, raw.size = hashlib.sha256(data).hexdigest(), len(data)
     text = open_csv(data, table)
+    if text.nul_line:
+        problems.append(
+            Problem(
+                shown,
+                text.nul_line,
+                FILE,
+                "contains NUL bytes (a binary or damaged file, not CSV text); the first is on this line",
+            )
+        )
     if text.empty:
-        problems.append(Problem(shown, 1, FILE, f"file is empty (expected a header row: {','.join(table.columns)})"))
+        if not text.nul_line:
+            problems.append(Problem(shown, 1, FILE, f"file is empty (expected a header row: {','.join(table.columns)})"))
         return raw, problems
+    if text.encoding != "UTF-8":
+        problems.append(
+            Problem(
+                shown,
+                1,
+                FILE,
+                f"file is {text.encoding} text, expected UTF-8 (run `tracker fmt` to convert it, or save it as CSV UTF-8)",
+            )
+        )
+    if text.excel_sep:
+        problems.append(
+            Problem(
+                shown,
+                1,
+                FILE,
+                "first line is the separator hint spreadsheet software writes, not the header; "
+                "expected the header on line 1 (run `tracker fmt` to remove it)",
+                text.excel_sep,
+            )
+        )
     delimiter, undecodable = text.delimiter, text.undecodable
     if delimiter == ";":
         problems.append(
@@ -59,30 +103,57 @@ def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Pro
             )
         )
     records = text.records()
-    header = [_BAD_BYTES.sub("\ufffd", h) for h in next(records).cells]
-    problems += _header_problems(header, table, shown)
-    if not undecodable and delimiter == "," and len(set(header)) == len(header):
-        lines = text.line_count
+    first = next(records)
+    header = [_BAD_BYTES.sub("\ufffd", h) for h in first.cells]
+    if not set(header) & set(table.columns):
+        return raw, problems + [_not_a_header(first.line, records, table, shown)]
+    header_problems, unchecked = _header_problems(header, table, shown, first.line)
+    problems += header_problems
+    raw.unchecked = frozenset(unchecked)
+    # the C parser, unless a quote is left open (an odd count): the records below say where
+    if text.plain and len(set(header)) == len(header) and data.count(b'"') % 2 == 0:
+        line_count = text.line_count
         del records, text  # the bytes are enough from here: do not hold the file twice
-        frame = plain_frame(data, lines, header)
+        frame = plain_frame(data, line_count, header)
         if frame is not None:
             raw.frame = _conform(frame, table)
             return raw, problems
-        records = open_csv(data, table).records()
+        text = open_csv(data, table)
+        records = text.records()
         next(records)
     width = len(header)
-    rows, lines = [], []
-    for record in records:
-        if record.blank:
-            continue
-        row = record.cells
-        if len(row) != width:
-            problems.append(
-                Problem(shown, record.line, FILE, f"row has {len(row)} values, expected {width} (one per column of the header)")
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    last: Record | None = None
+    try:
+        for record in records:
+            if record.blank:
+                continue
+            last = record
+            row = record.cells
+            if len(row) != width:
+                problems.append(
+                    Problem(
+                        shown, record.line, FILE, f"row has {len(row)} values, expected {width} (one per column of the header)"
+                    )
+                )
+                row = (row + [""] * width)[:width]
+            rows.append(row)
+            lines.append(record.line)
+    except CsvError as error:  # the rows before it are kept and checked
+        problems.append(Problem(shown, error.line, FILE, error.message))
+    if last is not None and _unclosed_quote(text, last):  # the row is kept (its key may be referred to); its width is no news
+        problems = [p for p in problems if not (p.line == last.line and p.message.startswith("row has "))]
+        raw.unchecked_lines = frozenset({last.line})
+        problems.append(
+            Problem(
+                shown,
+                last.line,
+                FILE,
+                "a quoted value starting on this line is never closed: the rest of the file was read into it "
+                '(the file may be cut off; close the value with a ")',
             )
-            row = (row + [""] * width)[:width]
-        rows.append(row)
-        lines.append(record.line)
+        )
     if undecodable:
         problems += _undecodable_values(rows, lines, header, shown)
     frame = pd.DataFrame(rows, columns=header, dtype="str") if rows else pd.DataFrame(columns=header, dtype="str")
@@ -91,21 +162,68 @@ def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Pro
     return raw, problems
 
 
-def _header_problems(header: list[str], table: Table, shown: str) -> list[Problem]:
+def _unclosed_quote(text: CsvText, last: Record) -> bool:
+    """The last record ends inside a quoted value: the file ended before the closing quote (CSV's
+    quotes come in pairs, a quote inside a value doubled, so the text has an odd number of them)."""
+    if text.body.count('"') % 2 == 0:
+        return False
+    tail = "".join(text.text.splitlines(keepends=True)[last.line - 1 :])
+    try:
+        list(csv.reader(io.StringIO(tail, newline=""), delimiter=text.delimiter, strict=True))
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
+
+
+def _not_a_header(line: int, records, table: Table, shown: str) -> Problem:
+    """The first line names none of the columns: one problem (its values are not checked), saying
+    where the header is when a later line is it (a header swapped with a row)."""
+    found = None
+    for record in itertools.islice(records, 1000):
+        if set(record.cells) >= set(table.columns) - {""}:
+            found = record.line
+            break
+    where = f"; the header is on line {found}" if found else ""
+    return Problem(
+        shown,
+        line,
+        FILE,
+        f"first line is not the header: it names none of the columns (expected {','.join(table.columns)}){where}",
+    )
+
+
+def _header_problems(header: list[str], table: Table, shown: str, line: int = 1) -> tuple[list[Problem], set[str]]:
+    """The header's problems, and the columns whose values are not to be checked one by one:
+    missing ones, and ones out of the declared order (their values may be another column's)."""
     problems = []
     expected = table.columns
     for name in sorted({h for h in header if header.count(h) > 1}):
-        problems.append(Problem(shown, 1, name, "column appears more than once in the header"))
+        problems.append(Problem(shown, line, name, "column appears more than once in the header"))
     for name in header:
         if name not in expected:
             hint = f"expected one of: {', '.join(expected)}"
             if name.strip() in expected:
                 hint = f'remove the spaces around "{name.strip()}"'
-            problems.append(Problem(shown, 1, name or "(blank)", f"unexpected column ({hint})", name))
-    for name in expected:
-        if name not in header:
-            problems.append(Problem(shown, 1, name, "column is missing from the header (run `tracker fmt` to add it empty)"))
-    return problems
+            problems.append(Problem(shown, line, name or "(blank)", f"unexpected column ({hint})", name))
+    required = {f.name for f in table.fields if f.required}
+    missing = [name for name in expected if name not in header]
+    for name in missing:
+        hint = "it is required: add it with a value on every row" if name in required else "run `tracker fmt` to add it empty"
+        problems.append(Problem(shown, line, name, f"column is missing from the header ({hint})"))
+    present = [h for h in dict.fromkeys(header) if h in expected]
+    declared = [c for c in expected if c in present]
+    moved = [h for h, d in zip(present, declared) if h != d]
+    if moved:
+        problems.append(
+            Problem(
+                shown,
+                line,
+                FILE,
+                f"columns {', '.join(moved)} are out of the declared order, so their values are not checked "
+                f"(expected {','.join(declared)}; run `tracker fmt` to reorder the file)",
+            )
+        )
+    return problems, set(missing) | set(moved)
 
 
 def _undecodable_values(records: list[list[str]], lines: list[int], header: list[str], shown: str) -> list[Problem]:

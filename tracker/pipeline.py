@@ -18,7 +18,7 @@ from tracker import allowlist, build_files
 from tracker.column_checks import check_table
 from tracker.database import load
 from tracker.load import RawTable, read_package
-from tracker.problems import Problem
+from tracker.problems import Problem, collapse
 from tracker.rules import RULES, run_rules
 from tracker.schema import Package, load_package
 
@@ -79,7 +79,7 @@ def checked(
         if skipped:  # their exceptions cannot be matched this time
             accepted = [e for e in accepted if e.rule not in skipped]
         problems += list_problems + allowlist.apply(findings, accepted, shown_dir)
-        yield Outcome(problems, raws, con, strict, skipped)
+        yield Outcome(collapse(problems), raws, con, strict, skipped)
 
 
 def limit_memory(con: duckdb.DuckDBPyConnection, spill: str) -> None:
@@ -97,6 +97,8 @@ def _rule_problems(results, raws: dict[str, RawTable]) -> list[Problem]:
             raw = raws[table_name]
             lines = _lines_of_keys(raw, set(group["key"]))
             for f in group.itertuples(index=False):
+                if f.column_name in raw.unchecked:
+                    continue  # its values are another column's, or none: the header's problem says so
                 value = None if pd.isna(f.value) else str(f.value)
                 problems.append(
                     Problem(raw.shown_path, lines.get(f.key, 1), f.column_name, f.message, value, rule=name, key=f.key)
