@@ -26,7 +26,7 @@ def annotation(problem: Problem, col: int | None = None) -> str:
     if col:
         properties.append(("col", str(col)))
     properties.append(("title", problem.rule))
-    message = str(problem).removeprefix(f"{printable(problem.file)}:{problem.line}: ")  # the text format's words, one source
+    message = problem.words(keep="\r\n")  # the text format's words; line breaks are the workflow command's to escape
     return "::error " + ",".join(f"{k}={escape_property(v)}" for k, v in properties) + "::" + escape_data(message)
 
 

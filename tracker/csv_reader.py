@@ -80,6 +80,19 @@ class CsvText:
     def line_count(self) -> int:
         return self.text.count("\n") + (0 if self.text.endswith("\n") else 1)
 
+    def open_quote_at_end(self, last: Record) -> bool:
+        """The record ``last`` (the last one) ends inside a quoted value: the file ended before the
+        closing quote (CSV's quotes come in pairs, a quote inside a value doubled, so the text has an
+        odd number of them)."""
+        if self.body.count('"') % 2 == 0:
+            return False
+        tail = "".join(self.text.splitlines(keepends=True)[last.line - 1 :])
+        try:
+            list(csv.reader(io.StringIO(tail, newline=""), delimiter=self.delimiter, strict=True))
+        except csv.Error as error:
+            return "unexpected end of data" in str(error)
+        return False
+
     def records(self, strict: bool = False) -> Iterator[Record]:
         """Every record, the header first, blank lines included (as blank records). With ``strict``,
         text that is not CSV raises CsvError with the line it starts on."""

@@ -3,9 +3,7 @@ separators, header and row shape, and the values as text with their line numbers
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import itertools
 import re
 from dataclasses import dataclass
@@ -13,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tracker.csv_reader import CsvError, CsvText, Record, open_csv, plain_frame, read_rows
+from tracker.csv_reader import CsvError, Record, open_csv, plain_frame, read_rows
 from tracker.problems import FILE, Problem
 from tracker.schema import Package, Table
 
@@ -142,7 +140,7 @@ def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Pro
             lines.append(record.line)
     except CsvError as error:  # the rows before it are kept and checked
         problems.append(Problem(shown, error.line, FILE, error.message))
-    if last is not None and _unclosed_quote(text, last):  # the row is kept (its key may be referred to); its width is no news
+    if last is not None and text.open_quote_at_end(last):  # the row is kept (its key may be referred to); its width is no news
         problems = [p for p in problems if not (p.line == last.line and p.message.startswith("row has "))]
         raw.unchecked_lines = frozenset({last.line})
         problems.append(
@@ -160,19 +158,6 @@ def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Pro
     frame.index = pd.Index(lines, dtype="int64", name="line")
     raw.frame = _conform(frame, table)
     return raw, problems
-
-
-def _unclosed_quote(text: CsvText, last: Record) -> bool:
-    """The last record ends inside a quoted value: the file ended before the closing quote (CSV's
-    quotes come in pairs, a quote inside a value doubled, so the text has an odd number of them)."""
-    if text.body.count('"') % 2 == 0:
-        return False
-    tail = "".join(text.text.splitlines(keepends=True)[last.line - 1 :])
-    try:
-        list(csv.reader(io.StringIO(tail, newline=""), delimiter=text.delimiter, strict=True))
-    except csv.Error as error:
-        return "unexpected end of data" in str(error)
-    return False
 
 
 def _not_a_header(line: int, records, table: Table, shown: str) -> Problem:

@@ -21,17 +21,21 @@ class Problem:
     more: int = 0  # further rows with the same problem that this one stands for (see collapse)
 
     def __str__(self) -> str:
+        return f"{printable(self.file)}:{self.line}: {self.words()}"
+
+    def words(self, keep: str = "") -> str:
+        """``<column>: <message> (got "<value>")``, control characters escaped (but those in ``keep``)."""
         got = "" if self.value is None else f' (got "{_shorten(self.value)}")'
-        return f"{printable(self.file)}:{self.line}: {printable(self.column)}: {printable(self.message)}{got}"
+        return f"{printable(self.column)}: {printable(self.message, keep)}{got}"
 
 
 # C0 and C1 control characters (terminal escape sequences among them), shown escaped: never sent raw to a terminal
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-def printable(text: str) -> str:
-    r"""``text`` with each control character escaped (\n, \t, \x1b ...)."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+def printable(text: str, keep: str = "") -> str:
+    r"""``text`` with each control character escaped (\n, \t, \x1b ...), but those in ``keep``."""
+    return _CONTROL.sub(lambda m: m.group() if m.group() in keep else m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _shorten(value: str, limit: int = 80) -> str:
