@@ -1,4 +1,4 @@
-"""schemas/ is the one source: the pandera schemas, DDL, docs/ data dictionary and SQL reference follow it."""
+"""schemas/ is the one source: the SQL column checks, DDL, docs/ data dictionary and SQL reference follow it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from tracker import generate
-from tracker.column_checks import pandera_schema
+from tracker.column_sql import _unique_parts, _value_checks
 from tracker.ddl import create_all
 from tracker.schema import load_package
 
@@ -15,13 +15,16 @@ def test_generated_artefacts_match_schemas():
     assert generate.drifted() == [], "run `tracker generate` and commit the result"
 
 
-def test_pandera_schemas_have_every_declared_column():
+def test_sql_column_checks_cover_every_declared_column():
     for table in load_package().tables:
-        schema, _ = pandera_schema(table)
-        assert list(schema.columns) == table.columns
-        for field in table.fields:
-            assert schema.columns[field.name].nullable is (not field.required)
-            assert schema.columns[field.name].unique is field.unique
+        _, checks = _value_checks(table, "t", frozenset())
+        assert sorted({column for column, _, _ in checks}) == sorted(table.columns)  # each has at least the space check
+        required = {column for column, _, rule in checks if rule == "required"}
+        assert required == {f.name for f in table.fields if f.required}
+        unique = [key for key, _ in _unique_parts(table, "t", frozenset())]
+        assert [k for k in unique if len(k) == 1] == [[f.name] for f in table.fields if f.unique]
+        if len(table.primary_key) > 1:  # a one-column key is a unique column, above
+            assert unique[-1] == list(table.primary_key)
 
 
 def test_ddl_creates_every_table_with_comments():

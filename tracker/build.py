@@ -39,7 +39,7 @@ def stamp(con, data_dir: Path, outcome: Outcome) -> None:
             str(data_dir.resolve()),
         ],
     )
-    rows = [(name, raw.table.filename, raw.sha256, len(raw.frame), raw.size) for name, raw in outcome.raws.items()]
+    rows = [(name, raw.table.filename, raw.sha256, raw.rows, raw.size) for name, raw in outcome.raws.items()]
     con.execute("CREATE TABLE build_files (table_name VARCHAR, file VARCHAR, sha256 VARCHAR, rows BIGINT, bytes BIGINT)")
     con.executemany("INSERT INTO build_files VALUES (?, ?, ?, ?, ?)", rows)
     catalogue.create_dictionary(con, package)

@@ -108,7 +108,7 @@ def cmd_validate(args) -> int:
     from tracker.problems import render_json, render_text
 
     data_dir, shown = _data_dir(args)
-    with checked(data_dir, shown) as outcome:
+    with checked(data_dir, shown, derive=False) as outcome:
         pass  # only the problems are wanted: the database closes here
     if args.format == "github":
         from tracker.annotations import render as render_github
@@ -143,7 +143,7 @@ def cmd_build(args) -> int:
         kept = f"the previous database {db} is unchanged" if db.exists() else f"no database was written to {db}"
         print(f"build failed: {kept}", file=sys.stderr)
         return 1
-    rows = sum(len(r.frame) for r in outcome.raws.values())
+    rows = sum(r.rows or 0 for r in outcome.raws.values())
     print(f"built {db} from {len(outcome.raws)} tables, {rows} rows")
     return 0
 

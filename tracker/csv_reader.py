@@ -19,6 +19,7 @@ from tracker.schema import Table
 BOM = b"\xef\xbb\xbf"
 # A value may be as long as the file: an overlong one is the column checks' to report, with its line.
 csv.field_size_limit(2**31 - 1)
+CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 EXCEL_SEP = re.compile(r"sep=(.)\s*")  # the first line Excel writes to name the separator
 
 
@@ -202,3 +203,55 @@ def read_rows(path: Path) -> list[dict[str, str]]:
     """A valid CSV as plain rows of text (empty cells as ""), for code that rewrites data/ or counts it."""
     with path.open(encoding="utf-8-sig", newline="") as f:
         return [{k: (v or "") for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What one pass over a file's bytes in chunks tells, holding none of it: its checksum and size,
+    its lines and quotes, whether it has a NUL byte, and its first bytes (for the header)."""
+
+    sha256: str
+    size: int
+    newlines: int
+    quotes: int
+    nul: bool
+    control: bool  # a control character other than a line break or tab (tracker.column_sql.CONTROL)
+    ends_with_newline: bool
+    head: bytes
+
+    @property
+    def line_count(self) -> int:
+        return self.newlines + (0 if self.ends_with_newline or not self.size else 1)
+
+
+def scan(path: Path, chunk: int = 1 << 24) -> Scan:
+    import hashlib
+
+    digest, size, newlines, quotes, nul, control, last, head = hashlib.sha256(), 0, 0, 0, False, False, b"", b""
+    with path.open("rb") as f:
+        while block := f.read(chunk):
+            if not head:
+                head = block[: 1 << 16]
+            digest.update(block)
+            size += len(block)
+            newlines += block.count(b"\n")
+            quotes += block.count(b'"')
+            nul = nul or b"\0" in block
+            control = control or CONTROL_BYTES.search(block) is not None
+            last = block[-1:]
+    return Scan(digest.hexdigest(), size, newlines, quotes, nul, control, last == b"\n", head)
+
+
+def plain_header(scanned: Scan, table: Table) -> list[str] | None:
+    """The header of a file DuckDB may read as it is (UTF-8, commas, no Excel "sep=" line, no NUL,
+    quotes in pairs, a header within its first bytes), or None when the records must read it."""
+    if scanned.nul or scanned.quotes % 2 or utf16(scanned.head) or b"\n" not in scanned.head:
+        return None
+    first = scanned.head.removeprefix(BOM).split(b"\n", 1)[0].rstrip(b"\r")
+    try:
+        line = first.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if EXCEL_SEP.fullmatch(line) or sniff_delimiter(line, table) != "," or '"' in line:
+        return None
+    return line.split(",")

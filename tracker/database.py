@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from tracker import catalogue, ddl, sql_order
+from tracker import catalogue, ddl, sql_order, text_tables
 from tracker.load import RawTable
 from tracker.schema import Package
 
@@ -45,16 +45,31 @@ def run_sql(con: duckdb.DuckDBPyConnection, files: list[sql_order.SqlFile], know
     return known | {name for f in files for name in f.creates}
 
 
-def load(con: duckdb.DuckDBPyConnection, package: Package, raws: dict[str, RawTable], strict: bool) -> None:
-    """Create every table and fill it from the text read from CSV, then derived tables and views."""
+def load(
+    con: duckdb.DuckDBPyConnection, package: Package, raws: dict[str, RawTable], strict: bool, only: set[str] | None = None
+) -> None:
+    """Create every table and fill it from the text read from CSV (in DuckDB already), then derived
+    tables and views: all of them, or ``only`` those that the relations named in ``only`` need."""
     known = run_sql(con, parsed_sql(*BEFORE_LOADING), set())
     con.execute(ddl.create_all(package, strict))
-    for table in package.tables:
-        con.register("_csv_text", raws[table.name].frame.reset_index(drop=True))
-        con.execute(ddl.insert_from(table, "_csv_text"))
-        con.unregister("_csv_text")
-    run_sql(con, parsed_sql(*AFTER_LOADING), known | {table.name for table in package.tables})
+    for table in package.tables:  # from the text views of tracker.text_tables
+        con.execute(ddl.insert_from(table, text_tables.relation(raws[table.name])))
+    files = parsed_sql(*AFTER_LOADING)
+    run_sql(con, files if only is None else needed(files, only), known | {table.name for table in package.tables})
     catalogue.apply_comments(con)
+
+
+def needed(files: list[sql_order.SqlFile], names: set[str]) -> list[sql_order.SqlFile]:
+    """The files that create ``names`` and every relation or macro those read, and so on."""
+    by_name = {name: f for f in files for name in f.creates}
+    kept: dict[Path, sql_order.SqlFile] = {}
+    stack = list(names)
+    while stack:
+        f = by_name.get(stack.pop())
+        if f is not None and f.path not in kept:
+            kept[f.path] = f
+            stack += [*f.relations, *f.calls]
+    return list(kept.values())
 
 
 def find_default_db(start: Path | None = None) -> Path:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tracker.csv_reader import CsvError, Record, open_csv, plain_frame, read_rows
+from tracker.csv_reader import CsvError, Record, open_csv, plain_frame, plain_header, read_rows, scan
 from tracker.problems import FILE, Problem
 from tracker.schema import Package, Table
 
@@ -31,16 +31,22 @@ class RawTable:
     size: int = 0
     unchecked: frozenset[str] = frozenset()  # columns whose values are not checked: missing, or out of place
     unchecked_lines: frozenset[int] = frozenset()  # rows whose values are not checked: one cut off in a quoted value
+    source: Path | None = None  # a plain file DuckDB reads itself (tracker.text_tables); frame is then empty
+    header: tuple[str, ...] = ()  # its header
+    line_count: int = 0  # its lines, the header's included
+    rows: int | None = None  # rows read (set once the text is in DuckDB)
+    control: bool = True  # whether a value may hold a control character (False: the scan found none)
 
 
 def _empty_frame(table: Table) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([], dtype="str") for c in table.columns})
 
 
-def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Problem]]:
+def read_table(path: Path, table: Table, shown: str, by_records: bool = False) -> tuple[RawTable, list[Problem]]:
     """Read one CSV into a RawTable, with every problem of encoding and shape: a structural problem
     (the file, its encoding, its header) is one problem, and the values it makes unreadable are not
-    checked one by one."""
+    checked one by one. A plain file (UTF-8, commas, quotes in pairs, the header first) is only
+    scanned here, for DuckDB to read (``source``); others, or any with ``by_records``, are read here."""
     problems: list[Problem] = []
     raw = RawTable(table, shown, _empty_frame(table), unchecked=frozenset(table.columns))
     if not path.exists():
@@ -50,10 +56,20 @@ def read_table(path: Path, table: Table, shown: str) -> tuple[RawTable, list[Pro
         problems.append(Problem(shown, 1, FILE, "is a directory, not a CSV file"))
         return raw, problems
     try:
-        data = path.read_bytes()
+        scanned = scan(path)
+        plain = None if by_records else plain_header(scanned, table)
+        data = b"" if plain is not None else path.read_bytes()
     except OSError as error:
         problems.append(Problem(shown, 1, FILE, f"cannot be read ({error.strerror or error})"))
         return raw, problems
+    if plain is not None and set(plain) & set(table.columns) and len(set(plain)) == len(plain):
+        header_problems, unchecked = _header_problems(plain, table, shown)
+        raw.sha256, raw.size, raw.unchecked = scanned.sha256, scanned.size, frozenset(unchecked)
+        raw.source, raw.header, raw.line_count = path, tuple(plain), scanned.line_count
+        raw.control = scanned.control
+        return raw, header_problems
+    if plain is not None:
+        data = path.read_bytes()
     raw.sha256, raw.size = hashlib.sha256(data).hexdigest(), len(data)
     text = open_csv(data, table)
     if text.nul_line:

@@ -14,12 +14,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from tracker import allowlist, build_files
-from tracker.column_checks import check_table
+from tracker import allowlist, build_files, text_tables
+from tracker.column_sql import check_text
 from tracker.database import load
-from tracker.load import RawTable, read_package
+from tracker.load import RawTable, read_package, read_table
 from tracker.problems import Problem, collapse
-from tracker.rules import RULES, run_rules
+from tracker.rules import RULES, key_expression, relations_read, run_rules
 from tracker.schema import Package, load_package
 
 
@@ -54,27 +54,42 @@ def _spill_directory(spill: Path | None) -> Iterator[str]:
 
 @contextmanager
 def checked(
-    data_dir: Path, shown_dir: str, target: str = ":memory:", package: Package | None = None, spill: Path | None = None
+    data_dir: Path,
+    shown_dir: str,
+    target: str = ":memory:",
+    package: Package | None = None,
+    spill: Path | None = None,
+    derive: bool = True,
 ) -> Iterator[Outcome]:
     """Every problem in data_dir, as ``with checked(...) as outcome:``. The tables are loaded into
     ``target`` when the columns are clean; otherwise into memory with constraints relaxed, so the
     rules still run and report too. The connection (and DuckDB's spill directory, ``spill`` when
-    given) live for the ``with`` block: read the database inside it; the problems stay readable after it."""
+    given) live for the ``with`` block: read the database inside it; the problems stay readable after it.
+    Without ``derive`` only the derived tables the rules read are made (validation needs no more)."""
     package = package or load_package()
     raws, problems = read_package(data_dir, package, shown_dir)
-    for raw in raws.values():
-        problems += check_table(raw)
-    strict = not problems
     with (
         _spill_directory(spill) as spill_dir,
-        duckdb.connect(target if strict else ":memory:") as con,
+        duckdb.connect(":memory:") as con,
     ):  # closed before its spill directory goes
         limit_memory(con, spill_dir)
-        load(con, package, raws, strict)
+        for name, raw in list(raws.items()):
+            if not text_tables.create(con, raw) and raw.source is not None:  # not plain after all: record by record, to say where
+                again, found = read_table(raw.source, raw.table, raw.shown_path, by_records=True)
+                problems = [p for p in problems if p.file != raw.shown_path] + found
+                raws[name] = again
+                text_tables.create(con, again)
+        for raw in raws.values():
+            problems += check_text(con, raw, text_tables.relation(raw))
+        strict = not problems
+        if strict and target != ":memory:":  # the tables go to the file; the text stays in memory
+            con.execute(f"ATTACH {_quote(target)} AS built")
+            con.execute("USE built")
+        load(con, package, raws, strict, None if derive else relations_read())
         by_file = {raw.shown_path: name for name, raw in raws.items()}
         broken = {by_file[p.file] for p in problems if p.file in by_file}
         results, skipped = run_rules(con, package, broken)
-        findings = _rule_problems(results, raws)
+        findings = _rule_problems(con, results, raws)
         accepted, list_problems = allowlist.read(data_dir, shown_dir, set(RULES))
         if skipped:  # their exceptions cannot be matched this time
             accepted = [e for e in accepted if e.rule not in skipped]
@@ -90,12 +105,12 @@ def limit_memory(con: duckdb.DuckDBPyConnection, spill: str) -> None:
     con.execute(f"SET temp_directory = '{spill}'")
 
 
-def _rule_problems(results, raws: dict[str, RawTable]) -> list[Problem]:
+def _rule_problems(con, results, raws: dict[str, RawTable]) -> list[Problem]:
     problems = []
     for name, findings in results:
         for table_name, group in findings.groupby("table_name", sort=False):
             raw = raws[table_name]
-            lines = _lines_of_keys(raw, set(group["key"]))
+            lines = _lines_of_keys(con, raw, set(group["key"]))
             for f in group.itertuples(index=False):
                 if f.column_name in raw.unchecked:
                     continue  # its values are another column's, or none: the header's problem says so
@@ -106,11 +121,19 @@ def _rule_problems(results, raws: dict[str, RawTable]) -> list[Problem]:
     return problems
 
 
-def _lines_of_keys(raw: RawTable, keys: set[str]) -> dict[str, int]:
-    """CSV line of the first row having each primary key."""
-    pk = list(raw.table.primary_key)
-    frame = raw.frame[pk].astype("str")
-    joined = frame[pk[0]] if len(pk) == 1 else frame.agg("|".join, axis=1)
-    hits = joined[joined.isin(keys)]
-    hits = hits[~hits.duplicated()]
-    return {key: int(line) for line, key in hits.items()}
+def _lines_of_keys(con: duckdb.DuckDBPyConnection, raw: RawTable, keys: set[str]) -> dict[str, int]:
+    """CSV line of the first row having each primary key (as rules write keys: key_expression)."""
+    key = key_expression(raw.table.primary_key)
+    con.register("_keys", pd.DataFrame({"key": sorted(keys)}))
+    try:
+        found = con.execute(
+            f"SELECT k, min(line) FROM (SELECT {key} AS k, line FROM {text_tables.relation(raw)}) "
+            "WHERE k IN (SELECT key FROM _keys) GROUP BY k"
+        ).fetchall()
+    finally:
+        con.unregister("_keys")
+    return {k: int(line) for k, line in found}
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -101,6 +102,15 @@ def _sql_rule(path: Traversable, data_tables: set[str]) -> Rule:
     reads = (names & data_tables).union(*(DERIVED_FROM[n] for n in names & DERIVED_FROM.keys()))
     name = path.name.removesuffix(".sql")
     return Rule(name, sentence, frozenset(reads), lambda con, package: con.sql(sql).df())
+
+
+@cache
+def relations_read() -> set[str]:
+    """The tables, views and macros that the SQL rules read: what a validation must derive."""
+    from tracker.sql_order import parse
+
+    files = [parse(Path(str(p)), p.name) for p in RULE_SQL.iterdir() if p.name.endswith(".sql")]
+    return {name for f in files for name in (*f.relations, *f.calls)}
 
 
 @cache

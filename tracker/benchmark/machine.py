@@ -8,7 +8,7 @@ import subprocess
 from importlib import metadata
 from pathlib import Path
 
-PACKAGES = ("duckdb", "pandas", "pandera", "pyarrow", "numpy", "dash", "frictionless")
+PACKAGES = ("duckdb", "pandas", "pyarrow", "numpy", "dash", "frictionless")
 
 
 def _cpu() -> str:

@@ -109,7 +109,7 @@ def main_accept(args) -> int:
         print("nothing to add: no row of the review is marked accepted (or every accepted row was refused above)")
         return 1 if refused else 0
     before = write(additions, data_dir)
-    with checked(data_dir, str(data_dir)) as outcome:
+    with checked(data_dir, str(data_dir), derive=False) as outcome:
         pass
     if outcome.problems:
         for path, data in before.items():

@@ -1,0 +1,62 @@
+"""Each table's CSV text in DuckDB, as it was read: a temporary view ``text_<table>`` of ``line`` (the
+CSV line the row is on) and one VARCHAR per declared column (NULL where empty or missing). A plain
+file is read by DuckDB itself, once; any other was read by tracker.load into a frame, which is
+copied in. The column checks (tracker.column_sql) and the load into typed tables read these views."""
+
+from __future__ import annotations
+
+import duckdb
+
+from tracker.load import RawTable
+
+
+def _q(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def relation(raw: RawTable) -> str:
+    return f"text_{raw.table.name}"
+
+
+def _view(con: duckdb.DuckDBPyConnection, raw: RawTable, source: str, line: str, present: set[str]) -> None:
+    columns = [
+        f"nullif({_ident(c)}, '') AS {_ident(c)}" if c in present else f"NULL::VARCHAR AS {_ident(c)}" for c in raw.table.columns
+    ]
+    con.execute(f"CREATE OR REPLACE TEMP VIEW {relation(raw)} AS SELECT {line} AS line, {', '.join(columns)} FROM {source}")
+
+
+def create(con: duckdb.DuckDBPyConnection, raw: RawTable) -> bool:
+    """Put ``raw``'s text in DuckDB as its view; False when DuckDB cannot read its plain file as one
+    row per line (a blank line, a line break inside a value, a row of another width, bytes that are
+    not UTF-8): tracker.load must then read it record by record, to say where."""
+    stored = f"csv_{raw.table.name}"
+    if raw.source is not None:
+        spec = "{" + ", ".join(f"{_q(h)}: 'VARCHAR'" for h in raw.header) + "}"
+        try:
+            con.execute(
+                f"CREATE OR REPLACE TEMP TABLE {stored} AS SELECT * FROM read_csv({_q(str(raw.source))}, header = false, "
+                f"skip = 1, delim = ',', quote = '\"', escape = '\"', auto_detect = false, columns = {spec}, "
+                "strict_mode = true, null_padding = false)"
+            )
+        except duckdb.Error:
+            return False
+        (rows,) = con.execute(f"SELECT count(*) FROM {stored}").fetchall()[0]
+        if rows != raw.line_count - 1:
+            con.execute(f"DROP TABLE {stored}")
+            return False
+        raw.rows = rows
+        _view(con, raw, stored, "rowid + 2", set(raw.header))  # rows in file order: the first is on line 2
+        return True
+    frame = raw.frame.rename_axis("line").reset_index()
+    con.register("_frame", frame)
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {stored} AS SELECT * FROM _frame")
+    finally:
+        con.unregister("_frame")
+    raw.rows = len(frame)
+    _view(con, raw, stored, "line", set(raw.frame.columns))
+    return True
