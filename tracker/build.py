@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tracker import __version__, build_files, catalogue
 from tracker.pipeline import Outcome, checked
+from tracker.progress import QUIET, Progress
 from tracker.schema import load_package
 
 
@@ -46,13 +47,13 @@ def stamp(con, data_dir: Path, outcome: Outcome) -> None:
     catalogue.apply_comments(con)
 
 
-def build(data_dir: Path, shown_dir: str, db: Path) -> Outcome:
+def build(data_dir: Path, shown_dir: str, db: Path, progress: Progress = QUIET) -> Outcome:
     """Build ``db`` from ``data_dir``. One build of a database runs at a time (a second one waits);
     each writes its own temporary file beside ``db`` and spills there. On any problem that file is
     discarded and ``db`` is untouched; otherwise it replaces ``db`` in one rename, so readers holding
     the old file open keep reading it until they reconnect."""
     with build_files.exclusive(db) as files:
-        with checked(data_dir, shown_dir, target=str(files.new), spill=files.spill) as outcome:
+        with checked(data_dir, shown_dir, target=str(files.new), spill=files.spill, progress=progress) as outcome:
             complete = not outcome.problems and outcome.strict
             if complete:
                 stamp(outcome.con, data_dir, outcome)

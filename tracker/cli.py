@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from tracker.problems import UserError, printable
+from tracker.progress import Progress
 
 EXAMPLES = {
     "validate": (
@@ -108,7 +109,7 @@ def cmd_validate(args) -> int:
     from tracker.problems import render_json, render_text
 
     data_dir, shown = _data_dir(args)
-    with checked(data_dir, shown, derive=False) as outcome:
+    with checked(data_dir, shown, derive=False, progress=Progress()) as outcome:
         pass  # only the problems are wanted: the database closes here
     if args.format == "github":
         from tracker.annotations import render as render_github
@@ -136,7 +137,7 @@ def cmd_build(args) -> int:
 
     data_dir, shown = _data_dir(args)
     db = db_path(args.db)
-    outcome = build(data_dir, shown, db)
+    outcome = build(data_dir, shown, db, Progress())
     if outcome.problems:
         print(render_text(outcome.problems))
         _report_skipped(outcome)

@@ -35,9 +35,12 @@ def parsed_sql(*stages: str) -> list[sql_order.SqlFile]:
     return [sql_order.parse(path, f"{path.parent.name}/{path.name}") for path in sql_files(*stages)]
 
 
-def run_sql(con: duckdb.DuckDBPyConnection, files: list[sql_order.SqlFile], known: set[str]) -> set[str]:
+def run_sql(con: duckdb.DuckDBPyConnection, files: list[sql_order.SqlFile], known: set[str], progress=None) -> set[str]:
     """Run ``files`` in dependency order; the names they create (with ``known``) are returned."""
-    for f in sql_order.order(files, known):
+    ordered = sql_order.order(files, known)
+    for i, f in enumerate(ordered, 1):
+        if progress is not None:
+            progress(f"deriving {f.shown} ({i} of {len(ordered)})")
         try:
             con.execute(f.path.read_text(encoding="utf-8"))
         except duckdb.Error as error:
@@ -46,7 +49,12 @@ def run_sql(con: duckdb.DuckDBPyConnection, files: list[sql_order.SqlFile], know
 
 
 def load(
-    con: duckdb.DuckDBPyConnection, package: Package, raws: dict[str, RawTable], strict: bool, only: set[str] | None = None
+    con: duckdb.DuckDBPyConnection,
+    package: Package,
+    raws: dict[str, RawTable],
+    strict: bool,
+    only: set[str] | None = None,
+    progress=None,
 ) -> None:
     """Create every table and fill it from the text read from CSV (in DuckDB already), then derived
     tables and views: all of them, or ``only`` those that the relations named in ``only`` need."""
@@ -54,8 +62,9 @@ def load(
     con.execute(ddl.create_all(package, strict))
     for table in package.tables:  # from the text views of tracker.text_tables
         con.execute(ddl.insert_from(table, text_tables.relation(raws[table.name])))
+        text_tables.keep_keys(con, raws[table.name])
     files = parsed_sql(*AFTER_LOADING)
-    run_sql(con, files if only is None else needed(files, only), known | {table.name for table in package.tables})
+    run_sql(con, files if only is None else needed(files, only), known | {table.name for table in package.tables}, progress)
     catalogue.apply_comments(con)
 
 

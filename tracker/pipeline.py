@@ -19,6 +19,7 @@ from tracker.column_sql import check_text
 from tracker.database import load
 from tracker.load import RawTable, read_package, read_table
 from tracker.problems import Problem, collapse
+from tracker.progress import QUIET, Progress
 from tracker.rules import RULES, key_expression, relations_read, run_rules
 from tracker.schema import Package, load_package
 
@@ -60,6 +61,7 @@ def checked(
     package: Package | None = None,
     spill: Path | None = None,
     derive: bool = True,
+    progress: Progress = QUIET,
 ) -> Iterator[Outcome]:
     """Every problem in data_dir, as ``with checked(...) as outcome:``. The tables are loaded into
     ``target`` when the columns are clean; otherwise into memory with constraints relaxed, so the
@@ -74,34 +76,41 @@ def checked(
     ):  # closed before its spill directory goes
         limit_memory(con, spill_dir)
         for name, raw in list(raws.items()):
+            progress(f"reading {raw.shown_path}")
             if not text_tables.create(con, raw) and raw.source is not None:  # not plain after all: record by record, to say where
                 again, found = read_table(raw.source, raw.table, raw.shown_path, by_records=True)
                 problems = [p for p in problems if p.file != raw.shown_path] + found
                 raws[name] = again
                 text_tables.create(con, again)
         for raw in raws.values():
+            progress(f"checking the values of {raw.shown_path} ({raw.rows or 0:,} rows)")
             problems += check_text(con, raw, text_tables.relation(raw))
         strict = not problems
         if strict and target != ":memory:":  # the tables go to the file; the text stays in memory
             con.execute(f"ATTACH {_quote(target)} AS built")
             con.execute("USE built")
-        load(con, package, raws, strict, None if derive else relations_read())
+        total = sum(raw.rows or 0 for raw in raws.values())
+        progress(f"loading {total:,} rows and deriving tables")
+        load(con, package, raws, strict, None if derive else relations_read(), progress)
         by_file = {raw.shown_path: name for name, raw in raws.items()}
         broken = {by_file[p.file] for p in problems if p.file in by_file}
+        progress("checking the rules across tables")
         results, skipped = run_rules(con, package, broken)
         findings = _rule_problems(con, results, raws)
         accepted, list_problems = allowlist.read(data_dir, shown_dir, set(RULES))
         if skipped:  # their exceptions cannot be matched this time
             accepted = [e for e in accepted if e.rule not in skipped]
         problems += list_problems + allowlist.apply(findings, accepted, shown_dir)
+        progress.done()
         yield Outcome(collapse(problems), raws, con, strict, skipped)
 
 
 def limit_memory(con: duckdb.DuckDBPyConnection, spill: str) -> None:
-    """Cap DuckDB's memory (TRACKER_MEMORY_LIMIT, default 4GB) and let it spill to the directory
-    ``spill`` beyond it, rather than taking 80 % of the machine as it would by default: at ten
-    million events the derived tables and sorts would otherwise not fit beside the CSV text."""
-    con.execute(f"SET memory_limit = '{os.environ.get('TRACKER_MEMORY_LIMIT', '4GB')}'")
+    """Cap DuckDB's memory (TRACKER_MEMORY_LIMIT, default 700MB) and let it spill to the directory
+    ``spill`` beyond it, rather than taking 80 % of the machine as it would by default. 700MB keeps
+    validate and build under 1 GB at 10^6 events; a larger cap (4GB) is about a quarter faster there
+    (reports/benchmark.md)."""
+    con.execute(f"SET memory_limit = '{os.environ.get('TRACKER_MEMORY_LIMIT', '700MB')}'")
     con.execute(f"SET temp_directory = '{spill}'")
 
 

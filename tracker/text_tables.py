@@ -60,3 +60,13 @@ def create(con: duckdb.DuckDBPyConnection, raw: RawTable) -> bool:
     raw.rows = len(frame)
     _view(con, raw, stored, "line", set(raw.frame.columns))
     return True
+
+
+def keep_keys(con: duckdb.DuckDBPyConnection, raw: RawTable) -> None:
+    """Once the typed tables are loaded, keep of the text only each row's line and primary key (what
+    names a rule's finding by its line), so that the derived tables have the memory."""
+    key = ", ".join(_ident(c) for c in raw.table.primary_key)
+    name = relation(raw)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE keys_{raw.table.name} AS SELECT line, {key} FROM {name}")
+    con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM keys_{raw.table.name}")
+    con.execute(f"DROP TABLE IF EXISTS csv_{raw.table.name}")
