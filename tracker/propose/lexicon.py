@@ -275,6 +275,13 @@ def load(lang: str, data_dir: Path) -> Lexicon:
                 text = re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", r"[\\s-]?", text)
             if lang == "en":  # "the Leopards 2": a plural on the name's first word
                 text = re.sub(r"^([A-Za-z]{3,})(?=\[\\s-\]\?)", r"\1(?:s)?", text)
+            if alias.isascii() and re.fullmatch(r"[A-Za-z]{5,}.*", alias):  # "Zuzanna-2": a letter of a long name doubled
+                head = re.match(r"[A-Za-z]+", text)
+                if head:
+                    text = (
+                        "".join(f"{ch}{ch}?" if i and ch.isalpha() else ch for i, ch in enumerate(head.group()))
+                        + text[head.end() :]
+                    )
         if lang == "ja":
             regex = text
         else:
