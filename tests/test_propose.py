@@ -121,11 +121,99 @@ def test_weekdays_number_words_and_names_in_each_language(reader, lang, text, da
             date(2023, 7, 11),
             [("announced", "GBR", "ammunition-tank-120mm", None, None)],
         ),
+        # https://www.repubblica.it/esteri/2022/10/29/news/ucraina_kiev_armi_italia-372176795/
+        # a range is no one number
+        (
+            "The Italian Government has approved the supply of 20 to 30 M109L 155mm self-propelled howitzers.",
+            date(2022, 10, 30),
+            [("announced", "ITA", "m109", None, None)],
+        ),
+        # https://www.aa.com.tr/en/russia-ukraine-war/poland-to-send-60-more-tanks-to-ukraine-in-addition-to-14-leopard-2/2799176
+        # more tanks of a model not said, and the 14 Leopard 2 named after them
+        (
+            "Poland has agreed to send 60 more tanks to Ukraine in addition to the 14 German-made Leopard 2 tanks.",
+            date(2023, 1, 27),
+            [("increased", "POL", None, "tanks", 60), ("announced", "POL", "leopard-2", None, 14)],
+        ),
+        # https://edition.cnn.com/europe/live-news/russia-ukraine-war-news-06-10-23/index.html
+        # one unit of a model the catalog lacks
+        (
+            "Canadian Prime Minister Justin Trudeau on Saturday promised to hand over a seized An-124 Russian cargo jet to Ukraine.",
+            date(2023, 6, 10),
+            [("announced", "CAN", None, "An-124", 1)],
+        ),
+        # https://www.defense.gov/News/Releases/Release/Article/3227217/400-million-in-additional-assistance-for-ukraine/
+        # goods the catalog has no entry for
+        (
+            "The Department of Defense package will include over 200 generators.",
+            date(2022, 11, 23),
+            [("announced", "USA", None, "generators", 200)],
+        ),
+        # https://www.ctvnews.ca/politics/trudeau-accuses-tories-of-turning-their-backs-on-ukraine-s-needs-announces-more-aid-1.6659663
+        # millions written as words
+        (
+            "Canada announced another $60-million contribution of military aid for Ukraine on Friday, "
+            "including nine million rounds of ammunition and around 11,000 firearms.",
+            date(2023, 11, 24),
+            [("announced", "CAN", "ammunition", None, 9_000_000), ("announced", "CAN", "small-arms", None, 11_000)],
+        ),
+        # https://www.handelsblatt.com/unternehmen/industrie/ruestungsindustrie-rheinmetall-baut-neue-skynex-flugabwehr-fuer-die-ukraine/28859200.html
+        # an order received is no delivery
+        (
+            "The German arms manufacturer Rheinmetall has received an order for two Skynex anti-aircraft missile systems for Ukraine.",
+            date(2022, 12, 11),
+            [("announced", None, "skynex", None, 2)],
+        ),
+        # https://censor.net/en/news/3406883/north_macedonia_confirmed_return_of_four_su25_aircraft_to_ukraine_mass_media
+        # a delivery of what was promised before: the delivery, and the pledge named in passing
+        (
+            "North Macedonia confirmed sending of four previously promised SU-25 aircraft to Ukraine.",
+            date(2023, 3, 20),
+            [("announced", "MKD", "su-25", None, 4), ("delivered", "MKD", "su-25", None, 4)],
+        ),
     ],
 )
 def test_readings_of_feed_sentences(reader, text, published, expected):
     found = reader.propose(text, "en", published)
     assert [(c.kind, c.donor, c.system_family, c.unknown_system, c.quantity) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # https://www.bundesregierung.de/breg-en/news/military-support-ukraine-2054992
+        # a people word as the adjective of goods ("військових аптечок": military first-aid kits), trucks in the
+        # genitive plural, summed with the patrol cars
+        (
+            "Німеччина доставила Україні новий пакет, який включає шість патрульних автомобілів і вісім вантажівок, "
+            "а також 100 000 військових аптечок.",
+            date(2023, 12, 7),
+            [("delivered", "DEU", "non-combat-vehicles", 14), ("delivered", "DEU", "non-lethal-supplies", 100_000)],
+        ),
+        # https://media.defense.gov/2023/Jul/19/2003263170/-1/-1/1/UKRAINE-FACT-SHEET.PDF
+        # the items of one list are summed per family, and a calibre the catalog lacks is named
+        (
+            "Пентагон оголосив про новий пакет допомоги Україні:\n- 300 тактичних автомобілів\n- 50 паливозаправників\n"
+            "- 295 000 снарядів калібру 25 мм",
+            date(2023, 7, 19),
+            [("announced", "USA", "non-combat-vehicles", 350), ("announced", "USA", None, 295_000)],
+        ),
+    ],
+)
+def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected):
+    found = reader.propose(text, "uk", published)
+    assert [(c.kind, c.donor, c.system_family, c.quantity) for c in found] == expected
+
+
+def test_generic_words_name_catalog_families_or_none():
+    from tracker.csv_reader import read_rows
+    from tracker.propose.lexicon import files_path
+
+    families = {r["family_id"] for r in read_rows(DATA / "system_families.csv")}
+    systems = {r["system_id"] for r in read_rows(DATA / "systems.csv")}
+    for row in read_rows(files_path("generic_systems.csv")):
+        assert row["family_id"] in families | {""}, row  # empty: goods the catalog has no entry for (generators)
+        assert row["system_id"] in systems | {""}, row
 
 
 def test_json_output_is_a_list_of_candidates(capsys):

@@ -101,9 +101,10 @@ def _nearest_system(
                     lang == "en" and re.search(r"\b(?:mounted on|on|for|with|from)\b", gap)
                 )  # "20 launchers mounted on pickup trucks"
             ):
-                named = systems[i + 1] if i + 1 < len(systems) else None
-                # "чотири броньовані машини Gepard", "16 Panzerhaubitzen vom Typ PzH 2000": the name after the generic word
-                if s.generic and named and not named.generic and TYPE_WORDS.fullmatch(text[s.end : named.start]):
+                # "чотири броньовані машини Gepard", "16 Panzerhaubitzen vom Typ PzH 2000": the name after the generic
+                # word ("90 бронетранспортерів (БТР) «Страйкер»": past a generic abbreviation in brackets)
+                named = next((m for m in systems[i + 1 :] if not m.generic), None)
+                if s.generic and named and TYPE_WORDS.fullmatch(text[s.end : named.start]):
                     return named
                 return s
             break
@@ -117,12 +118,24 @@ def _nearest_system(
 PART_OF = re.compile(r"\s+(?:of|з|із|из|von|sur|z)\s+(?:a\s+total\s+of\s+|the\s+|insgesamt\s+|загальн\w*\s+)?", re.IGNORECASE)
 
 
+# "the second of four promised", "другий із чотирьох обіцяних", "2 of the 14": a number that the one before it
+# is part of (not "the sending of four previously promised")
+PART_BEFORE = re.compile(r"(\S+)\s+(?:of|з|із|из|von|sur|z)\s+(?:the\s+)?$", re.IGNORECASE)
+ORDINAL_WORD = re.compile(r"\d+|first|last|\w+(?:nd|rd|th|ий|ій|ой|ый|ого|ої|te|ten|ter|ème|gi|ci)", re.IGNORECASE)
+
+
+def _part_before(before: str, lex: Lexicon) -> bool:
+    m = PART_BEFORE.search(before)
+    return bool(m and (ORDINAL_WORD.fullmatch(m.group(1)) or numbers_found.find(m.group(1), lex.lang)))
+
+
 # between a generic word and the name that says which: quotes, or "of the type" in each language
 TYPE_WORDS = re.compile(
     r"(?:\s*\([^()]{1,12}\))?[\s«»\"'„“”-]{0,3}(?:(?:vom )?Typ|type|типу|типа|typu|de type)?[\s«»\"'„“”-]{0,3}(?-i:[A-Z0-9][\w-]*\s)?",
     re.IGNORECASE,
 )
 CALIBRE_FAMILY = re.compile(r"(?<!\d)(155|152|105)\s?-?(?:mm|мм|millimet|міліметр|миллиметр|ミリ)", re.IGNORECASE)
+CALIBRE_NUMBER = re.compile(r"(?<![\d.,])(\d{2,3})\s?-?(?:mm|мм|millimet|міліметр|миллиметр|ミリ)", re.IGNORECASE)
 UNKNOWN_CALIBRE = re.compile(
     r"\s+(?:rounds\s+of\s+|shells\s+of\s+)?(\d+)\s?-?mm\s+(?:[\w-]+\s+)?(?:ammunition|rounds|shells|cartridges)\b"
 )
@@ -199,15 +212,24 @@ def _named_before(
 ) -> Mention | None:
     """The system a bare kind word after a number stands for ("14 tanks", "чотирнадцять танків"):
     the last system of that kind named before it in the text."""
+    word = _category_word(text, n, lex)
+    if word is None:
+        return None
+    earlier = [x for x in reversed(systems) if x.end <= n.start and not x.generic] + seen
+    return next((x for x in earlier if lex.categories.get(x.key.split("|")[0]) == word[1]), None)
+
+
+def _category_word(text: str, n: numbers_found.Number, lex: Lexicon) -> tuple[str, str] | None:
+    """The kind word a number counts ("60 more tanks": ("tanks", "main_battle_tank")), or None."""
     if lex.lang == "ja":
         return None
     after = text[n.end : n.end + 40]
-    words = re.match(r"\s+(?:[\w-]+\s+){0,2}?", after)
-    for pattern, category in lex.category_words:
-        m = pattern.match(after, words.end() if words else 0) or pattern.match(after, 1)
-        if m:
-            earlier = [x for x in reversed(systems) if x.end <= n.start and not x.generic] + seen
-            return next((x for x in earlier if lex.categories.get(x.key.split("|")[0]) == category), None)
+    starts = [m.end() for m in (re.match(rf"\s+(?:[\w-]+\s+){{{k}}}", after) for k in range(3)) if m]  # "60 more tanks"
+    for start in starts:
+        for pattern, category in lex.category_words:
+            m = pattern.match(after, start)
+            if m:
+                return m.group().strip(), category
     return None
 
 
@@ -263,7 +285,7 @@ PLACE = {
     "de": r"\b(?:in|nach)\s+(?:der\s+|die\s+)?$",
     "fr": r"\b(?:en|au|aux|à)\s+$",
     "pl": r"\b(?:w|we)\s+$",
-    "uk": r"(?<!\w)в\s+$",
+    "uk": r"(?<!\w)[ву]\s+$",
     "ru": r"(?<!\w)(?:в|во)\s+$",
 }
 
@@ -284,10 +306,15 @@ def _local(text: str, start: int, end: int, marks: Sequence[int] = ()) -> str:
 
 MODEL = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*")
 NOT_MODELS = re.compile(
-    r"(?:[A-Z][a-z]+(?:an|ish|ese|ch|ic)|Israeli|Iraqi|Soviet|Western|NATO|New|Old|Heavy|Light|More|Additional|Further)$"
+    r"(?:[A-Z][a-z]+(?:an|ish|ese|ch|ic)|Israeli|Iraqi|Soviet|Western|NATO|New|Old|Heavy|Light|More|Additional|Further"
+    r"|Over|About|Around|Approximately|Nearly|Almost|Some|Roughly|Up|Another|Only|Just|All|The|A|An|And|With|Including)$"
 )
 
 
+# "a seized An-124": one unit of a model named with a digit, the article and at most one word before it
+ONE_UNKNOWN = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?((?=[\w-]*\d)[A-Z][A-Za-z]*-?\d[\w-]*)(?![\w-])")
+# a model's name with a digit and a capital in one word (M60CMA, M93P1, AGS-17), not a calibre (60-mm)
+UNKNOWN_MODEL = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Z])[A-Z][A-Za-z0-9-]*[A-Za-z0-9](?![\w-])")
 STRONG_MODEL = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*")
 
 
@@ -402,6 +429,9 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             counts = _eligible_number(s, n, lex)
             if counts is None:
                 continue
+            right_after = next((m for m in systems if 0 <= m.start - n.end <= 2), None)
+            if counts == "people" and right_after is not None:
+                counts = "units"  # "100 000 військових аптечок": the people word is the name's adjective
             if counts == "people":
                 if cue["training"]:
                     system = systems[0] if systems else None
@@ -423,9 +453,15 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 running_total = lex.cue("total", _local(s, n.start, n.end))
                 # "trainers ... to train Ukrainians and 43 AIM-9 Sidewinder missiles": the training is another clause's
                 trained = lex.cue("training", s[max(0, n.start - 15) : n.end + len(unknown or "") + 20])
-                if unknown and (own_donor or carried) and not trained and not running_total:
-                    kind = "delivered" if cue["delivered"] else "announced"
-                    c = make(kind, None, n.value, n.start)
+                # a delivery without a giver named ("a dozen Pantera T6 4x4 APC delivered to Ukraine") is still news
+                kind_word = _category_word(s, n, lex) if not unknown else None
+                more = kind_word and lex.cue("increased", " ".join(s[: n.start].split()[-2:]) + s[n.start : n.end + 12])
+                if kind_word and more and (own_donor or carried) and not trained and not running_total:
+                    unknown = kind_word[0]  # "60 more tanks", none named before: more tanks of a model not said
+                if unknown and (own_donor or carried or cue["delivered"]) and not trained and not running_total:
+                    words = " ".join(s[: n.start].split()[-3:]) + " " + s[n.start : n.end + len(unknown) + 12]
+                    kind = "delivered" if cue["delivered"] else "increased" if lex.cue("increased", words) else "announced"
+                    c = make(kind, None, None if n.up_to else n.value, n.start)
                     c.unknown_system = unknown
                     c.doubt(0.25, f"'{unknown}' is not in the catalog")
                     out.append(c)
@@ -460,14 +496,23 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 kind = "training"
             elif claim:
                 kind = "claim"
-            elif cue["delivered"] and not (system.start > n.end and _promised(lex, s[n.end : system.start])):
+            elif cue["delivered"] and not (
+                system.start > n.end and _promised(lex, s[n.end : system.start]) and _part_before(s[: n.start], lex)
+            ):
                 kind = "delivered"  # not "... second of four promised IRIS-T": the four are a pledge
+                if system.start > n.end and _promised(lex, s[n.end : system.start]):  # "sending of four previously promised"
+                    pledge = make("announced", system, n.value, n.start)
+                    pledge.doubt(0.2, "the pledge is named in passing, in a delivery's sentence")
+                    pledge.number_at = n.start
+                    out.append(pledge)
             elif lex.cue("increased", _around(s, n, system)):
                 kind = "increased"
             else:
                 kind = "announced"
-            c = make(kind, system, n.value, n.start)
+            c = make(kind, system, None if n.up_to else n.value, n.start)
             c.number_at = n.start
+            if n.up_to:  # "20 to 30 M109L": the text gives no one number
+                c.doubt(0.1, f"a range: {n.value} to {n.up_to}")
             if named_before:
                 c.doubt(0.2, f"the system is the {system.text} named before")
             family, system_id = system.key.split("|")
@@ -486,6 +531,16 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 if system.generic
                 else None
             )
+            other_calibre = (
+                CALIBRE_NUMBER.search(s[n.end : system.end + 30])
+                if system.generic and not calibre and family in ("ammunition", "ammunition-artillery")
+                else None
+            )
+            if other_calibre and f"ammunition-{other_calibre.group(1)}mm" not in lex.categories and not model:
+                model = f"{other_calibre.group(1)} mm"  # "295 000 снарядів калібру 25 мм": a calibre the catalog lacks
+            elif other_calibre and not model:
+                family = system_id = f"ammunition-{other_calibre.group(1)}mm"  # "снарядів калібру 122 мм"
+                c.system_family, c.system = family, system_id
             if calibre and not model and family in ("ammunition", "ammunition-artillery", "ammunition-small-arms"):
                 family = system_id = f"ammunition-{calibre.group(1)}mm"  # "8500 патронів калібру 155 мм"
                 c.system_family, c.system = family, system_id
@@ -502,6 +557,9 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             )
             if served and not calibre and not model:  # "20,000 rounds" for the mortars just named; "missiles for Patriot"
                 c.system_family = c.system = served
+            if not family and not model:  # "over 200 generators": goods the catalog has no entry for
+                c.unknown_system = system.text
+                c.doubt(0.2, f"'{system.text}' is not in the catalog")
             if model:
                 c.system_family, c.system, c.unknown_system = None, None, f"{model} {system.text}".strip()
                 c.doubt(0.2, f"'{c.unknown_system}' is not in the catalog")
@@ -560,6 +618,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                     r"\s*(?:for|für|pour|для|do|до)\s+(?:[\w-]+\s+){0,3}", s[served_by.end : system.start], re.IGNORECASE
                 )
             ):
+                used.add(id(system))
                 continue  # "thousands of rounds of ammunition for Challenger 2 tanks": the tanks are what the rounds serve
             if vague and (own_donor or carried) and not cue["training"]:
                 before = s[max(0, system.start - 40) : system.start]
@@ -570,6 +629,20 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                     if served:  # "rounds of ammunition for Challenger 2 tanks"
                         c.system_family = c.system = served
                 c.doubt(0.2, f"no number: '{vague.group().strip()}'")
+                used.add(id(system))
+                out.append(c)
+        given = lex.cue("give", s) or cue["delivered"]
+        strong_donor = own_donor is not None and not own_donor.weak and not own_donor.place
+        if given and strong_donor and not cue["training"] and not numbers:
+            # "Lithuania will deliver Bofors L70 ... to Ukraine", "more PzH2000 and MARSII will be handed over": a
+            # named system given without a number
+            for system in systems:
+                if system.generic or id(system) in used:
+                    continue
+                before = " ".join(s[: system.start].split()[-3:]) + " "
+                kind = "delivered" if cue["delivered"] else "increased" if lex.cue("increased", before) else "announced"
+                c = make(kind, system, None, system.start)
+                c.doubt(0.25, "no number given")
                 used.add(id(system))
                 out.append(c)
         if cue["training"] and systems and dated and not any(c.kind == "training" and c.start == sentence.start for c in out):
@@ -584,12 +657,48 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                     c = make("delivered", system, None, system.start)
                     c.doubt(0.2, "no number given")
                     out.append(c)
+        named_systems = [x for x in systems if not x.generic]
+        single = (
+            ONE_UNKNOWN.search(s)
+            if lex.lang == "en" and (own_donor or carried) and not named_systems and not countable and not cue["training"]
+            else None
+        )
+        if single and not any(d.start <= single.start(1) < d.end for d in donors):
+            # "promised to hand over a seized An-124 Russian cargo jet": one unit of a model the catalog lacks
+            kind = "delivered" if cue["delivered"] and not _future(lex, s, cue["delivered"]) else "announced"
+            c = make(kind, None, 1, single.start(1))
+            c.unknown_system = single.group(1)
+            c.doubt(0.3, f"one unit of '{single.group(1)}', which is not in the catalog")
+            out.append(c)
+        if (
+            cue["delivered"]
+            and not named_systems
+            and not countable
+            and not _future(lex, s, cue["delivered"])
+            and lex.lang != "ja"
+        ):
+            # "The Ukrainian servicemen received Bulgarian 60-mm M60CMA mortars", "received an undisclosed number of
+            # Titan-S": a model the catalog lacks, no number
+            vague = lex.cue("vague", s[cue["delivered"].end() :])
+            after_vague = vague and re.match(
+                r"\s*(?:of\s+)?(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z0-9][\w-]*)*)", s[cue["delivered"].end() + vague.end() :]
+            )
+            model = UNKNOWN_MODEL.search(s, cue["delivered"].end()) or (
+                re.search(re.escape(after_vague.group(1)), s)
+                if after_vague and not NOT_MODELS.match(after_vague.group(1))
+                else None
+            )
+            if model and not any(d.start <= model.start() < d.end for d in donors):
+                c = make("delivered", None, None, model.start())
+                c.unknown_system = model.group()
+                c.doubt(0.3, f"'{model.group()}' is not in the catalog, and no number is given")
+                out.append(c)
         seen_systems[:0] = [m for m in reversed(systems) if not m.generic]
 
     def kind_of(family: str | None) -> str | None:  # a family's catalog category
         return lex.categories.get(family or "", family)
 
-    found = _numbered_first(_merge_meetings(_summed(_without_headlines(out, sentences, kind_of))))
+    found = _numbered_first(_merge_meetings(_summed(_without_headlines(out, sentences, kind_of), sentences)))
     _increases_by_totals(found, sentences, lex)
     return found
 
@@ -649,16 +758,34 @@ def _without_headlines(found: list[Candidate], sentences: list[Sentence], kind_o
     ]
 
 
-def _summed(found: list[Candidate]) -> list[Candidate]:
-    """One row per kind, donor and system in a sentence: "six patrol cars and eight trucks" are 14
-    vehicles of one catalog entry, as the record would file them."""
+LIST_ITEM = re.compile(r"\s*[-•*–—]\s")
+
+
+def _list_blocks(sentences: list[Sentence]) -> dict[int, int]:
+    """Each sentence's block: the start of the first item of the list it is an item of ("- 300
+    tactical vehicles", "- 50 heavy fuel tankers"), else its own start."""
+    block: dict[int, int] = {}
+    previous: Sentence | None = None
+    for x in sentences:
+        item = LIST_ITEM.match(x.text) is not None
+        joined = item and previous is not None and previous.paragraph == x.paragraph and LIST_ITEM.match(previous.text)
+        block[x.start] = block[previous.start] if joined and previous is not None else x.start
+        previous = x
+    return block
+
+
+def _summed(found: list[Candidate], sentences: list[Sentence] = ()) -> list[Candidate]:
+    """One row per kind, donor and system in a sentence, or in one list: "six patrol cars and eight
+    trucks" are 14 vehicles of one catalog entry, as the record would file them."""
     kept: list[Candidate] = []
     index: dict[tuple, Candidate] = {}
+    block = _list_blocks(list(sentences))
     for c in found:
-        key = (c.start, c.kind, c.donor, c.system_family, c.system, c.unknown_system)
+        group = block.get(c.start, c.start)
+        key = (group, c.kind, c.donor, c.system_family, c.system, c.unknown_system)
         first = index.get(key)
         if (
-            abs(c.number_at - first.number_at if first is not None else 0) <= 80  # items of one list, not a need stated later
+            (group != c.start or abs(c.number_at - first.number_at if first is not None else 0) <= 80)  # items of one list
             and first is not None
             and c.kind in ("announced", "increased", "delivered")
             and first.quantity is not None

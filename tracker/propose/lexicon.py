@@ -34,6 +34,7 @@ SHORT_NAMES = {
             "Pentagon",
             "the United States",
             "Department of Defense",
+            "Defense Department",
             "DoD",
             "White House",
             "Biden administration",
@@ -79,7 +80,10 @@ SHORT_NAMES = {
     "AUS": {"ja": ["豪(?=[州国政軍])"], "en": ["Canberra"]},
 }
 # Adjectives of nationality in English news: a donor only before government, minister, army ...
-DEMONYM_HEADS = r"(?:government|ministry|minister|defen[cs]e|army|armed forces|military|prime minister|president|chancellor|navy|air force|officials?|authorities)"
+DEMONYM_HEADS = (
+    r"(?:government|ministry|minister|defen[cs]e|army|armed forces|military|prime minister|president|chancellor|navy"
+    r"|air force|officials?|authorities|council|cabinet|parliament)"
+)
 DEMONYMS = {
     "USA": "American|U\\.S\\.|US",
     "GBR": "British|UK",
@@ -247,7 +251,10 @@ def load(lang: str, data_dir: Path) -> Lexicon:
             case = 0 if (name.isupper() and len(name) <= 4) or lang == "ja" else flags
             lex.donors.append((re.compile(name_pattern(name, lang), case), code, False))
         if lang == "en" and code in DEMONYMS:
-            lex.donors.append((re.compile(rf"(?<!\w)(?:{DEMONYMS[code]})(?=\s+{DEMONYM_HEADS}\b)", flags), code, True))
+            # not "the French-German defense giant": two nations joined are a company's, not a giver
+            lex.donors.append(
+                (re.compile(rf"(?<![\w-])(?:{DEMONYMS[code]})(?![\w-])(?=\s+{DEMONYM_HEADS}\b)", flags), code, True)
+            )
     aliases = read_rows(data_dir / "system_aliases.csv")
     systems = {r["system_id"]: r for r in read_rows(data_dir / "systems.csv")}
     lex.categories = {r["family_id"]: r["category"] for r in systems.values()}
@@ -268,6 +275,13 @@ def load(lang: str, data_dir: Path) -> Lexicon:
                 text = re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", r"[\\s-]?", text)
             if lang == "en":  # "the Leopards 2": a plural on the name's first word
                 text = re.sub(r"^([A-Za-z]{3,})(?=\[\\s-\]\?)", r"\1(?:s)?", text)
+            if alias.isascii() and re.fullmatch(r"[A-Za-z]{5,}.*", alias):  # "Zuzanna-2": a letter of a long name doubled
+                head = re.match(r"[A-Za-z]+", text)
+                if head:
+                    text = (
+                        "".join(f"{ch}{ch}?" if i and ch.isalpha() else ch for i, ch in enumerate(head.group()))
+                        + text[head.end() :]
+                    )
         if lang == "ja":
             regex = text
         else:

@@ -19,6 +19,7 @@ class Number:
     value: int
     words: bool = False  # written in words, not digits
     approximate: bool = False  # "about", "more than", 約 ...
+    up_to: int | None = None  # a range ("20 to 30", "10-12"): its upper end; value is its lower one
 
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
@@ -228,7 +229,7 @@ _T2N_SPAN = {
     lang: re.compile(rf"(?<!\w){w}(?:[\s-]+{w})*(?!\w)", re.IGNORECASE) for lang, w in _T2N_WORDS.items() if lang != "de"
 }
 _T2N_SPAN["de"] = re.compile(rf"(?<!\w){_T2N_WORDS['de']}(?!\w)", re.IGNORECASE)
-_EN_SPECIAL = {"a dozen": 12, "dozen": 12, "a hundred": 100, "a thousand": 1000, "a quarter of a million": 250000}
+_EN_SPECIAL = {"a dozen": 12, "a hundred": 100, "a thousand": 1000, "a quarter of a million": 250000}
 
 _KANJI = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -244,6 +245,16 @@ def _kanji(text: str) -> int | None:
             total += (digit or 1) * _KANJI_UNITS[char]
             digit = 0
     return total + digit or None
+
+
+def _range_dash(text: str, start: int) -> bool:
+    """The "-" before ``start`` joins two numbers as a range ("10-12"), not a name ("TRLG-230-230", "F-16")."""
+    if text[start - 1 : start] != "-" or not text[start - 2 : start - 1].isdigit():
+        return False
+    j = start - 2
+    while j >= 0 and text[j].isdigit():
+        j -= 1
+    return j < 0 or not (text[j].isalpha() or text[j] in "-/")
 
 
 def _digits(text: str, lang: str) -> int | None:
@@ -296,7 +307,8 @@ def find(text: str, lang: str) -> list[Number]:
         previous = text[m.start() - 1] if m.start() else " "
         following = text[m.end()] if m.end() < len(text) else " "
         letter = (lambda c: c.isascii() and c.isalpha()) if lang == "ja" else str.isalpha  # kana and kanji are no part of a name
-        if letter(previous) or previous in "-/" or (letter(following) and lang != "ja"):
+        joined = previous in "-/" and not _range_dash(text, m.start())
+        if letter(previous) or joined or (letter(following) and lang != "ja"):
             continue  # part of a name: Leopard 2A4, M109A6, F-16, 2K12
         end = m.end()
         million = re.match(MILLIONS[lang], text[end:], re.IGNORECASE) if lang in MILLIONS else None
@@ -346,11 +358,16 @@ def find(text: str, lang: str) -> list[Number]:
                 value = text2num(span.lower(), TEXT2NUM[lang])
             except ValueError:
                 continue
-            found.append(
-                Number(start, start + len(span), value, words=True, approximate=_approximate(text, start, m.end(), lang))
-            )
+            end = start + len(span)
+            million = re.match(MILLIONS[lang], text[end:], re.IGNORECASE) if lang in MILLIONS else None
+            if million:  # "nine million rounds"
+                value, end = value * 1_000_000, end + million.end()
+            found.append(Number(start, end, value, words=True, approximate=_approximate(text, start, m.end(), lang)))
     elif lang in _WORD_TOKEN:
         for start, end, value in _word_run(text, lang):
+            million = re.match(MILLIONS[lang], text[end:], re.IGNORECASE) if lang in MILLIONS else None
+            if million:  # "дев'ять мільйонів боєприпасів"
+                value, end = value * 1_000_000, end + million.end()
             found.append(Number(start, end, value, words=True, approximate=_approximate(text, start, end, lang)))
     elif lang == "ja":
         for m in _KANJI_SPAN.finditer(text):
@@ -360,7 +377,39 @@ def find(text: str, lang: str) -> list[Number]:
                     Number(m.start(), m.end(), value, words=True, approximate=_approximate(text, m.start(), m.end(), lang))
                 )
     found.sort(key=lambda n: n.start)
-    return [n for i, n in enumerate(found) if not any(o.start <= n.start < o.end for o in found[:i])]
+    return _ranges([n for i, n in enumerate(found) if not any(o.start <= n.start < o.end for o in found[:i])], text, lang)
+
+
+# between the two ends of a range: "20 to 30", "10-12", "від 10 до 12", "zwischen 10 und 12"
+RANGE = {
+    "en": r"\s*(?:to|-|–|—|or)\s*",
+    "uk": r"\s*(?:-|–|—|до|або|чи)\s*",
+    "ru": r"\s*(?:-|–|—|до|или)\s*",
+    "de": r"\s*(?:-|–|—|bis|oder|und)\s*",
+    "fr": r"\s*(?:-|–|—|à|ou)\s*",
+    "pl": r"\s*(?:-|–|—|do|lub)\s*",
+}
+
+
+def _ranges(found: list[Number], text: str, lang: str) -> list[Number]:
+    """Two numbers joined as a range become one, whose quantity is not known exactly."""
+    pattern = RANGE.get(lang)
+    if not pattern:
+        return found
+    out: list[Number] = []
+    for n in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.up_to is None
+            and last.value < n.value
+            and not (1900 <= last.value <= 2100 and 1900 <= n.value <= 2100)  # years: "2022-2023"
+            and re.fullmatch(pattern, text[last.end : n.start], re.IGNORECASE)
+        ):
+            out[-1] = Number(last.start, n.end, last.value, last.words or n.words, last.approximate, up_to=n.value)
+            continue
+        out.append(n)
+    return out
 
 
 def _approximate(text: str, start: int, end: int, lang: str) -> bool:

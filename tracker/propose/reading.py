@@ -89,7 +89,8 @@ def language(text: str, asked: str, shown: str) -> str:
     return best.language.iso_code_639_1.name.lower()
 
 
-_BREAK = re.compile(r"(?<=[.!?。！？])[\"”»」』)]*\s+|(?<=[。！？])|\n\s*\n|\n(?=\S)")
+# "... виробництва.1 червня 2022 року": a sentence's full stop run into a date, in a feed's pasted text
+_BREAK = re.compile(r"(?<=[.!?。！？])[\"”»」』)]*\s+|(?<=[。！？])|\n\s*\n|\n(?=\S)|(?<=[^\W\d]{3}\.)(?=\d{1,2}\s)")
 
 
 def sentences(text: str) -> list[Sentence]:
