@@ -114,3 +114,14 @@ def test_a_build_killed_mid_way_leaves_the_previous_database(project, point):
         assert any(name.endswith(".new") for name in stray(db))  # what the killed build was writing
     assert subprocess.run([*TRACKER, "build", "--db", str(db)], capture_output=True).returncode == 0
     assert stray(db) == []  # the next build swept what the killed one left
+
+
+def test_a_build_out_of_memory_says_how_to_lift_the_cap(project):
+    done = subprocess.run(
+        [*TRACKER, "build"], capture_output=True, text=True, cwd=project, env={**os.environ, "TRACKER_MEMORY_LIMIT": "2MB"}
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    (line,) = done.stderr.splitlines()
+    assert line.startswith("tracker: DuckDB ran out of memory (")
+    assert line.endswith("under TRACKER_MEMORY_LIMIT=2MB: set TRACKER_MEMORY_LIMIT to more (for example 4GB) and run again")
+    assert [p.name for p in (project / "build").iterdir()] == ["tracker.duckdb.lock"]  # nothing else left

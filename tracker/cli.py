@@ -633,6 +633,18 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(error, DatabaseMissing):
             print(f"tracker: {printable(str(error))}", file=sys.stderr)
             return 2
+        import duckdb
+
+        if isinstance(error, duckdb.OutOfMemoryException):  # the data outgrew the cap: say which and how to lift it
+            prefix, _, rest = str(error).partition("Out of Memory Error: ")
+            where = "; ".join(x for x in (prefix.rstrip(": "), rest.splitlines()[0] if rest else "") if x)
+            limit = os.environ.get("TRACKER_MEMORY_LIMIT", "the default")
+            print(
+                f"tracker: DuckDB ran out of memory ({printable(where)}) under TRACKER_MEMORY_LIMIT={limit}: "
+                "set TRACKER_MEMORY_LIMIT to more (for example 4GB) and run again",
+                file=sys.stderr,
+            )
+            return 1
         if os.environ.get("TRACKER_DEBUG"):
             raise
         print(

@@ -74,11 +74,12 @@ def _targets(r, results=()) -> list[tuple[str, str, bool | None]]:
                 )
             )
         for name, part in (("build", big.build), ("validate", big.validate)):
+            ok = bool(part and part.get("ok"))
             rows.append(
                 (
                     f"peak memory of `tracker {name}` at {_events(big.events)} under 2 GB",
-                    f"{part['peak_mb']:.0f} MB" if part else "",
-                    part["peak_mb"] < 2048 if part else None,
+                    (f"{part['peak_mb']:.0f} MB" + ("" if ok else " (the run failed)")) if part else "",
+                    part["peak_mb"] < 2048 if ok and part else (False if part else None),
                 )
             )
     rows += [

@@ -683,15 +683,15 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             after_vague = vague and re.match(
                 r"\s*(?:of\s+)?(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z0-9][\w-]*)*)", s[cue["delivered"].end() + vague.end() :]
             )
-            model = UNKNOWN_MODEL.search(s, cue["delivered"].end()) or (
+            unnamed = UNKNOWN_MODEL.search(s, cue["delivered"].end()) or (
                 re.search(re.escape(after_vague.group(1)), s)
                 if after_vague and not NOT_MODELS.match(after_vague.group(1))
                 else None
             )
-            if model and not any(d.start <= model.start() < d.end for d in donors):
-                c = make("delivered", None, None, model.start())
-                c.unknown_system = model.group()
-                c.doubt(0.3, f"'{model.group()}' is not in the catalog, and no number is given")
+            if unnamed and not any(d.start <= unnamed.start() < d.end for d in donors):
+                c = make("delivered", None, None, unnamed.start())
+                c.unknown_system = unnamed.group()
+                c.doubt(0.3, f"'{unnamed.group()}' is not in the catalog, and no number is given")
                 out.append(c)
         seen_systems[:0] = [m for m in reversed(systems) if not m.generic]
 
@@ -774,7 +774,7 @@ def _list_blocks(sentences: list[Sentence]) -> dict[int, int]:
     return block
 
 
-def _summed(found: list[Candidate], sentences: list[Sentence] = ()) -> list[Candidate]:
+def _summed(found: list[Candidate], sentences: Sequence[Sentence] = ()) -> list[Candidate]:
     """One row per kind, donor and system in a sentence, or in one list: "six patrol cars and eight
     trucks" are 14 vehicles of one catalog entry, as the record would file them."""
     kept: list[Candidate] = []
