@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import duckdb
 
+from tracker.ddl import ident, literal
 from tracker.load import RawTable
 from tracker.problems import Problem
 from tracker.schema import FUZZY_DATE_PATTERN, Field, Table
@@ -34,16 +35,8 @@ TYPE_MESSAGES = {
 V = "§v"  # where a predicate's value goes: a column, or a list's item
 
 
-def _q(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _full(pattern: str, value: str = V) -> str:
-    return f"regexp_full_match({value}, {_q(pattern)})"
+    return f"regexp_full_match({value}, {literal(pattern)})"
 
 
 def _number(value: str = V) -> str:
@@ -61,16 +54,20 @@ def predicates(field: Field, control: bool = True) -> list[tuple[str, str, str]]
             rf"regexp_matches({V}, '^[\s\pZ\x1c-\x1f\x85]|[\s\pZ\x1c-\x1f\x85]$')",
         ),
         (
-            "control",
-            "contains a control character (such as a NUL byte or a terminal escape; only line breaks and tabs may be in text)",
-            f"regexp_matches({V}, {_q(CONTROL)})" if control else "false",  # none in the file: no need to look
-        ),
-        (
             "length",
             f"is longer than {MAX_LENGTH:,} characters (is it several values run together?)",
             f"length({V}) > {MAX_LENGTH}",
         ),
     ]
+    if control:  # a file the scan found none in need not be looked at again
+        checks.insert(
+            1,
+            (
+                "control",
+                "contains a control character (such as a NUL byte or a terminal escape; only line breaks and tabs may be in text)",
+                f"regexp_matches({V}, {literal(CONTROL)})",
+            ),
+        )
     kind = field.type
     if kind == "integer":
         checks.append((f"type:{kind}", TYPE_MESSAGES[kind], f"NOT {_full(INTEGER)}"))
@@ -95,7 +92,7 @@ def predicates(field: Field, control: bool = True) -> list[tuple[str, str, str]]
             (
                 "enum",
                 f"is not one of the allowed values: {', '.join(field.enum)}",
-                f"{V} NOT IN ({', '.join(map(_q, field.enum))})",
+                f"{V} NOT IN ({', '.join(map(literal, field.enum))})",
             )
         )
     if field.minimum is not None:
@@ -124,16 +121,14 @@ def _value_checks(
     for field in table.fields:
         if field.name in unchecked:
             continue
-        column = _ident(field.name)
+        column = ident(field.name)
         columns.append(column)
         if field.required:
             flags.append(f"CASE WHEN {column} IS NULL THEN {len(checks)} END")
             checks.append((field.name, "is required but empty", "required"))
         for name, message, predicate in predicates(field, control):
-            if predicate == "false":
-                continue
             test = (
-                f"list_bool_or(list_transform(string_split({column}, {_q(field.delimiter or ';')}), lambda item: "
+                f"list_bool_or(list_transform(string_split({column}, {literal(field.delimiter or ';')}), lambda item: "
                 f"coalesce({predicate.replace(V, 'item')}, false)))"
                 if field.is_list
                 else f"coalesce({predicate.replace(V, column)}, false)"
@@ -155,8 +150,8 @@ def _unique_parts(table: Table, relation: str, unchecked: frozenset[str]) -> lis
         groups.append(list(table.primary_key))
     out = []
     for key in groups:
-        joined = " || '|' || ".join(_ident(c) for c in key)
-        present = " AND ".join(f"{_ident(c)} IS NOT NULL" for c in key)
+        joined = " || '|' || ".join(ident(c) for c in key)
+        present = " AND ".join(f"{ident(c)} IS NOT NULL" for c in key)
         out.append(
             (
                 key,

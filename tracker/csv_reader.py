@@ -12,8 +12,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
 from tracker.schema import Table
 
 BOM = b"\xef\xbb\xbf"
@@ -52,17 +50,6 @@ class CsvText:
     encoding: str = "UTF-8"  # or "UTF-16", decoded from it
     excel_sep: str | None = None  # Excel's "sep=," first line, skipped: the header is on line 2
     nul_line: int | None = None  # the first line with a NUL byte (NULs are dropped from the text)
-
-    @property
-    def plain(self) -> bool:
-        """UTF-8 with commas, the header first and no NUL byte: bytes a C parser may read as they are."""
-        return (
-            not self.undecodable
-            and self.delimiter == ","
-            and self.encoding == "UTF-8"
-            and not self.excel_sep
-            and not self.nul_line
-        )
 
     @property
     def undecodable(self) -> bool:
@@ -173,32 +160,6 @@ def csv_text(
     return CsvText(text, sniff_delimiter(first.rstrip("\r"), table), bad_byte, encoding, nul_line=nul_line)
 
 
-def plain_frame(data: bytes, lines: int, header: list[str]) -> pd.DataFrame | None:
-    """The rows parsed in C (pyarrow) when the file is plain: every line after the header is one
-    row of the header's width, so that row i is on line i + 2. None otherwise (blank lines, line
-    breaks inside quoted values, rows of another width): the records above then read it, so that
-    each problem is reported with its line."""
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
-
-    try:
-        parsed = pacsv.read_csv(
-            pa.BufferReader(pa.py_buffer(data).slice(len(BOM) if data.startswith(BOM) else 0)),  # no copy
-            read_options=pacsv.ReadOptions(column_names=header, skip_rows=1, block_size=1 << 24),
-            parse_options=pacsv.ParseOptions(delimiter=",", newlines_in_values=False, ignore_empty_lines=True),
-            convert_options=pacsv.ConvertOptions(
-                column_types={h: pa.string() for h in header}, strings_can_be_null=False, quoted_strings_can_be_null=False
-            ),
-        )
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
-        return None
-    if parsed.num_rows != lines - 1:  # a blank line was skipped or a value spans lines
-        return None
-    frame = parsed.to_pandas()
-    frame.index = pd.RangeIndex(2, parsed.num_rows + 2, name="line")
-    return frame
-
-
 def read_rows(path: Path) -> list[dict[str, str]]:
     """A valid CSV as plain rows of text (empty cells as ""), for code that rewrites data/ or counts it."""
     with path.open(encoding="utf-8-sig", newline="") as f:
@@ -244,7 +205,8 @@ def scan(path: Path, chunk: int = 1 << 24) -> Scan:
 
 def plain_header(scanned: Scan, table: Table) -> list[str] | None:
     """The header of a file DuckDB may read as it is (UTF-8, commas, no Excel "sep=" line, no NUL,
-    quotes in pairs, a header within its first bytes), or None when the records must read it."""
+    quotes in pairs, a header within its first bytes naming some of the table's columns, each once),
+    or None when the records must read it."""
     if scanned.nul or scanned.quotes % 2 or utf16(scanned.head) or b"\n" not in scanned.head:
         return None
     first = scanned.head.removeprefix(BOM).split(b"\n", 1)[0].rstrip(b"\r")
@@ -254,4 +216,5 @@ def plain_header(scanned: Scan, table: Table) -> list[str] | None:
         return None
     if EXCEL_SEP.fullmatch(line) or sniff_delimiter(line, table) != "," or '"' in line:
         return None
-    return line.split(",")
+    header = line.split(",")
+    return header if set(header) & set(table.columns) and len(set(header)) == len(header) else None

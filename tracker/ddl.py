@@ -17,8 +17,14 @@ SQL_TYPES = {
 HEADER = "-- Generated from schemas/ by `tracker generate`; do not edit by hand.\n"
 
 
-def _quote(text: str) -> str:
+def literal(text: str) -> str:
+    """A SQL string literal of ``text``."""
     return "'" + text.replace("'", "''") + "'"
+
+
+def ident(name: str) -> str:
+    """A SQL identifier of ``name`` (a column named as in a CSV header)."""
+    return '"' + name.replace('"', '""') + '"'
 
 
 def derived_columns(field: Field) -> list[tuple[str, str, str]]:
@@ -56,12 +62,12 @@ def create_table(table: Table, strict: bool = True) -> str:
         f"CREATE TABLE {table.name} (",
         ",\n".join(columns),
         ");",
-        f"COMMENT ON TABLE {table.name} IS {_quote(table_comment(table))};",
+        f"COMMENT ON TABLE {table.name} IS {literal(table_comment(table))};",
     ]
     for f in table.fields:
-        lines.append(f"COMMENT ON COLUMN {table.name}.{f.name} IS {_quote(f.description)};")
+        lines.append(f"COMMENT ON COLUMN {table.name}.{f.name} IS {literal(f.description)};")
         for name, _, description in derived_columns(f):
-            lines.append(f"COMMENT ON COLUMN {table.name}.{name} IS {_quote(description)};")
+            lines.append(f"COMMENT ON COLUMN {table.name}.{name} IS {literal(description)};")
     return "\n".join(lines) + "\n"
 
 
@@ -72,7 +78,9 @@ def create_all(package: Package, strict: bool = True) -> str:
 def _cast(f: Field) -> list[str]:
     c = f'"{f.name}"'
     if f.type == "list":
-        return [f"list_filter(list_transform(string_split({c}, {_quote(f.delimiter)}), lambda x: trim(x)), lambda x: x <> '')"]
+        return [
+            f"list_filter(list_transform(string_split({c}, {literal(f.delimiter or ';')}), lambda x: trim(x)), lambda x: x <> '')"
+        ]
     if f.type == "fuzzy-date":
         return [c, f"fuzzy_date_earliest({c})", f"fuzzy_date_latest({c})", f"fuzzy_date_precision({c})"]
     if f.type == "string":

@@ -3,7 +3,6 @@ separators, header and row shape, and the values as text with their line numbers
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import re
 from dataclasses import dataclass
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tracker.csv_reader import CsvError, Record, open_csv, plain_frame, plain_header, read_rows, scan
+from tracker.csv_reader import CsvError, Record, open_csv, plain_header, read_rows, scan
 from tracker.problems import FILE, Problem
 from tracker.schema import Package, Table
 
@@ -45,8 +44,9 @@ def _empty_frame(table: Table) -> pd.DataFrame:
 def read_table(path: Path, table: Table, shown: str, by_records: bool = False) -> tuple[RawTable, list[Problem]]:
     """Read one CSV into a RawTable, with every problem of encoding and shape: a structural problem
     (the file, its encoding, its header) is one problem, and the values it makes unreadable are not
-    checked one by one. A plain file (UTF-8, commas, quotes in pairs, the header first) is only
-    scanned here, for DuckDB to read (``source``); others, or any with ``by_records``, are read here."""
+    checked one by one. A plain file (see csv_reader.plain_header) is only scanned here, for DuckDB to
+    read (``source``); others, or any with ``by_records`` (one DuckDB could not read), are read here
+    record by record, so that each problem has its line."""
     problems: list[Problem] = []
     raw = RawTable(table, shown, _empty_frame(table), unchecked=frozenset(table.columns))
     if not path.exists():
@@ -62,15 +62,12 @@ def read_table(path: Path, table: Table, shown: str, by_records: bool = False) -
     except OSError as error:
         problems.append(Problem(shown, 1, FILE, f"cannot be read ({error.strerror or error})"))
         return raw, problems
-    if plain is not None and set(plain) & set(table.columns) and len(set(plain)) == len(plain):
-        header_problems, unchecked = _header_problems(plain, table, shown)
-        raw.sha256, raw.size, raw.unchecked = scanned.sha256, scanned.size, frozenset(unchecked)
-        raw.source, raw.header, raw.line_count = path, tuple(plain), scanned.line_count
-        raw.control = scanned.control
-        return raw, header_problems
+    raw.sha256, raw.size = scanned.sha256, scanned.size
     if plain is not None:
-        data = path.read_bytes()
-    raw.sha256, raw.size = hashlib.sha256(data).hexdigest(), len(data)
+        header_problems, unchecked = _header_problems(plain, table, shown)
+        raw.unchecked, raw.source, raw.header = frozenset(unchecked), path, tuple(plain)
+        raw.line_count, raw.control = scanned.line_count, scanned.control
+        return raw, header_problems
     text = open_csv(data, table)
     if text.nul_line:
         problems.append(
@@ -124,17 +121,6 @@ def read_table(path: Path, table: Table, shown: str, by_records: bool = False) -
     header_problems, unchecked = _header_problems(header, table, shown, first.line)
     problems += header_problems
     raw.unchecked = frozenset(unchecked)
-    # the C parser, unless a quote is left open (an odd count): the records below say where
-    if text.plain and len(set(header)) == len(header) and data.count(b'"') % 2 == 0:
-        line_count = text.line_count
-        del records, text  # the bytes are enough from here: do not hold the file twice
-        frame = plain_frame(data, line_count, header)
-        if frame is not None:
-            raw.frame = _conform(frame, table)
-            return raw, problems
-        text = open_csv(data, table)
-        records = text.records()
-        next(records)
     width = len(header)
     rows: list[list[str]] = []
     lines: list[int] = []

@@ -17,6 +17,7 @@ import pandas as pd
 from tracker import allowlist, build_files, text_tables
 from tracker.column_sql import check_text
 from tracker.database import load
+from tracker.ddl import literal
 from tracker.load import RawTable, read_package, read_table
 from tracker.problems import Problem, collapse
 from tracker.progress import QUIET, Progress
@@ -87,7 +88,7 @@ def checked(
             problems += check_text(con, raw, text_tables.relation(raw))
         strict = not problems
         if strict and target != ":memory:":  # the tables go to the file; the text stays in memory
-            con.execute(f"ATTACH {_quote(target)} AS built")
+            con.execute(f"ATTACH {literal(target)} AS built")
             con.execute("USE built")
         total = sum(raw.rows or 0 for raw in raws.values())
         progress(f"loading {total:,} rows and deriving tables")
@@ -144,7 +145,3 @@ def _lines_of_keys(con: duckdb.DuckDBPyConnection, raw: RawTable, keys: set[str]
     finally:
         con.unregister("_keys")
     return {k: int(line) for k, line in found}
-
-
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"

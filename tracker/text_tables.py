@@ -7,15 +7,8 @@ from __future__ import annotations
 
 import duckdb
 
+from tracker.ddl import ident, literal
 from tracker.load import RawTable
-
-
-def _q(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def relation(raw: RawTable) -> str:
@@ -24,7 +17,7 @@ def relation(raw: RawTable) -> str:
 
 def _view(con: duckdb.DuckDBPyConnection, raw: RawTable, source: str, line: str, present: set[str]) -> None:
     columns = [
-        f"nullif({_ident(c)}, '') AS {_ident(c)}" if c in present else f"NULL::VARCHAR AS {_ident(c)}" for c in raw.table.columns
+        f"nullif({ident(c)}, '') AS {ident(c)}" if c in present else f"NULL::VARCHAR AS {ident(c)}" for c in raw.table.columns
     ]
     con.execute(f"CREATE OR REPLACE TEMP VIEW {relation(raw)} AS SELECT {line} AS line, {', '.join(columns)} FROM {source}")
 
@@ -35,10 +28,10 @@ def create(con: duckdb.DuckDBPyConnection, raw: RawTable) -> bool:
     not UTF-8): tracker.load must then read it record by record, to say where."""
     stored = f"csv_{raw.table.name}"
     if raw.source is not None:
-        spec = "{" + ", ".join(f"{_q(h)}: 'VARCHAR'" for h in raw.header) + "}"
+        spec = "{" + ", ".join(f"{literal(h)}: 'VARCHAR'" for h in raw.header) + "}"
         try:
             con.execute(
-                f"CREATE OR REPLACE TEMP TABLE {stored} AS SELECT * FROM read_csv({_q(str(raw.source))}, header = false, "
+                f"CREATE OR REPLACE TEMP TABLE {stored} AS SELECT * FROM read_csv({literal(str(raw.source))}, header = false, "
                 f"skip = 1, delim = ',', quote = '\"', escape = '\"', auto_detect = false, columns = {spec}, "
                 "strict_mode = true, null_padding = false)"
             )
@@ -65,7 +58,7 @@ def create(con: duckdb.DuckDBPyConnection, raw: RawTable) -> bool:
 def keep_keys(con: duckdb.DuckDBPyConnection, raw: RawTable) -> None:
     """Once the typed tables are loaded, keep of the text only each row's line and primary key (what
     names a rule's finding by its line), so that the derived tables have the memory."""
-    key = ", ".join(_ident(c) for c in raw.table.primary_key)
+    key = ", ".join(ident(c) for c in raw.table.primary_key)
     name = relation(raw)
     con.execute(f"CREATE OR REPLACE TEMP TABLE keys_{raw.table.name} AS SELECT line, {key} FROM {name}")
     con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM keys_{raw.table.name}")

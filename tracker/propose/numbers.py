@@ -247,6 +247,11 @@ def _kanji(text: str) -> int | None:
     return total + digit or None
 
 
+def _millions(text: str, end: int, lang: str) -> re.Match | None:
+    """The word for millions right after a number ending at ``end`` ("30 million", "дев'ять мільйонів")."""
+    return re.match(MILLIONS[lang], text[end:], re.IGNORECASE) if lang in MILLIONS else None
+
+
 def _range_dash(text: str, start: int) -> bool:
     """The "-" before ``start`` joins two numbers as a range ("10-12"), not a name ("TRLG-230-230", "F-16")."""
     if text[start - 1 : start] != "-" or not text[start - 2 : start - 1].isdigit():
@@ -311,7 +316,7 @@ def find(text: str, lang: str) -> list[Number]:
         if letter(previous) or joined or (letter(following) and lang != "ja"):
             continue  # part of a name: Leopard 2A4, M109A6, F-16, 2K12
         end = m.end()
-        million = re.match(MILLIONS[lang], text[end:], re.IGNORECASE) if lang in MILLIONS else None
+        million = _millions(text, end, lang)
         if million:  # "30 million rounds", "1,5 млн патронів": a decimal part counts here
             whole = m.group().replace(",", ".") if lang != "en" else m.group().replace(",", "")
             if lang != "en" and re.fullmatch(r"\d{1,3}(?:[ .\u00a0\u202f]\d{3})+", m.group()):
@@ -359,13 +364,13 @@ def find(text: str, lang: str) -> list[Number]:
             except ValueError:
                 continue
             end = start + len(span)
-            million = re.match(MILLIONS[lang], text[end:], re.IGNORECASE) if lang in MILLIONS else None
+            million = _millions(text, end, lang)
             if million:  # "nine million rounds"
                 value, end = value * 1_000_000, end + million.end()
             found.append(Number(start, end, value, words=True, approximate=_approximate(text, start, m.end(), lang)))
     elif lang in _WORD_TOKEN:
         for start, end, value in _word_run(text, lang):
-            million = re.match(MILLIONS[lang], text[end:], re.IGNORECASE) if lang in MILLIONS else None
+            million = _millions(text, end, lang)
             if million:  # "дев'ять мільйонів боєприпасів"
                 value, end = value * 1_000_000, end + million.end()
             found.append(Number(start, end, value, words=True, approximate=_approximate(text, start, end, lang)))
