@@ -631,32 +631,29 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 c.doubt(0.2, f"no number: '{vague.group().strip()}'")
                 used.add(id(system))
                 out.append(c)
-        given = lex.cue("give", s) or cue["delivered"]
-        strong_donor = own_donor is not None and not own_donor.weak and not own_donor.place
-        if given and strong_donor and not cue["training"] and not numbers:
-            # "Lithuania will deliver Bofors L70 ... to Ukraine", "more PzH2000 and MARSII will be handed over": a
-            # named system given without a number
-            for system in systems:
-                if system.generic or id(system) in used:
-                    continue
-                before = " ".join(s[: system.start].split()[-3:]) + " "
-                kind = "delivered" if cue["delivered"] else "increased" if lex.cue("increased", before) else "announced"
-                c = make(kind, system, None, system.start)
-                c.doubt(0.25, "no number given")
-                used.add(id(system))
-                out.append(c)
         if cue["training"] and systems and dated and not any(c.kind == "training" and c.start == sentence.start for c in out):
             # a programme without a number of trainees only where the sentence dates it ("began training on the 13th"):
             # "funding for training", "crews trained in Sweden" are no programme to record
             out.append(make("training", systems[0], None, systems[0].start))
-        elif cue["delivered"] and donors and not numbers:  # "Latvia handed over its Stingers": a delivery without a number
+        elif not numbers:
+            # a system given without a number: a named one by a donor named as such ("Lithuania will deliver Bofors L70",
+            # "more PzH2000 and MARSII will be handed over"), or any one handed over ("Latvia handed over its Stingers")
+            strong_donor = own_donor is not None and not own_donor.weak and not own_donor.place
+            given = bool(lex.cue("give", s) or cue["delivered"]) and strong_donor and not cue["training"]
             for system in systems:
-                if id(system) not in used and not any(
-                    c.start == sentence.start and c.system_family == system.key.split("|")[0] for c in out
-                ):
-                    c = make("delivered", system, None, system.start)
-                    c.doubt(0.2, "no number given")
-                    out.append(c)
+                handed = (
+                    cue["delivered"]
+                    and donors
+                    and not any(c.start == sentence.start and c.system_family == system.key.split("|")[0] for c in out)
+                )
+                if id(system) in used or not ((given and not system.generic) or handed):
+                    continue
+                before = " ".join(s[: system.start].split()[-3:]) + " "
+                kind = "delivered" if cue["delivered"] else "increased" if lex.cue("increased", before) else "announced"
+                c = make(kind, system, None, system.start)
+                c.doubt(0.25 if kind != "delivered" else 0.2, "no number given")
+                used.add(id(system))
+                out.append(c)
         named_systems = [x for x in systems if not x.generic]
         single = (
             ONE_UNKNOWN.search(s)
