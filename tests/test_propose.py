@@ -198,6 +198,54 @@ def test_readings_of_feed_sentences(reader, text, published, expected):
             date(2023, 7, 19),
             [("announced", "USA", "non-combat-vehicles", 350), ("announced", "USA", None, 295_000)],
         ),
+        # https://www.defense.gov/News/Releases/Release/Article/3189571/725-million-in-additional-security-assistance-for-ukraine/
+        # a Presidential Drawdown is the United States' (the Ukrainian text names the ministry only); "23-й" is an ordinal
+        (
+            "Міністерство оборони оголосило про 23-й дозвіл президентського скорочення безпекової допомоги Україні. "
+            "Це скорочення включає 200 багатоцільових колісних транспортних засобів високої мобільності (HMMWV).",
+            date(2022, 10, 14),
+            [("announced", "USA", "hmmwv", 200)],
+        ),
+        # https://www.armyrecognition.com/defense_news_november_2022_global_security_army_industry/slovakia_delivers_the_7th_zuzana_2_155_mm_self-propelled_howitzers_to_ukraine.html
+        # "7-му" is the seventh, not seven
+        ("До Збройних Сил України передано 7-му самохідну 155-мм гаубицю Zuzana 2.", date(2022, 11, 18), []),
+        # https://defence-blog.com/ukraine-receives-hundreds-of-senator-armored-vehicles-from-canada/
+        # an adjective of nationality before a maker is no donor
+        (
+            "Канадський виробник бронетехніки Roshel поставив Збройним Силам України понад 100 автомобілів.",
+            date(2023, 1, 2),
+            [("delivered", None, "non-combat-vehicles", 100)],
+        ),
+        # https://spectator.sme.sk/c/22984476/first-zuzana-howitzers-delivered-to-ukraine.html
+        # the name after a generic word and where it was made says which howitzer; the next sentence that reports the
+        # delivery dates it
+        (
+            "Україна отримала перші чотири із загальної восьми гаубиць словацького виробництва Zuzana 2. "
+            "Поставку артилерійської системи підтвердило в суботу Міноборони.",
+            date(2022, 8, 15),
+            [("delivered", None, "zuzana", 4), ("claim", None, "zuzana", 8)],
+        ),
+        # https://www.politico.com/newsletters/national-security-daily/2022/08/19/u-s-sending-new-drones-to-ukraine-ahead-of-southern-push-00052856
+        # a model the catalog lacks, after a hyphened generic word
+        (
+            "США вперше надсилають 15 дронів-спостережників ScanEagle.",
+            date(2022, 8, 19),
+            [("announced", "USA", None, 15)],
+        ),
+        # https://x.com/deaidua/status/1791183185969135859
+        # a number word in the instrumental case
+        (
+            "Литва посилить українську протиповітряну оборону шістьма радарами повітряного спостереження AMBER-1800.",
+            date(2024, 5, 16),
+            [("announced", "LTU", None, 6)],
+        ),
+        # https://www.aa.com.tr/en/russia-ukraine-war/poland-to-send-60-more-tanks-to-ukraine-in-addition-to-14-leopard-2/2799176
+        # "ще 60 танків": more tanks, of a model not named
+        (
+            "Польща погодилася відправити в Україну ще 60 танків.",
+            date(2023, 1, 27),
+            [("increased", "POL", None, 60)],
+        ),
     ],
 )
 def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected):

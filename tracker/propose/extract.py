@@ -129,9 +129,10 @@ def _part_before(before: str, lex: Lexicon) -> bool:
     return bool(m and (ORDINAL_WORD.fullmatch(m.group(1)) or numbers_found.find(m.group(1), lex.lang)))
 
 
-# between a generic word and the name that says which: quotes, or "of the type" in each language
+# between a generic word and the name that says which: quotes, "of the type" in each language, or where it was
+# made ("гаубиць словацького виробництва Zuzana 2")
 TYPE_WORDS = re.compile(
-    r"(?:\s*\([^()]{1,12}\))?[\s«»\"'„“”-]{0,3}(?:(?:vom )?Typ|type|типу|типа|typu|de type)?[\s«»\"'„“”-]{0,3}(?-i:[A-Z0-9][\w-]*\s)?",
+    r"(?:\s*\([^()]{1,12}\))?(?:\s+\w+\s+(?:виробництва|производства|produkcji))?[\s«»\"'„“”-]{0,3}(?:(?:vom )?Typ|type|типу|типа|typu|de type)?[\s«»\"'„“”-]{0,3}(?-i:[A-Z0-9][\w-]*\s)?",
     re.IGNORECASE,
 )
 CALIBRE_FAMILY = re.compile(r"(?<!\d)(155|152|105)\s?-?(?:mm|мм|millimet|міліметр|миллиметр|ミリ)", re.IGNORECASE)
@@ -323,7 +324,7 @@ def _unknown_after(text: str, n: numbers_found.Number, donors: list[Mention]) ->
     tractors", "34 RQ-35 Heidrun drones"): its name must have a digit or two capitals in a word, and
     be no donor's name."""
     m = re.match(
-        r"\s+(?:[a-zа-яіїєґё'’-]+\s+){0,2}(" + STRONG_MODEL.pattern + r")((?:\s+[a-zа-яіїєґё][\w-]*){0,3})",
+        r"\s+(?:[a-zа-яіїєґё'’-]+\s+){0,3}(" + STRONG_MODEL.pattern + r")((?:\s+[a-zа-яіїєґё][\w-]*){0,3})",
         text[n.end : n.end + 80],
     )  # "2000 ракет TOW": lower-case words of any script before the model
     if not m or any(d.start <= n.end + m.start(1) < d.end for d in donors):
@@ -455,7 +456,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 trained = lex.cue("training", s[max(0, n.start - 15) : n.end + len(unknown or "") + 20])
                 # a delivery without a giver named ("a dozen Pantera T6 4x4 APC delivered to Ukraine") is still news
                 kind_word = _category_word(s, n, lex) if not unknown else None
-                more = kind_word and lex.cue("increased", " ".join(s[: n.start].split()[-2:]) + s[n.start : n.end + 12])
+                more = kind_word and lex.cue("increased", " ".join(s[: n.start].split()[-2:]) + " " + s[n.start : n.end + 12])
                 if kind_word and more and (own_donor or carried) and not trained and not running_total:
                     unknown = kind_word[0]  # "60 more tanks", none named before: more tanks of a model not said
                 if unknown and (own_donor or carried or cue["delivered"]) and not trained and not running_total:
@@ -520,7 +521,10 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             if system.generic and system.start > n.end:
                 model = _unknown_model(s[n.end : system.start])
             if system.generic and not model and lex.lang != "ja":  # "1100 безпілотників Phoenix Ghost": the model after the word
-                after = re.match(r"[\s«»\"'„“”]{1,3}([A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*)", s[system.end : system.end + 40])
+                after = re.match(  # past a hyphened or lower-case word: "15 дронів-спостережників ScanEagle"
+                    r"(?:-[а-яіїєґё]+)?(?:\s+[а-яіїєґё'’-]+){0,2}?[\s«»\"'„“”]{1,3}([A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*)",
+                    s[system.end : system.end + 60],
+                )
                 if after and not any(m.start == system.end + after.start(1) for m in systems) and MODEL.fullmatch(after.group(1)):
                     model = after.group(1)
             calibre = (
@@ -796,6 +800,16 @@ def _summed(found: list[Candidate], sentences: Sequence[Sentence] = ()) -> list[
     return kept
 
 
+def _named_over_generic(text: str, systems: list[Mention]) -> list[Mention]:
+    """A generic word followed by the name that says which ("десятки гусеничних БТРів М113", "гаубиць
+    словацького виробництва Zuzana 2") is that name alone."""
+    return [
+        m
+        for m, following in zip(systems, systems[1:] + [None])
+        if not (m.generic and following and not following.generic and TYPE_WORDS.fullmatch(text[m.end : following.start]))
+    ]
+
+
 def _systems_and_dates(
     sentences: list[Sentence], lex: Lexicon, published: date | None
 ) -> list[tuple[str, list[Mention], list[dates_found.FoundDate]]]:
@@ -805,7 +819,7 @@ def _systems_and_dates(
     last = published
     for sentence in sentences:
         text = sentence.text.translate(APOSTROPHES)
-        systems = lex.find_systems(text)
+        systems = _named_over_generic(text, lex.find_systems(text))
         found = [
             d
             for d in dates_found.find(text, lex, published, last)

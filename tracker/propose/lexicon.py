@@ -39,9 +39,10 @@ SHORT_NAMES = {
             "White House",
             "Biden administration",
             "USAI",
+            "Presidential Drawdown",  # the drawdown authority is the US President's
         ],
-        "uk": ["США", "Америк", "Пентагон", "Вашингтон"],
-        "ru": ["США", "Америк", "Пентагон", "Вашингтон"],
+        "uk": ["США", "Америк", "Пентагон", "Вашингтон", "USAI", "президентського скорочення"],
+        "ru": ["США", "Америк", "Пентагон", "Вашингтон", "USAI"],
         "de": ["USA", "Amerika", "Pentagon", "Washington"],
         "fr": ["USA", "Amérique", "Pentagone", "Washington"],
         "pl": ["USA", "Ameryk", "Pentagon", "Waszyngton"],
@@ -163,6 +164,29 @@ def latin_models(text: str) -> str:
     return MODEL_TOKEN.sub(lambda m: m.group().translate(LOOKALIKE), text)
 
 
+# A name's stem read on into an adjective of nationality (Канадський, французьких, polskie): like the
+# English demonyms, a donor only before a word for its government, ministry, army or aid.
+ADJECTIVE_ENDING = {
+    "uk": re.compile(r"(?:ськ|цьк|зьк)\w*$", re.IGNORECASE),
+    "ru": re.compile(r"(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|ому|ую|им|их|ими|ом)$", re.IGNORECASE),
+    "pl": re.compile(r"(?:sk|ck)\w*$", re.IGNORECASE),
+}
+ADJECTIVE_HEADS = {
+    "uk": re.compile(
+        r"\s+(?:уряд|міністр|оборон|арм|збройн|військов\w*\s+(?:допомог|підтримк|пакет)|прем|президент|канцлер|парламент|влад|сторон|допомог|підтримк|пакет)",
+        re.IGNORECASE,
+    ),
+    "ru": re.compile(
+        r"\s+(?:правительств|министр|оборон|арм|вооруж|военн\w*\s+(?:помощ|поддержк|пакет)|прем|президент|канцлер|парламент|власт|сторон|помощ|поддержк|пакет)",
+        re.IGNORECASE,
+    ),
+    "pl": re.compile(
+        r"\s+(?:rz[aą]d|minist|obron|armi|sił\w*\s+zbrojn|wojsk\w*\s+(?:pomoc|wsparc|pakiet)|premier|prezydent|kanclerz|parlament|władz|stron|pomoc|wsparc|pakiet)",
+        re.IGNORECASE,
+    ),
+}
+
+
 @dataclass
 class Mention:
     start: int
@@ -190,7 +214,14 @@ class Lexicon:
         found: list[Mention] = []
         for pattern, code, weak in self.donors:
             for m in pattern.finditer(text):
-                found.append(Mention(m.start(), m.end(), code, m.group(), weak))
+                adjective = (
+                    self.lang in ADJECTIVE_ENDING
+                    and ADJECTIVE_ENDING[self.lang].search(m.group())
+                    and (self.lang != "pl" or m.group()[0].islower())  # "z Polski" is the country, "polskie" its adjective
+                )
+                if adjective and not ADJECTIVE_HEADS[self.lang].match(text, m.end()):
+                    continue  # "Канадський виробник", "10 шведських танків": a maker's or a model's nation, not a giver
+                found.append(Mention(m.start(), m.end(), code, m.group(), weak or bool(adjective)))
         return _non_overlapping(found)
 
     def find_systems(self, text: str) -> list[Mention]:

@@ -37,6 +37,9 @@ _NOT_CALIBRE = r"(?![\s-]?(?:мм|mm|millim|міліметр|миллиметр)
 for _lang in ("fr", "pl", "uk", "ru"):
     DIGITS[_lang] = rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d){_NOT_CALIBRE}|\d{{1,3}}(?:\.\d{{3}})+(?!\d)|\d+(?:,\d+)?"
 
+# an ordinal's ending after a hyphen (7-му, 18-й, 23-го); not a cardinal's (2-х, 5-ти) nor a calibre (155-мм)
+CYRILLIC_ORDINAL = re.compile(r"-(?:й|го|му|ий|ій|ї|ої|ого|ому|ою|ым|им|ая|ое|ой|ый|ом|ую)(?![а-яіїєё])", re.IGNORECASE)
+
 THOUSANDS = {
     "en": r"\s+thousand\b",
     "uk": r"\s+тис(?:яч[аіи]?|\.)",
@@ -104,13 +107,16 @@ _WORDS = {
         ("трьох\\b", 3),
         ("чотир(и|ьох|ьма)\\b", 4),
         ("п.ят(ь|и|ьма)\\b", 5),
-        ("шіст(ь|и)\\b", 6),
+        ("шіст(ь|и|ьох|ьма)\\b", 6),
         ("шест(и|ьох|ьма)\\b", 6),
         ("сім\\b", 7),
+        ("сьом(и|ома)\\b", 7),
+        ("сімох\\b", 7),
         ("семи\\b", 7),
         ("вісім\\b", 8),
         ("восьми\\b", 8),
-        ("дев.ят(ь|и)\\b", 9),
+        ("вісьм(ох|ома)\\b", 8),
+        ("дев.ят(ь|и|ьох|ьма)\\b", 9),
         ("десят(ь|и|ьма)\\b", 10),
         ("дюжин", 12),
     ],
@@ -315,6 +321,8 @@ def find(text: str, lang: str) -> list[Number]:
         joined = previous in "-/" and not _range_dash(text, m.start())
         if letter(previous) or joined or (letter(following) and lang != "ja"):
             continue  # part of a name: Leopard 2A4, M109A6, F-16, 2K12
+        if lang in ("uk", "ru") and CYRILLIC_ORDINAL.match(text, m.end()):
+            continue  # "7-му самохідну гаубицю", "18-й пакет": an ordinal counts nothing
         end = m.end()
         million = _millions(text, end, lang)
         if million:  # "30 million rounds", "1,5 млн патронів": a decimal part counts here
