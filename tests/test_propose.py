@@ -89,6 +89,42 @@ def test_weekdays_number_words_and_names_in_each_language(reader, lang, text, da
             date(2023, 2, 15),
             [("announced", "NLD", "ammunition-tank-120mm", None, 20000)],
         ),
+        # https://www.ukrinform.net/rubric-ato/3546708-armed-forces-receive-first-batch-of-50-kirpi-armored-vehicles-from-turkey.html
+        # Kirpi, as news write the BMC Kirpi
+        (
+            "The Armed Forces of Ukraine have received 50 new Kirpi armored vehicles from Turkey.",
+            date(2022, 8, 10),
+            [("delivered", "TUR", "bmc-kirpi", None, 50)],
+        ),
+        # https://kam.lt/ukrainai-perduoti-sarvuociai-m577/
+        # "with the delivery of": delivered
+        (
+            "Lithuania continues to provide military support to Ukraine, with the delivery of M577 armoured personnel "
+            "carriers to the Ukrainian Armed Forces on 5 April.",
+            date(2024, 4, 6),
+            [("delivered", "LTU", "m113", None, None)],
+        ),
+        # https://defence-blog.com/france-to-supply-ukraine-with-upgraded-mirage-2000-fighters/
+        # "between 12 and 20" is a range: no one number
+        (
+            "France plans to transfer between 12 and 20 Mirage 2000-5F jets to Ukraine.",
+            date(2024, 10, 12),
+            [("announced", "FRA", "mirage-2000", None, None)],
+        ),
+        # https://www.aa.com.tr/en/europe/uk-announces-new-military-aid-package-for-ukraine/3268904
+        # one capitalised word before "missiles" is a model the catalog lacks
+        (
+            "Britain will supply Ukraine with nearly 100 precision Brimstone missiles.",
+            date(2024, 7, 8),
+            [("announced", "GBR", None, "Brimstone missiles", 100)],
+        ),
+        # https://news.sky.com/story/ukraines-president-volodymyr-zelenskyy-arrives-in-uk-for-substantive-negotiations-with-rishi-sunak-12881273
+        # "further" earlier in the clause makes a row without a number an increase
+        (
+            "The UK will confirm today the further provision for Ukraine of hundreds of air defence missiles.",
+            date(2023, 5, 15),
+            [("increased", "GBR", "air-defence-missile", None, None)],
+        ),
         # https://spectator.sme.sk/c/22984476/first-zuzana-howitzers-delivered-to-ukraine.html
         # the four are a part of the eight, of the same system, and delivered
         (

@@ -321,8 +321,8 @@ STRONG_MODEL = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*")
 
 def _unknown_after(text: str, n: numbers_found.Number, donors: list[Mention]) -> str | None:
     """A model the catalog lacks, named right after a number ("8 Oshkosh M1070 tank transport
-    tractors", "34 RQ-35 Heidrun drones"): its name must have a digit or two capitals in a word, and
-    be no donor's name."""
+    tractors", "34 RQ-35 Heidrun drones"): its name must have a digit or two capitals in a word, or be
+    followed by a munition's word ("Brimstone missiles"), and be no donor's name."""
     m = re.match(
         r"\s+(?:[a-zа-яіїєґё'’-]+\s+){0,3}(" + STRONG_MODEL.pattern + r")((?:\s+[a-zа-яіїєґё][\w-]*){0,3})",
         text[n.end : n.end + 80],
@@ -330,8 +330,11 @@ def _unknown_after(text: str, n: numbers_found.Number, donors: list[Mention]) ->
     if not m or any(d.start <= n.end + m.start(1) < d.end for d in donors):
         return None
     name = m.group(1)
-    if not re.search(r"\d|[A-Z][a-z]*[A-Z]", name) or NOT_MODELS.match(name.split()[0]):
-        return None
+    munition = re.match(r"\s+(?:missiles?|rockets?|drones?|bombs?|munitions|interceptors?|radars?)\b", m.group(2)) or re.search(
+        r"(?:ракет|дрон|безпілотник|беспилотник|бомб|радар)\w*\s+$", m.group()[: m.start(1)]
+    )  # "90 протитанкових ракет Brimstone"
+    if not (re.search(r"\d|[A-Z][a-z]*[A-Z]", name) or munition) or NOT_MODELS.match(name.split()[0]):
+        return None  # "100 precision Brimstone missiles": one capitalised word names a munition's model
     return (name + m.group(2)).strip()
 
 
@@ -625,7 +628,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 used.add(id(system))
                 continue  # "thousands of rounds of ammunition for Challenger 2 tanks": the tanks are what the rounds serve
             if vague and (own_donor or carried) and not cue["training"]:
-                before = s[max(0, system.start - 40) : system.start]
+                before = _local(s, system.start, system.start)[-80:]  # "the further provision ... of hundreds of"
                 kind = "delivered" if cue["delivered"] else "increased" if lex.cue("increased", before) else "announced"
                 c = make(kind, system, None, system.start)
                 if system.generic and system.key.startswith(("ammunition", "missiles")):
@@ -801,12 +804,19 @@ def _summed(found: list[Candidate], sentences: Sequence[Sentence] = ()) -> list[
 
 
 def _named_over_generic(text: str, systems: list[Mention]) -> list[Mention]:
-    """A generic word followed by the name that says which ("десятки гусеничних БТРів М113", "гаубиць
-    словацького виробництва Zuzana 2") is that name alone."""
+    """A generic word next to the name that says which ("десятки гусеничних БТРів М113", "гаубиць
+    словацького виробництва Zuzana 2", "M577 armoured personnel carriers") is that name alone."""
+    padded: list[Mention | None] = [None, *systems, None]
     return [
         m
-        for m, following in zip(systems, systems[1:] + [None])
-        if not (m.generic and following and not following.generic and TYPE_WORDS.fullmatch(text[m.end : following.start]))
+        for previous, m, following in zip(padded, systems, padded[2:])
+        if not (
+            m.generic
+            and (
+                (following and not following.generic and TYPE_WORDS.fullmatch(text[m.end : following.start]))
+                or (previous and not previous.generic and re.fullmatch(r"[\s-]*", text[previous.end : m.start]))
+            )
+        )
     ]
 
 

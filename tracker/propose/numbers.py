@@ -417,7 +417,13 @@ def _ranges(found: list[Number], text: str, lang: str) -> list[Number]:
             and last.up_to is None
             and last.value < n.value
             and not (1900 <= last.value <= 2100 and 1900 <= n.value <= 2100)  # years: "2022-2023"
-            and re.fullmatch(pattern, text[last.end : n.start], re.IGNORECASE)
+            and (
+                re.fullmatch(pattern, text[last.end : n.start], re.IGNORECASE)
+                or (  # "between 12 and 20", "entre 12 et 20", "між 12 і 20"
+                    re.search(r"(?:between|entre|між|между|między)\s+$", text[: last.start], re.IGNORECASE)
+                    and re.fullmatch(r"\s*(?:and|et|і|та|и|a|i)\s*", text[last.end : n.start], re.IGNORECASE)
+                )
+            )
         ):
             out[-1] = Number(last.start, n.end, last.value, last.words or n.words, last.approximate, up_to=n.value)
             continue
