@@ -7,6 +7,7 @@ import csv
 import io
 import math
 import os
+import re
 from pathlib import Path
 
 import duckdb
@@ -45,6 +46,12 @@ def _csv(con, query: str) -> str:
     return out.getvalue()
 
 
+def _unordered(obj) -> bool:
+    """A view whose SQL ends in no ORDER BY of its own (commitment_totals, read by joins and windows) is compared sorted."""
+    path = Path(__file__).parents[1] / "tracker" / "sql" / "views" / f"{obj.name}.sql"
+    return obj.kind == "view" and path.exists() and not re.search(r"^ORDER BY", path.read_text(encoding="utf-8"), re.MULTILINE)
+
+
 def _cases():
     for o in QUERIED:
         if o.is_macro:
@@ -58,7 +65,11 @@ def _cases():
 def test_golden_output(con, obj, day):
     """Set UPDATE_GOLDEN=1 to rewrite the files, then read the diff before committing it."""
     path = GOLDEN / (f"{obj.name}@{day}.csv" if day else f"{obj.name}.csv")
-    got = _csv(con, obj.select(f"DATE '{day}'") + (" ORDER BY ALL" if obj.kind in ("derived table", "table macro") else ""))
+    got = _csv(
+        con,
+        obj.select(f"DATE '{day}'")
+        + (" ORDER BY ALL" if obj.kind in ("derived table", "table macro") or _unordered(obj) else ""),
+    )
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.mkdir(exist_ok=True)
         path.write_text(got, encoding="utf-8")

@@ -27,7 +27,8 @@ def test_order_of_the_real_files():
         at("views/commitment_tranches_as_of.sql") < at("views/delivery_matches_as_of.sql") < at("derived/meeting_outcomes.sql")
     )  # a derived table built from macros, once per database
     # files that read only the loaded tables come first, sorted by name among those
-    assert shown[:3] == ["derived/donor_gdp.sql", "derived/line_refusals.sql", "derived/pledge_line_history.sql"]
+    assert shown[:3] == ["derived/donor_gdp.sql", "derived/line_refusals.sql", "derived/source_citations.sql"]
+    assert at("views/commitment_totals.sql") < at("derived/pledge_line_history.sql")  # a view a table is built on
 
 
 def test_what_a_file_creates_and_reads():

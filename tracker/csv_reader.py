@@ -17,7 +17,8 @@ from tracker.schema import Table
 BOM = b"\xef\xbb\xbf"
 # A value may be as long as the file: an overlong one is the column checks' to report, with its line.
 csv.field_size_limit(2**31 - 1)
-CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])  # control characters but tab and line ends
+_NOT_CONTROL = bytes(b for b in range(256) if b not in CONTROL_BYTES)  # deleted by bytes.translate: 4x a regex search
 EXCEL_SEP = re.compile(r"sep=(.)\s*")  # the first line Excel writes to name the separator
 
 
@@ -187,19 +188,25 @@ class Scan:
 
 def scan(path: Path, chunk: int = 1 << 24) -> Scan:
     import hashlib
+    from concurrent.futures import Future, ThreadPoolExecutor
 
     digest, size, newlines, quotes, nul, control, last, head = hashlib.sha256(), 0, 0, 0, False, False, b"", b""
-    with path.open("rb") as f:
+    hashed: Future | None = None
+    with path.open("rb") as f, ThreadPoolExecutor(1) as hashing:  # hashlib lets go of the GIL: the digest runs beside the counts
         while block := f.read(chunk):
             if not head:
                 head = block[: 1 << 16]
-            digest.update(block)
+            if hashed is not None:
+                hashed.result()
+            hashed = hashing.submit(digest.update, block)
             size += len(block)
             newlines += block.count(b"\n")
             quotes += block.count(b'"')
             nul = nul or b"\0" in block
-            control = control or CONTROL_BYTES.search(block) is not None
+            control = control or bool(block.translate(None, _NOT_CONTROL))
             last = block[-1:]
+        if hashed is not None:
+            hashed.result()
     return Scan(digest.hexdigest(), size, newlines, quotes, nul, control, last == b"\n", head)
 
 

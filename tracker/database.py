@@ -55,17 +55,24 @@ def load(
     strict: bool,
     only: set[str] | None = None,
     progress=None,
-) -> None:
+) -> set[str]:
     """Create every table and fill it from the text read from CSV (in DuckDB already), then derived
-    tables and views: all of them, or ``only`` those that the relations named in ``only`` need."""
+    tables and views: all of them, or ``only`` those that the relations named in ``only`` need.
+    Returns the names now in the database, for ``derive`` to make the others later."""
     known = run_sql(con, parsed_sql(*BEFORE_LOADING), set())
     con.execute(ddl.create_all(package, strict))
     for table in package.tables:  # from the text views of tracker.text_tables
         con.execute(ddl.insert_from(table, text_tables.relation(raws[table.name])))
         text_tables.keep_keys(con, raws[table.name])
-    files = parsed_sql(*AFTER_LOADING)
-    run_sql(con, files if only is None else needed(files, only), known | {table.name for table in package.tables}, progress)
+    return derive(con, known | {table.name for table in package.tables}, only, progress)
+
+
+def derive(con: duckdb.DuckDBPyConnection, known: set[str], only: set[str] | None = None, progress=None) -> set[str]:
+    """Make the derived tables, views and macros not among ``known``: all, or those that ``only`` needs."""
+    files = [f for f in parsed_sql(*AFTER_LOADING) if not f.creates <= known]
+    known = run_sql(con, files if only is None else needed(files, only), known, progress)
     catalogue.apply_comments(con)
+    return known
 
 
 def needed(files: list[sql_order.SqlFile], names: set[str]) -> list[sql_order.SqlFile]:

@@ -14,9 +14,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from tracker import allowlist, build_files, text_tables
+from tracker import allowlist, build_files, database, text_tables
 from tracker.column_sql import check_text
-from tracker.database import load
 from tracker.ddl import literal
 from tracker.load import RawTable, read_package, read_table
 from tracker.problems import Problem, collapse
@@ -68,7 +67,8 @@ def checked(
     ``target`` when the columns are clean; otherwise into memory with constraints relaxed, so the
     rules still run and report too. The connection (and DuckDB's spill directory, ``spill`` when
     given) live for the ``with`` block: read the database inside it; the problems stay readable after it.
-    Without ``derive`` only the derived tables the rules read are made (validation needs no more)."""
+    The rules run on the tables and the views they read (commitment_totals); with ``derive`` the
+    text is then dropped and every derived table made, which validation does not need."""
     package = package or load_package()
     raws, problems = read_package(data_dir, package, shown_dir)
     with (
@@ -91,8 +91,8 @@ def checked(
             con.execute(f"ATTACH {literal(target)} AS built")
             con.execute("USE built")
         total = sum(raw.rows or 0 for raw in raws.values())
-        progress(f"loading {total:,} rows and deriving tables")
-        load(con, package, raws, strict, None if derive else relations_read(), progress)
+        progress(f"loading {total:,} rows")
+        known = database.load(con, package, raws, strict, relations_read(), progress)  # the tables, and what the rules read
         by_file = {raw.shown_path: name for name, raw in raws.items()}
         broken = {by_file[p.file] for p in problems if p.file in by_file}
         progress("checking the rules across tables")
@@ -102,6 +102,10 @@ def checked(
         if skipped:  # their exceptions cannot be matched this time
             accepted = [e for e in accepted if e.rule not in skipped]
         problems += list_problems + allowlist.apply(findings, accepted, shown_dir)
+        if derive:  # the findings have their lines: the text goes, and the derived tables get its memory
+            for raw in raws.values():
+                text_tables.drop(con, raw)
+            database.derive(con, known, None, progress)
         progress.done()
         yield Outcome(collapse(problems), raws, con, strict, skipped)
 

@@ -22,7 +22,7 @@ from tracker.schema import Package, load_package
 RULE_SQL = files("tracker") / "sql" / "rules"  # read when a rule is first asked for, not at import
 FINDING_COLUMNS = ["table_name", "key", "column_name", "value", "message"]
 # A derived table stands for the tables it is built from when deciding what a rule reads.
-DERIVED_FROM = {"pledge_line_history": {"commitment_events", "deliveries"}}
+DERIVED_FROM = {"commitment_totals": {"commitment_events"}}
 
 
 @dataclass(frozen=True)

@@ -63,3 +63,10 @@ def keep_keys(con: duckdb.DuckDBPyConnection, raw: RawTable) -> None:
     con.execute(f"CREATE OR REPLACE TEMP TABLE keys_{raw.table.name} AS SELECT line, {key} FROM {name}")
     con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT * FROM keys_{raw.table.name}")
     con.execute(f"DROP TABLE IF EXISTS csv_{raw.table.name}")
+
+
+def drop(con: duckdb.DuckDBPyConnection, raw: RawTable) -> None:
+    """Forget ``raw``'s text (once the rules' findings have their lines), so that deriving has the memory."""
+    con.execute(f"DROP VIEW IF EXISTS {relation(raw)}")
+    con.execute(f"DROP TABLE IF EXISTS keys_{raw.table.name}")
+    con.execute(f"DROP TABLE IF EXISTS csv_{raw.table.name}")

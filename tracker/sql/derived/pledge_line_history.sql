@@ -17,19 +17,9 @@ CREATE OR REPLACE TABLE pledge_line_history AS
 WITH record_start AS (
     SELECT least((SELECT coalesce(min(date_earliest), min(date_latest)) FROM commitment_events),
                  (SELECT min(date_earliest) FROM deliveries)) AS day
-), stated AS (
-    SELECT line_id, date_latest AS day, coalesce(date_earliest, (SELECT day FROM record_start)) AS opens,
-        event_id, event_type, committed AS stated, source_id,
-        last_value(committed IGNORE NULLS) OVER (
-            PARTITION BY line_id ORDER BY date_latest, event_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
-        ) AS disclosed_before
-    FROM commitment_events
-    WHERE date_latest IS NOT NULL
 ), events AS (
-    SELECT *,
-        event_type = 'increased' AND stated IS NULL AND disclosed_before IS NOT NULL AS floor_only,
-        CASE WHEN event_type = 'increased' AND stated IS NULL THEN disclosed_before ELSE stated END AS committed
-    FROM stated
+    SELECT *, coalesce(date_earliest, (SELECT day FROM record_start)) AS opens
+    FROM commitment_totals
 ), line_opens AS (
     SELECT line_id, min(opens) AS day FROM events GROUP BY ALL
 ), delivered_by_day AS (  -- each delivery counts as certain on its last day, as possible on its first

@@ -1,11 +1,21 @@
 -- At no date has more been delivered on a pledge line than was committed on it by then.
 -- The first day it happens is reported, on the delivery made that day or else the event that
 -- lowered the commitment.
-WITH breaches AS (
-    SELECT line_id, valid_from, committed, delivered, last_event_id
-    FROM pledge_line_history
-    WHERE committed IS NOT NULL AND delivered > committed AND last_event_id IS NOT NULL  -- a line whose events are all still possible is not yet committed
-    QUALIFY row_number() OVER (PARTITION BY line_id ORDER BY valid_from) = 1
+WITH changes AS (  -- a line's events set its certain total, its deliveries add to what is certainly delivered (from date_latest)
+    SELECT line_id, day, event_id, committed, NULL::DOUBLE AS quantity FROM commitment_totals
+    UNION ALL
+    SELECT line_id, date_latest, NULL, NULL, quantity FROM deliveries WHERE date_latest IS NOT NULL
+), states AS (  -- each day's state, as pledge_line_history has it; before a line's first event it has none
+    SELECT line_id, day,
+        last_value(CASE WHEN event_id IS NOT NULL THEN {'event_id': event_id, 'committed': committed} END IGNORE NULLS) OVER w AS event,
+        sum(quantity) OVER w AS delivered
+    FROM changes
+    WINDOW w AS (PARTITION BY line_id ORDER BY day RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+), breaches AS (
+    SELECT line_id, day AS valid_from, event.committed AS committed, delivered, event.event_id AS last_event_id
+    FROM states
+    WHERE event.committed IS NOT NULL AND delivered > event.committed
+    QUALIFY row_number() OVER (PARTITION BY line_id ORDER BY day) = 1
 ), deliveries_that_day AS (
     SELECT line_id, date_latest, max(delivery_id) AS delivery_id, any_value(date) AS date
     FROM deliveries

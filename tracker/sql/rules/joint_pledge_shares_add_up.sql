@@ -5,8 +5,7 @@ WITH shares AS (
         bool_and(l.system_id = j.system_id) AS same_system
     FROM joint_pledges AS j
     LEFT JOIN pledge_lines AS l USING (joint_pledge_id)
-    LEFT JOIN pledge_line_history AS h
-        ON h.line_id = l.line_id AND h.valid_from <= j.date_latest AND j.date_latest < h.valid_to
+    ASOF LEFT JOIN commitment_totals AS h ON h.line_id = l.line_id AND j.date_latest >= h.day
     GROUP BY ALL
 )
 SELECT 'joint_pledges' AS table_name, j.joint_pledge_id AS key, 'total' AS column_name,
