@@ -282,6 +282,35 @@ def test_readings_of_feed_sentences(reader, text, published, expected):
             date(2023, 1, 27),
             [("increased", "POL", None, 60)],
         ),
+        # https://www.tu.no/artikler/attende-vapendonasjon-fra-norge-denne-gang-er-det-hellfire-missiler/522074
+        # "відправлено" (was sent) is a delivery; the model after its munition word, without the words after it
+        (
+            "В Україну відправлено 160 ракет Hellfire з відповідним обладнанням для запуску та управління вогнем.",
+            date(2022, 9, 8),
+            [("delivered", None, None, 160)],
+        ),
+        # https://twitter.com/BMVg_Bundeswehr/status/1580177624516947971
+        # "буде передано більше": more of named systems, without a number
+        (
+            "Згідно з твіттером міністерства оборони Німеччини, «протягом наступних кількох тижнів Україні буде передано "
+            "більше PzH2000 і MARSII».",
+            date(2022, 10, 12),
+            [("increased", "DEU", "pzh-2000", None), ("increased", "DEU", "m270", None)],
+        ),
+        # https://news.sky.com/story/ukraines-president-volodymyr-zelenskyy-arrives-in-uk-for-substantive-negotiations-with-rishi-sunak-12881273
+        # "подальше надання ... сотень": a further provision of a vague number
+        (
+            "Уряд Великої Британії сьогодні підтвердить подальше надання Україні сотень ракет протиповітряної оборони.",
+            date(2023, 5, 15),
+            [("increased", "GBR", "air-defence-missile", None)],
+        ),
+        # https://www.aa.com.tr/en/europe/uk-announces-new-military-aid-package-for-ukraine/3268904
+        # a quarter of a million; the "more" of the clause before is not this number's
+        (
+            'Пакет включатиме "більше артилерійських гармат, чверть мільйона боєприпасів", - йдеться у заяві уряду Великої Британії.',
+            date(2024, 7, 8),
+            [("announced", "GBR", "ammunition", 250_000)],
+        ),
     ],
 )
 def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected):

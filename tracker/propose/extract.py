@@ -249,7 +249,7 @@ def _in_model_name(text: str, n: numbers_found.Number, donors: list[Mention]) ->
 def _around(text: str, n: numbers_found.Number, system: Mention) -> str:
     """A number's own words: three words before it, it and its system, two words after ("another ten
     M113", "1,000 more Javelin", "douze canons Caesar supplémentaires"), not a "more" of another number."""
-    before = " ".join(text[: n.start].split()[-3:])
+    before = re.split(r"[,;:]", " ".join(text[: n.start].split()[-3:]))[-1]  # not past a clause break ("більше гармат, чверть")
     end = max(system.end, n.end)
     after = re.match(r"(?:\s+[\w-]+){0,2}", text[end:])
     return f"{before} {text[n.start : end]}{after.group() if after else ''}"
@@ -335,7 +335,10 @@ def _unknown_after(text: str, n: numbers_found.Number, donors: list[Mention]) ->
     )  # "90 протитанкових ракет Brimstone"
     if not (re.search(r"\d|[A-Z][a-z]*[A-Z]", name) or munition) or NOT_MODELS.match(name.split()[0]):
         return None  # "100 precision Brimstone missiles": one capitalised word names a munition's model
-    return (name + m.group(2)).strip()
+    tail = (
+        m.group(2) if re.match(r"\s+[a-z]", m.group(2)) else ""
+    )  # "M1070 tank transport tractors", not "Hellfire з обладнанням"
+    return (name + tail).strip()
 
 
 def _unknown_model(gap: str) -> str | None:

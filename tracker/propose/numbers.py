@@ -235,6 +235,7 @@ _T2N_SPAN = {
     lang: re.compile(rf"(?<!\w){w}(?:[\s-]+{w})*(?!\w)", re.IGNORECASE) for lang, w in _T2N_WORDS.items() if lang != "de"
 }
 _T2N_SPAN["de"] = re.compile(rf"(?<!\w){_T2N_WORDS['de']}(?!\w)", re.IGNORECASE)
+QUARTER_MILLION = {"uk": r"(?<!\w)чверть\s+мільйона\b", "ru": r"(?<!\w)четверть\s+миллиона\b", "pl": r"(?<!\w)ćwierć\s+miliona\b"}
 _EN_SPECIAL = {"a dozen": 12, "a hundred": 100, "a thousand": 1000, "a quarter of a million": 250000}
 
 _KANJI = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -377,6 +378,10 @@ def find(text: str, lang: str) -> list[Number]:
                 value, end = value * 1_000_000, end + million.end()
             found.append(Number(start, end, value, words=True, approximate=_approximate(text, start, m.end(), lang)))
     elif lang in _WORD_TOKEN:
+        for m in re.finditer(QUARTER_MILLION.get(lang, r"(?!)"), text, re.IGNORECASE):  # "чверть мільйона боєприпасів"
+            found.append(
+                Number(m.start(), m.end(), 250_000, words=True, approximate=_approximate(text, m.start(), m.end(), lang))
+            )
         for start, end, value in _word_run(text, lang):
             million = _millions(text, end, lang)
             if million:  # "дев'ять мільйонів боєприпасів"
