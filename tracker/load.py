@@ -7,12 +7,14 @@ import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from tracker.csv_reader import CsvError, Record, open_csv, plain_header, read_rows, scan
 from tracker.problems import FILE, Problem
 from tracker.schema import Package, Table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["RawTable", "read_package", "read_rows", "read_table"]  # read_rows: tracker.csv_reader's, for its older callers
 
@@ -25,7 +27,7 @@ class RawTable:
 
     table: Table
     shown_path: str
-    frame: pd.DataFrame
+    frame: pd.DataFrame | None = None  # a file read record by record (pandas is imported only then); else None
     sha256: str | None = None  # of the bytes read, so a build records exactly what it loaded
     size: int = 0
     unchecked: frozenset[str] = frozenset()  # columns whose values are not checked: missing, or out of place
@@ -37,10 +39,6 @@ class RawTable:
     control: bool = True  # whether a value may hold a control character (False: the scan found none)
 
 
-def _empty_frame(table: Table) -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series([], dtype="str") for c in table.columns})
-
-
 def read_table(path: Path, table: Table, shown: str, by_records: bool = False) -> tuple[RawTable, list[Problem]]:
     """Read one CSV into a RawTable, with every problem of encoding and shape: a structural problem
     (the file, its encoding, its header) is one problem, and the values it makes unreadable are not
@@ -48,7 +46,7 @@ def read_table(path: Path, table: Table, shown: str, by_records: bool = False) -
     read (``source``); others, or any with ``by_records`` (one DuckDB could not read), are read here
     record by record, so that each problem has its line."""
     problems: list[Problem] = []
-    raw = RawTable(table, shown, _empty_frame(table), unchecked=frozenset(table.columns))
+    raw = RawTable(table, shown, unchecked=frozenset(table.columns))
     if not path.exists():
         problems.append(Problem(shown, 0, FILE, f"file is missing (expected a CSV with columns {', '.join(table.columns)})"))
         return raw, problems
@@ -156,6 +154,8 @@ def read_table(path: Path, table: Table, shown: str, by_records: bool = False) -
         )
     if undecodable:
         problems += _undecodable_values(rows, lines, header, shown)
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=header, dtype="str") if rows else pd.DataFrame(columns=header, dtype="str")
     frame.index = pd.Index(lines, dtype="int64", name="line")
     raw.frame = _conform(frame, table)
@@ -236,6 +236,8 @@ def _undecodable_values(records: list[list[str]], lines: list[int], header: list
 
 def _conform(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
     """Only the declared columns, in declared order (missing ones empty); '' becomes missing."""
+    import pandas as pd
+
     frame = frame.loc[:, ~frame.columns.duplicated()]
     out = pd.DataFrame(index=frame.index)
     for name in table.columns:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
@@ -12,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from tracker import allowlist, build_files, database, text_tables
 from tracker.column_sql import check_text
@@ -124,28 +124,26 @@ def limit_memory(con: duckdb.DuckDBPyConnection, spill: str, csv_bytes: int = 0)
 def _rule_problems(con, results, raws: dict[str, RawTable]) -> list[Problem]:
     problems = []
     for name, findings in results:
-        for table_name, group in findings.groupby("table_name", sort=False):
+        by_table: dict[str, list[tuple]] = {}
+        for finding in findings:
+            by_table.setdefault(finding[0], []).append(finding)
+        for table_name, group in by_table.items():
             raw = raws[table_name]
-            lines = _lines_of_keys(con, raw, set(group["key"]))
-            for f in group.itertuples(index=False):
-                if f.column_name in raw.unchecked:
+            lines = _lines_of_keys(con, raw, {key for _, key, *_ in group})
+            for _, key, column_name, value, message in group:
+                if column_name in raw.unchecked:
                     continue  # its values are another column's, or none: the header's problem says so
-                value = None if pd.isna(f.value) else str(f.value)
-                problems.append(
-                    Problem(raw.shown_path, lines.get(f.key, 1), f.column_name, f.message, value, rule=name, key=f.key)
-                )
+                shown = None if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+                problems.append(Problem(raw.shown_path, lines.get(key, 1), column_name, message, shown, rule=name, key=key))
     return problems
 
 
 def _lines_of_keys(con: duckdb.DuckDBPyConnection, raw: RawTable, keys: set[str]) -> dict[str, int]:
     """CSV line of the first row having each primary key (as rules write keys: key_expression)."""
     key = key_expression(raw.table.primary_key)
-    con.register("_keys", pd.DataFrame({"key": sorted(keys)}))
-    try:
-        found = con.execute(
-            f"SELECT k, min(line) FROM (SELECT {key} AS k, line FROM {text_tables.relation(raw)}) "
-            "WHERE k IN (SELECT key FROM _keys) GROUP BY k"
-        ).fetchall()
-    finally:
-        con.unregister("_keys")
+    found = con.execute(
+        f"SELECT k, min(line) FROM (SELECT {key} AS k, line FROM {text_tables.relation(raw)}) "
+        "WHERE k IN (SELECT unnest(?::VARCHAR[])) GROUP BY k",
+        [sorted(k for k in keys if k is not None)],
+    ).fetchall()
     return {k: int(line) for k, line in found}

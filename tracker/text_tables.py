@@ -44,6 +44,12 @@ def create(con: duckdb.DuckDBPyConnection, raw: RawTable) -> bool:
         raw.rows = rows
         _view(con, raw, stored, "rowid + 2", set(raw.header))  # rows in file order: the first is on line 2
         return True
+    if raw.frame is None:  # missing, a directory, unreadable, empty, or no header: no rows
+        columns = ", ".join(f"{ident(c)} VARCHAR" for c in raw.table.columns)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {stored} (line BIGINT, {columns})")
+        raw.rows = 0
+        _view(con, raw, stored, "line", set(raw.table.columns))
+        return True
     frame = raw.frame.rename_axis("line").reset_index()
     con.register("_frame", frame)
     try:
