@@ -89,6 +89,18 @@ def test_weekdays_number_words_and_names_in_each_language(reader, lang, text, da
             date(2023, 2, 15),
             [("announced", "NLD", "ammunition-tank-120mm", None, 20000)],
         ),
+        # https://www.defense.gov/News/Releases/Release/Article/3272866/biden-administration-announces-additional-security-assistance-for-ukraine/
+        # ammunition support vehicles are armoured vehicles of their own kind, not trucks summed with the tow vehicles
+        (
+            "The Department of Defense announced a package that includes: 12 ammunition support vehicles; 6 command post "
+            "vehicles; 22 tactical vehicles to tow weapons.",
+            date(2023, 1, 19),
+            [
+                ("announced", "USA", "armoured-vehicle", None, 12),
+                ("announced", "USA", "armoured-vehicle", None, 6),
+                ("announced", "USA", "non-combat-vehicles", None, 22),
+            ],
+        ),
         # https://www.ukrinform.net/rubric-ato/3546708-armed-forces-receive-first-batch-of-50-kirpi-armored-vehicles-from-turkey.html
         # Kirpi, as news write the BMC Kirpi
         (
@@ -298,11 +310,13 @@ def test_readings_of_feed_sentences(reader, text, published, expected):
             [("increased", "DEU", "pzh-2000", None), ("increased", "DEU", "m270", None)],
         ),
         # https://news.sky.com/story/ukraines-president-volodymyr-zelenskyy-arrives-in-uk-for-substantive-negotiations-with-rishi-sunak-12881273
-        # "подальше надання ... сотень": a further provision of a vague number
+        # "подальше надання ... сотень": a further provision of a vague number; the drones "including" names are the
+        # same row as the unmanned systems before them
         (
-            "Уряд Великої Британії сьогодні підтвердить подальше надання Україні сотень ракет протиповітряної оборони.",
+            "Уряд Великої Британії сьогодні підтвердить подальше надання Україні сотень ракет протиповітряної оборони та "
+            "інших безпілотних літальних комплексів, включаючи сотні нових ударних безпілотників дальньої дії.",
             date(2023, 5, 15),
-            [("increased", "GBR", "air-defence-missile", None)],
+            [("increased", "GBR", "air-defence-missile", None), ("increased", "GBR", "drones", None)],
         ),
         # https://www.aa.com.tr/en/europe/uk-announces-new-military-aid-package-for-ukraine/3268904
         # a quarter of a million; the "more" of the clause before is not this number's
@@ -310,6 +324,44 @@ def test_readings_of_feed_sentences(reader, text, published, expected):
             'Пакет включатиме "більше артилерійських гармат, чверть мільйона боєприпасів", - йдеться у заяві уряду Великої Британії.',
             date(2024, 7, 8),
             [("announced", "GBR", "ammunition", 250_000)],
+        ),
+        # https://edition.cnn.com/europe/live-news/russia-ukraine-war-news-06-10-23/index.html
+        # one craft of a model the catalog lacks, given: one unit, as "a seized An-124" is in English
+        (
+            "Прем'єр-міністр Канади Джастін Трюдо в суботу пообіцяв передати Україні захоплений російський вантажний "
+            "літак Ан-124.",
+            date(2023, 6, 10),
+            [("announced", "CAN", None, 1)],
+        ),
+        # https://www.armyrecognition.com/defense_news_december_2022_global_security_army_industry/inkas_titan-s_4x4_armored_vehicles_are_now_in_service_with_ukrainian_army.html
+        # a Cyrillic model name received, with no number
+        (
+            "Українські військові отримали нерозголошену кількість броньованого автомобіля Титан-С виробництва компанії "
+            "Inkas Vehicles LLC",
+            date(2022, 12, 11),
+            [("delivered", None, None, None)],
+        ),
+        # https://www.lemonde.fr/international/article/2022/10/01/la-france-prepare-la-livraison-de-nouveaux-canons-caesar-a-l-ukraine_6143991_3210.html
+        # "нову серію": more of the system
+        (
+            "Франція готується поставити в Україну нову серію гаубиць Caesar.",
+            date(2022, 10, 1),
+            [("increased", "FRA", "caesar", None)],
+        ),
+        # https://armenpress.am/en/article/1197946
+        # "новий зенітно-ракетний комплекс IRIS-T SLS": one unit
+        (
+            "Німеччина поставила новий зенітно-ракетний комплекс IRIS-T SLS.",
+            date(2024, 8, 19),
+            [("delivered", "DEU", "iris-t", 1)],
+        ),
+        # https://www.bloomberg.com/news/articles/2023-05-24/swiss-back-sale-of-25-tanks-to-germany-to-support-ukraine-effort
+        # a purchase for one's own stocks is no aid, though the sentence names Ukraine
+        (
+            "Заявка Німеччини на купівлю 25 законсервованих швейцарських танків Leopard 2 для компенсації запасів, які вона "
+            "відправляє в Україну, отримала підтримку уряду Швейцарії.",
+            date(2023, 5, 24),
+            [],
         ),
     ],
 )

@@ -141,6 +141,9 @@ def report(result: Score) -> str:
         lines.append(f"| {lang} | {labelled} | {proposed} | {right} | {_pct(p)} | {_pct(r)} | {'yes' if met else 'no'} |")
     lines += [
         "",
+        'The reading was written against these texts: "met" here says it reads them, not that it reads a new text as',
+        "well. The held-out section below measures that.",
+        "",
         "## Per kind and language (precision / recall)",
         "",
         "| kind | " + " | ".join(langs) + " |",

@@ -312,10 +312,20 @@ NOT_MODELS = re.compile(
 )
 
 
-# "a seized An-124": one unit of a model named with a digit, the article and at most one word before it
-ONE_UNKNOWN = re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?((?=[\w-]*\d)[A-Z][A-Za-z]*-?\d[\w-]*)(?![\w-])")
+# "a seized An-124": one unit of a model named with a digit, the article and at most one word before it; in
+# Ukrainian, with no article, a singular craft's noun after a giving verb ("передати ... вантажний літак Ан-124")
+ONE_UNKNOWN = {
+    "en": re.compile(r"\b(?:a|an)\s+(?:[a-z]+\s+)?((?=[\w-]*\d)[A-Z][A-Za-z]*-?\d[\w-]*)(?![\w-])"),
+    "uk": re.compile(
+        r"(?<!\w)(?:переда|нада|відправ)\w*\s+(?:[\w'’-]+\s+){0,4}?(?:літак|гелікоптер|вертоліт|корабель|катер)\s+"
+        r"((?=[\w-]*\d)[А-ЯІA-Z][\w]*-?\d[\w-]*)(?![\w-])"
+    ),
+}
 # a model's name with a digit and a capital in one word (M60CMA, M93P1, AGS-17), not a calibre (60-mm)
 UNKNOWN_MODEL = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Z])[A-Z][A-Za-z0-9-]*[A-Za-z0-9](?![\w-])")
+CYRILLIC_MODEL = re.compile(
+    r"(?<![\w-])[А-ЯІЇЄҐ][а-яіїєґ]+-[А-ЯІЇЄҐ0-9][\w-]*(?![\w-])"
+)  # "Титан-С", not "Ан-124" (digits: above)
 STRONG_MODEL = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*")
 
 
@@ -327,7 +337,13 @@ def _unknown_after(text: str, n: numbers_found.Number, donors: list[Mention]) ->
         r"\s+(?:[a-zа-яіїєґё'’-]+\s+){0,3}(" + STRONG_MODEL.pattern + r")((?:\s+[a-zа-яіїєґё][\w-]*){0,3})",
         text[n.end : n.end + 80],
     )  # "2000 ракет TOW": lower-case words of any script before the model
-    if not m or any(d.start <= n.end + m.start(1) < d.end for d in donors):
+    if not m:  # "100 високоточних ракет «Брімстоун»": a munition's model quoted in Cyrillic
+        quoted = re.match(
+            r"\s+(?:[а-яіїєґё'’-]+\s+){0,3}?(?:ракет|дрон|безпілотник|беспилотник|бомб)\w*\s+[«\"“„]([А-ЯІЇЄҐЁ][\w-]+)[»\"”“]",
+            text[n.end : n.end + 80],
+        )
+        return quoted.group(1) if quoted else None
+    if any(d.start <= n.end + m.start(1) < d.end for d in donors):
         return None
     name = m.group(1)
     munition = re.match(r"\s+(?:missiles?|rockets?|drones?|bombs?|munitions|interceptors?|radars?)\b", m.group(2)) or re.search(
@@ -586,7 +602,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             out.append(c)
         for system in systems:  # "a new IRIS-T SLS", "ще один комплекс IRIS-T": one unit
             one = (
-                not system.generic and id(system) not in used and lex.cue("one_unit", s[max(0, system.start - 30) : system.start])
+                not system.generic and id(system) not in used and lex.cue("one_unit", s[max(0, system.start - 45) : system.start])
             )
             if one and (own_donor or carried) and not cue["training"]:
                 kind = "delivered" if cue["delivered"] else "increased" if lex.cue("increased", one.group()) else "announced"
@@ -630,7 +646,10 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             ):
                 used.add(id(system))
                 continue  # "thousands of rounds of ammunition for Challenger 2 tanks": the tanks are what the rounds serve
-            if vague and (own_donor or carried) and not cue["training"]:
+            again = any(  # "... unmanned aerial systems, including hundreds of new drones": one row of a family without a number
+                c.start == sentence.start and c.quantity is None and c.system_family == system.key.split("|")[0] for c in out
+            )
+            if vague and (own_donor or carried) and not cue["training"] and not again:
                 before = _local(s, system.start, system.start)[-80:]  # "the further provision ... of hundreds of"
                 kind = "delivered" if cue["delivered"] else "increased" if lex.cue("increased", before) else "announced"
                 c = make(kind, system, None, system.start)
@@ -666,8 +685,8 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 out.append(c)
         named_systems = [x for x in systems if not x.generic]
         single = (
-            ONE_UNKNOWN.search(s)
-            if lex.lang == "en" and (own_donor or carried) and not named_systems and not countable and not cue["training"]
+            ONE_UNKNOWN[lex.lang].search(s)
+            if lex.lang in ONE_UNKNOWN and (own_donor or carried) and not named_systems and not countable and not cue["training"]
             else None
         )
         if single and not any(d.start <= single.start(1) < d.end for d in donors):
@@ -690,7 +709,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             after_vague = vague and re.match(
                 r"\s*(?:of\s+)?(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z0-9][\w-]*)*)", s[cue["delivered"].end() + vague.end() :]
             )
-            unnamed = UNKNOWN_MODEL.search(s, cue["delivered"].end()) or (
+            unnamed = (UNKNOWN_MODEL.search(s, cue["delivered"].end()) or CYRILLIC_MODEL.search(s, cue["delivered"].end())) or (
                 re.search(re.escape(after_vague.group(1)), s)
                 if after_vague and not NOT_MODELS.match(after_vague.group(1))
                 else None
