@@ -7,29 +7,37 @@
 -- is in cents-exact DECIMAL so that the changes of a line cancel to exactly 0. A line changes on
 -- the days of pledge_line_history and, for an envelope, of envelope_values.
 CREATE OR REPLACE TABLE line_changes_daily AS
-WITH days AS (
-    SELECT line_id, valid_from AS day FROM pledge_line_history
-    UNION
-    SELECT line_id, valid_from FROM envelope_values
-), states AS (  -- each line's state on each of its days (history and values run to 9999-12-31 without gaps)
-    SELECT
-        d.line_id,
-        d.day,
-        h.committed,
-        h.delivered,
-        h.delivered_possible,
-        h.last_event_id,
-        v.value_eur,
-        CASE WHEN ev.line_id IS NULL THEN v.counted_eur ELSE ev.counted_eur END AS counted_eur,
-        v.value_basis
-    FROM days AS d
+WITH envelopes AS (
+    SELECT DISTINCT line_id FROM envelope_values
+), own_days AS (  -- each line's state on the days of its history: its value is the row of the same interval
+    SELECT h.line_id, h.valid_from AS day, h.committed, h.delivered, h.delivered_possible, h.last_event_id,
+        v.value_eur, v.counted_eur, v.value_basis
+    FROM pledge_line_history AS h
+    LEFT JOIN pledge_line_values AS v ON v.line_id = h.line_id AND v.valid_from = h.valid_from
+), envelope_days AS (  -- an envelope also changes when a package enters it or changes: days its own history lacks
+    SELECT d.line_id, d.day, h.committed, h.delivered, h.delivered_possible, h.last_event_id, v.value_eur, v.counted_eur, v.value_basis
+    FROM (SELECT line_id, valid_from AS day FROM envelope_values EXCEPT SELECT line_id, valid_from FROM pledge_line_history) AS d
     ASOF JOIN pledge_line_history AS h ON h.line_id = d.line_id AND d.day >= h.valid_from
     ASOF LEFT JOIN pledge_line_values AS v ON v.line_id = d.line_id AND d.day >= v.valid_from
+), states AS (  -- (history and values run to 9999-12-31 without gaps); an envelope counts what envelope_values says
+    SELECT * FROM own_days WHERE line_id NOT IN (SELECT line_id FROM envelopes)
+    UNION ALL
+    SELECT d.line_id, d.day, d.committed, d.delivered, d.delivered_possible, d.last_event_id, d.value_eur,
+        CASE WHEN ev.line_id IS NULL THEN d.counted_eur ELSE ev.counted_eur END AS counted_eur, d.value_basis
+    FROM (
+        SELECT * FROM own_days WHERE line_id IN (SELECT line_id FROM envelopes)
+        UNION ALL
+        SELECT * FROM envelope_days
+    ) AS d
     ASOF LEFT JOIN envelope_values AS ev ON ev.line_id = d.line_id AND d.day >= ev.valid_from
-), measures AS (  -- what each line adds to the totals on that day (0 for what it lacks)
+), measures AS (  -- what each line adds to the totals on that day (0 for what it lacks), with what it is summed by
     SELECT
         line_id,
         day,
+        l.donor,
+        sy.category,
+        sy.family_id AS system_family,
+        l.unit,
         coalesce(committed, 0) AS committed,
         (committed IS NOT NULL)::INTEGER AS known,
         coalesce(delivered, 0) AS delivered,
@@ -45,10 +53,15 @@ WITH days AS (
         coalesce(value_basis = 'unit_price', false)::INTEGER AS estimated_line,
         CASE WHEN value_basis = 'unit_price' THEN coalesce(CAST(counted_eur AS DECIMAL(38, 2)), 0) ELSE 0 END AS estimated_eur
     FROM states
-), changes AS (
+    JOIN pledge_lines AS l USING (line_id)
+    LEFT JOIN systems AS sy ON sy.system_id = l.system_id
+), changes AS (  -- the line attributes ride along: the sum below has no join under it to push a (line, day) grouping into
     SELECT
-        line_id,
         day,
+        donor,
+        category,
+        system_family,
+        unit,
         committed - coalesce(lag(committed) OVER w, 0) AS committed,
         known - coalesce(lag(known) OVER w, 0) AS known,
         delivered - coalesce(lag(delivered) OVER w, 0) AS delivered,
@@ -68,10 +81,10 @@ WITH days AS (
 )
 SELECT
     c.day,
-    l.donor,
-    s.category,
-    s.family_id AS system_family,
-    l.unit,
+    c.donor,
+    c.category,
+    c.system_family,
+    c.unit,
     sum(c.committed) AS committed,
     CAST(sum(c.known) AS INTEGER) AS known,
     sum(c.delivered) AS delivered,
@@ -87,7 +100,5 @@ SELECT
     CAST(sum(c.estimated_lines) AS INTEGER) AS estimated_lines,
     CAST(sum(c.estimated_eur) AS DECIMAL(38, 2)) AS estimated_eur
 FROM changes AS c
-JOIN pledge_lines AS l USING (line_id)
-LEFT JOIN systems AS s ON s.system_id = l.system_id
 GROUP BY ALL
-ORDER BY s.category, s.family_id, c.day, l.donor;  -- a category or family filter reads only its row groups
+ORDER BY c.category, c.system_family, c.day, c.donor;  -- a category or family filter reads only its row groups

@@ -32,12 +32,6 @@ WITH record_start AS (
         WHERE d.date_latest IS NOT NULL
     )
     GROUP BY ALL
-), delivered_cumulative AS (
-    SELECT line_id, day,
-        sum(certain) OVER w AS delivered,
-        sum(possible) OVER w AS delivered_possible
-    FROM delivered_by_day
-    WINDOW w AS (PARTITION BY line_id ORDER BY day)
 ), change_days AS (
     SELECT line_id, day FROM events
     UNION
@@ -53,25 +47,39 @@ WITH record_start AS (
     SELECT line_id, min(day) FILTER (WHERE event_type = 'announced') AS first_announced
     FROM events
     GROUP BY ALL
+), walked AS (  -- each change day with the latest event and the deliveries summed so far: one pass in day order
+    SELECT line_id, day,
+        coalesce(lead(day) OVER w, DATE '9999-12-31') AS valid_to,
+        last_value(event IGNORE NULLS) OVER so_far AS e,
+        sum(certain) OVER so_far AS delivered,
+        sum(possible) OVER so_far AS delivered_possible
+    FROM (  -- a line has one event a day (rule events_on_distinct_dates)
+        SELECT c.line_id, c.day, d.certain, d.possible,
+            CASE WHEN e.event_id IS NOT NULL THEN {'event_id': e.event_id, 'committed': e.committed, 'floor_only': e.floor_only,
+                'event_type': e.event_type, 'day': e.day, 'source_id': e.source_id} END AS event
+        FROM change_days AS c
+        LEFT JOIN events AS e ON e.line_id = c.line_id AND e.day = c.day
+        LEFT JOIN delivered_by_day AS d ON d.line_id = c.line_id AND d.day = c.day
+    )
+    WINDOW w AS (PARTITION BY line_id ORDER BY day),
+        so_far AS (PARTITION BY line_id ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
 ), states AS (
     SELECT
         c.line_id,
         c.day AS valid_from,
-        coalesce(lead(c.day) OVER (PARTITION BY c.line_id ORDER BY c.day), DATE '9999-12-31') AS valid_to,
-        CASE WHEN e.event_id IS NULL THEN 0 ELSE e.committed END AS committed,
-        coalesce(e.floor_only, false) AS committed_is_floor,
-        coalesce(d.delivered, 0) AS delivered,
-        coalesce(d.delivered_possible, 0) AS delivered_possible,
+        c.valid_to,
+        CASE WHEN c.e IS NULL THEN 0 ELSE c.e.committed END AS committed,
+        coalesce(c.e.floor_only, false) AS committed_is_floor,
+        coalesce(c.delivered, 0) AS delivered,
+        coalesce(c.delivered_possible, 0) AS delivered_possible,
         p.committed AS open_committed,
         coalesce(p.undisclosed, false) AS open_undisclosed,
         a.first_announced,
-        e.event_id AS last_event_id,
-        e.event_type AS last_event,
-        e.day AS last_event_date,
-        e.source_id AS last_event_source_id
-    FROM change_days AS c
-    ASOF LEFT JOIN events AS e ON c.line_id = e.line_id AND c.day >= e.day
-    ASOF LEFT JOIN delivered_cumulative AS d ON c.line_id = d.line_id AND c.day >= d.day
+        c.e.event_id AS last_event_id,
+        c.e.event_type AS last_event,
+        c.e.day AS last_event_date,
+        c.e.source_id AS last_event_source_id
+    FROM walked AS c
     LEFT JOIN possible_events AS p ON p.line_id = c.line_id AND p.day = c.day
     LEFT JOIN announcements AS a ON a.line_id = c.line_id
 )
