@@ -32,7 +32,7 @@ class RawTable:
     size: int = 0
     unchecked: frozenset[str] = frozenset()  # columns whose values are not checked: missing, or out of place
     unchecked_lines: frozenset[int] = frozenset()  # rows whose values are not checked: one cut off in a quoted value
-    source: Path | None = None  # a plain file DuckDB reads itself (tracker.text_tables); frame is then empty
+    source: Path | None = None  # a plain file DuckDB reads itself (tracker.text_tables); frame is then None
     header: tuple[str, ...] = ()  # its header
     line_count: int = 0  # its lines, the header's included
     rows: int | None = None  # rows read (set once the text is in DuckDB)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import shutil
@@ -133,7 +132,7 @@ def _rule_problems(con, results, raws: dict[str, RawTable]) -> list[Problem]:
             for _, key, column_name, value, message in group:
                 if column_name in raw.unchecked:
                     continue  # its values are another column's, or none: the header's problem says so
-                shown = None if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+                shown = None if value is None else str(value)
                 problems.append(Problem(raw.shown_path, lines.get(key, 1), column_name, message, shown, rule=name, key=key))
     return problems
 

@@ -20,7 +20,7 @@ from tracker.schema import Package, load_package
 
 RULE_SQL = files("tracker") / "sql" / "rules"  # read when a rule is first asked for, not at import
 FINDING_COLUMNS = ["table_name", "key", "column_name", "value", "message"]
-# A derived table stands for the tables it is built from when deciding what a rule reads.
+# A view a rule reads stands for the tables it is built from when deciding what the rule reads.
 DERIVED_FROM = {"commitment_totals": {"commitment_events"}}
 
 

@@ -63,7 +63,7 @@ def create(con: duckdb.DuckDBPyConnection, raw: RawTable) -> bool:
 
 def keep_keys(con: duckdb.DuckDBPyConnection, raw: RawTable) -> None:
     """Once the typed tables are loaded, keep of the text only each row's line and primary key (what
-    names a rule's finding by its line), so that the derived tables have the memory."""
+    names a rule's finding by its line), so that the rules have the memory."""
     key = ", ".join(ident(c) for c in raw.table.primary_key)
     name = relation(raw)
     con.execute(f"CREATE OR REPLACE TEMP TABLE keys_{raw.table.name} AS SELECT line, {key} FROM {name}")

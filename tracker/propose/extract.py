@@ -327,6 +327,8 @@ CYRILLIC_MODEL = re.compile(
     r"(?<![\w-])[А-ЯІЇЄҐ][а-яіїєґ]+-[А-ЯІЇЄҐ0-9][\w-]*(?![\w-])"
 )  # "Титан-С", not "Ан-124" (digits: above)
 STRONG_MODEL = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*")
+# a munition's word before its model, as Ukrainian and Russian write it ("ракет Brimstone", "ракет «Брімстоун»")
+MUNITION_BEFORE = r"(?:ракет|дрон|безпілотник|беспилотник|бомб|радар)\w*"
 
 
 def _unknown_after(text: str, n: numbers_found.Number, donors: list[Mention]) -> str | None:
@@ -339,7 +341,7 @@ def _unknown_after(text: str, n: numbers_found.Number, donors: list[Mention]) ->
     )  # "2000 ракет TOW": lower-case words of any script before the model
     if not m:  # "100 високоточних ракет «Брімстоун»": a munition's model quoted in Cyrillic
         quoted = re.match(
-            r"\s+(?:[а-яіїєґё'’-]+\s+){0,3}?(?:ракет|дрон|безпілотник|беспилотник|бомб)\w*\s+[«\"“„]([А-ЯІЇЄҐЁ][\w-]+)[»\"”“]",
+            r"\s+(?:[а-яіїєґё'’-]+\s+){0,3}?" + MUNITION_BEFORE + r"\s+[«\"“„]([А-ЯІЇЄҐЁ][\w-]+)[»\"”“]",
             text[n.end : n.end + 80],
         )
         return quoted.group(1) if quoted else None
@@ -347,7 +349,7 @@ def _unknown_after(text: str, n: numbers_found.Number, donors: list[Mention]) ->
         return None
     name = m.group(1)
     munition = re.match(r"\s+(?:missiles?|rockets?|drones?|bombs?|munitions|interceptors?|radars?)\b", m.group(2)) or re.search(
-        r"(?:ракет|дрон|безпілотник|беспилотник|бомб|радар)\w*\s+$", m.group()[: m.start(1)]
+        MUNITION_BEFORE + r"\s+$", m.group()[: m.start(1)]
     )  # "90 протитанкових ракет Brimstone"
     if not (re.search(r"\d|[A-Z][a-z]*[A-Z]", name) or munition) or NOT_MODELS.match(name.split()[0]):
         return None  # "100 precision Brimstone missiles": one capitalised word names a munition's model
@@ -709,10 +711,14 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             after_vague = vague and re.match(
                 r"\s*(?:of\s+)?(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z0-9][\w-]*)*)", s[cue["delivered"].end() + vague.end() :]
             )
-            unnamed = (UNKNOWN_MODEL.search(s, cue["delivered"].end()) or CYRILLIC_MODEL.search(s, cue["delivered"].end())) or (
-                re.search(re.escape(after_vague.group(1)), s)
-                if after_vague and not NOT_MODELS.match(after_vague.group(1))
-                else None
+            unnamed = (
+                UNKNOWN_MODEL.search(s, cue["delivered"].end())
+                or CYRILLIC_MODEL.search(s, cue["delivered"].end())
+                or (
+                    re.search(re.escape(after_vague.group(1)), s)
+                    if after_vague and not NOT_MODELS.match(after_vague.group(1))
+                    else None
+                )
             )
             if unnamed and not any(d.start <= unnamed.start() < d.end for d in donors):
                 c = make("delivered", None, None, unnamed.start())

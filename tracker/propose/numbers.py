@@ -235,8 +235,13 @@ _T2N_SPAN = {
     lang: re.compile(rf"(?<!\w){w}(?:[\s-]+{w})*(?!\w)", re.IGNORECASE) for lang, w in _T2N_WORDS.items() if lang != "de"
 }
 _T2N_SPAN["de"] = re.compile(rf"(?<!\w){_T2N_WORDS['de']}(?!\w)", re.IGNORECASE)
-QUARTER_MILLION = {"uk": r"(?<!\w)чверть\s+мільйона\b", "ru": r"(?<!\w)четверть\s+миллиона\b", "pl": r"(?<!\w)ćwierć\s+miliona\b"}
-_EN_SPECIAL = {"a dozen": 12, "a hundred": 100, "a thousand": 1000, "a quarter of a million": 250000}
+# phrases that are one number, read before the number words ("a quarter of a million", "чверть мільйона")
+_SPECIAL = {
+    "en": {"a dozen": 12, "a hundred": 100, "a thousand": 1000, "a quarter of a million": 250_000},
+    "uk": {"чверть мільйона": 250_000},
+    "ru": {"четверть миллиона": 250_000},
+    "pl": {"ćwierć miliona": 250_000},
+}
 
 _KANJI = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -350,13 +355,10 @@ def find(text: str, lang: str) -> list[Number]:
         elif lang == "ja" and text[end : end + 1] == "千":
             value, end = value * 1000, end + 1
         found.append(Number(m.start(), end, value, approximate=_approximate(text, m.start(), end, lang)))
+    for phrase, value in _SPECIAL.get(lang, {}).items():
+        for m in re.finditer(r"(?<!\w)" + phrase.replace(" ", r"\s+") + r"(?!\w)", text, re.IGNORECASE):
+            found.append(Number(m.start(), m.end(), value, words=True, approximate=_approximate(text, m.start(), m.end(), lang)))
     if lang in TEXT2NUM:
-        lowered = text.lower()
-        for phrase, value in _EN_SPECIAL.items() if lang == "en" else ():
-            for m in re.finditer(rf"(?<!\w){phrase}(?!\w)", lowered):
-                found.append(
-                    Number(m.start(), m.end(), value, words=True, approximate=_approximate(text, m.start(), m.end(), lang))
-                )
         for m in _T2N_SPAN[lang].finditer(text):
             # "and two": the joining word before a number is not part of it
             lead = re.match(r"(?:(?:and|a|et|und)[\s-]+)+", m.group(), re.IGNORECASE)
@@ -378,10 +380,6 @@ def find(text: str, lang: str) -> list[Number]:
                 value, end = value * 1_000_000, end + million.end()
             found.append(Number(start, end, value, words=True, approximate=_approximate(text, start, m.end(), lang)))
     elif lang in _WORD_TOKEN:
-        for m in re.finditer(QUARTER_MILLION.get(lang, r"(?!)"), text, re.IGNORECASE):  # "чверть мільйона боєприпасів"
-            found.append(
-                Number(m.start(), m.end(), 250_000, words=True, approximate=_approximate(text, m.start(), m.end(), lang))
-            )
         for start, end, value in _word_run(text, lang):
             million = _millions(text, end, lang)
             if million:  # "дев'ять мільйонів боєприпасів"

@@ -55,26 +55,24 @@ WITH rates AS (
     LEFT JOIN first_events AS f USING (line_id)
     LEFT JOIN packaged AS pk ON pk.event_id = h.last_event_id
     WHERE h.last_event_id IS NOT NULL  -- a line is valued once a commitment event on it is certain
-), stated_rates AS (  -- the rate of each currency and day a stated value needs: a few thousand, not one per state
-    SELECT k.currency, k.day, r.date AS rate_date, r.per_eur
-    FROM (SELECT DISTINCT stated_currency AS currency, event_day AS day FROM states WHERE stated_currency IS NOT NULL) AS k
-    ASOF LEFT JOIN rates AS r ON r.currency = k.currency AND k.day >= r.date
-), stated_rated AS (
-    SELECT s.*, sr.rate_date AS stated_rate_date, sr.per_eur AS stated_per_eur
-    FROM states AS s
-    LEFT JOIN stated_rates AS sr ON sr.currency = s.stated_currency AND sr.day = s.event_day
 ), with_prices AS (
     SELECT s.*, p.price AS unit_price, p.currency AS unit_price_currency, p.source_id AS price_source_id
-    FROM stated_rated AS s
+    FROM states AS s
     LEFT JOIN unit_prices AS p ON p.system_id = s.system_id
-), price_rates AS (  -- likewise each currency and first day a unit price needs
+), rates_wanted AS (  -- the rate of each currency and day a value converts on: a few thousand, not one per state
     SELECT k.currency, k.day, r.date AS rate_date, r.per_eur
-    FROM (SELECT DISTINCT unit_price_currency AS currency, first_day AS day FROM with_prices WHERE unit_price_currency IS NOT NULL) AS k
+    FROM (
+        SELECT stated_currency AS currency, event_day AS day FROM with_prices WHERE stated_currency IS NOT NULL
+        UNION
+        SELECT unit_price_currency, first_day FROM with_prices WHERE unit_price_currency IS NOT NULL
+    ) AS k
     ASOF LEFT JOIN rates AS r ON r.currency = k.currency AND k.day >= r.date
 ), priced AS (
-    SELECT s.*, pr.rate_date AS price_rate_date, pr.per_eur AS price_per_eur
+    SELECT s.*, sr.rate_date AS stated_rate_date, sr.per_eur AS stated_per_eur,
+        pr.rate_date AS price_rate_date, pr.per_eur AS price_per_eur
     FROM with_prices AS s
-    LEFT JOIN price_rates AS pr ON pr.currency = s.unit_price_currency AND pr.day = s.first_day
+    LEFT JOIN rates_wanted AS sr ON sr.currency = s.stated_currency AND sr.day = s.event_day
+    LEFT JOIN rates_wanted AS pr ON pr.currency = s.unit_price_currency AND pr.day = s.first_day
 ), in_eur AS (
     SELECT *,
         stated_value * CASE WHEN stated_currency = 'EUR' THEN 1.0
