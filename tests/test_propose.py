@@ -370,6 +370,182 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
     assert [(c.kind, c.donor, c.system_family, c.quantity) for c in found] == expected
 
 
+@pytest.mark.parametrize(
+    "lang, text, published, expected",
+    [
+        # https://www.wsws.org/en/articles/2022/07/26/pust-j26.html
+        # a quoted "today" is the speaker's day, given by the sentence before; a total still to arrive is the pledge's
+        (
+            "en",
+            "On Monday, Ukraine received its first Gepard anti-aircraft tanks from Germany. “Today, the first three Gepards "
+            "officially arrived,” Defence Minister Olexiy Resnikov announced. A total of 15 Gepards were expected to arrive.",
+            date(2022, 7, 26),
+            [("delivered", "DEU", "gepard", 3, date(2022, 7, 25)), ("announced", "DEU", "gepard", 15, None)],
+        ),
+        (
+            "uk",
+            "У понеділок Україна отримала від Німеччини перші зенітні танки Gepard. «Сьогодні офіційно прибули перші три "
+            "Гепарди», – повідомив міністр оборони. Всього очікується прибуття 15 Гепардів.",
+            date(2022, 7, 26),
+            [("delivered", "DEU", "gepard", 3, date(2022, 7, 25)), ("announced", "DEU", "gepard", 15, None)],
+        ),
+        # https://www.newsweek.com/us-ukraine-himars-missiles-equivalent-airstrike-pentagon-1732096
+        # rounds for the mortars named after them; "Серед" (among) is no Wednesday; a weapon the catalog lacks by its name
+        (
+            "uk",
+            "Серед іншого озброєння, яке буде надано Україні, США надсилають двадцять 120-мм мінометних систем і "
+            "20 000 снарядів до 120-мм мінометів; і 1000 Javelin.",
+            date(2022, 8, 9),
+            [
+                ("announced", "USA", "mortar-120mm", 20, None),
+                ("announced", "USA", "ammunition-mortar", 20000, None),
+                ("announced", "USA", None, 1000, None),
+            ],
+        ),
+        # https://www.canada.ca/en/department-national-defence/news/2023/01/defence-minister-anita-anand-announces-air-defence-system-donation-to-ukraine.html
+        # bought to be given is aid; "a" system is one
+        (
+            "en",
+            "The Canadian government has announced it will buy a National Advanced Surface-to-Air Missile System (NASAMS) "
+            "from the United States and donate it to Ukraine.",
+            date(2023, 1, 10),
+            [("announced", "CAN", "nasams", 1, None)],
+        ),
+        # https://www.rfi.fr/en/international/20230328-promised-german-and-british-tanks-arrive-in-ukraine
+        # the nation between a number and the tanks it counts, when no giver is named before
+        (
+            "en",
+            "Ukraine received 18 German Leopard tanks and 14 British Challenger tanks",
+            date(2023, 3, 27),
+            [("delivered", "DEU", "leopard-2", 18, None), ("delivered", "GBR", "challenger-2", 14, None)],
+        ),
+        (
+            "uk",
+            "Україна отримала 18 німецьких танків Leopard і 14 британських танків Challenger",
+            date(2023, 3, 27),
+            [("delivered", "DEU", "leopard-2", 18, None), ("delivered", "GBR", "challenger-2", 14, None)],
+        ),
+        # https://mil.in.ua/en/news/ukrainian-troops-received-18-bohdana-self-propelled-howitzers-financed-by-denmark/
+        (
+            "en",
+            "The Armed Forces of Ukraine have received 18 new Bohdana self-propelled howitzers, which the Kingdom of "
+            "Denmark financed.",
+            date(2024, 9, 15),
+            [("delivered", "DNK", "bohdana", 18, None)],
+        ),
+        # https://www.siasat.com/canada-announces-additional-military-aid-to-ukraine-2548113/
+        # 155mm written without a space
+        (
+            "en",
+            "Canada will donate nearly 8,000 rounds of 155mm ammunition.",
+            date(2023, 3, 16),
+            [("announced", "CAN", "ammunition-155mm", 8000, None)],
+        ),
+        # https://thedefensepost.com/2024/10/03/ukraine-produce-million-drones-2/
+        # Ukraine's own production is no aid
+        (
+            "en",
+            "Ukrainian President Volodymyr Zelensky announced that the country is now capable of manufacturing up to four "
+            "million drones annually.",
+            date(2024, 10, 3),
+            [],
+        ),
+        # https://www.armyrecognition.com/defense_news_january_2023_global_security_army_industry/poland_will_equip_one_ukrainian_army_brigade_with_more_t-72_tanks_and_bwp-1_ifvs.html
+        # systems without a number, though the sentence has one ("one brigade"); one row of a family named twice
+        (
+            "en",
+            "Poland will provide more T-72 tanks and BWP-1 IFV, a Polish version of the Soviet-made BMP-1 to equip one "
+            "brigade of the Ukrainian army.",
+            date(2023, 1, 20),
+            [("increased", "POL", "t-72", None, None), ("announced", "POL", "bmp-1", None, None)],
+        ),
+        # https://apnews.com/article/russia-ukraine-war-us-slovakia-jets-c13dbb2e63da577e1f0d0f77050822e1
+        # "the first four of 13": four delivered of a pledge of 13
+        (
+            "en",
+            "The first four of 13 Soviet-era MiG-29 fighter jets that Slovakia decided to give Ukraine have been safely "
+            "handed over to the Ukrainian air force",
+            date(2023, 3, 23),
+            [("delivered", "SVK", "mig-29", 4, None), ("announced", "SVK", "mig-29", 13, None)],
+        ),
+        # https://www.latribune.fr/entreprises-finance/industrie/aeronautique-defense/la-france-va-fournir-des-vehicules-blindes-bastion-arquus-a-l-ukraine-935022.html
+        # a maker's country in brackets is no donor
+        (
+            "en",
+            "Arquus (France) will supply Ukraine with 20 Bastion armored vehicles.",
+            date(2022, 10, 3),
+            [("announced", None, "bastion", 20, None)],
+        ),
+        # https://www.globenewswire.com/news-release/2023/10/17/2761486/28124/en/UK-Ministry-of-Defense-s-Significant-Military-Aid-Package-for-Ukraine-Bolsters-Importance-of-Unmanned-Aerial-Systems-New-Report-Reveals.html
+        # "доларів США" is a currency, not a donor
+        (
+            "uk",
+            "Міністерство оборони Великобританії оголосило про пакет вартістю понад 100 мільйонів фунтів стерлінгів "
+            "(122 мільйони доларів США), який включатиме близько 100 безпілотних літальних комплексів.",
+            date(2023, 10, 17),
+            [("announced", "GBR", "drones", 100, None)],
+        ),
+        # https://youtu.be/xP3QTufqxzo?si=xLsQdMamd21ysv6w
+        # "by December 2024" is a plan's date, not the day of the announcement
+        (
+            "en",
+            "Germany plans to deliver 30 Leopard 1A5 tanks to Ukraine by December 2024.",
+            date(2024, 8, 15),
+            [("announced", "DEU", "leopard-1", 30, None)],
+        ),
+        # https://wnl.tv/2023/02/09/minister-ollongren-tanks-die-nederland-van-duitsland-leaset-niet-naar-oekraine/
+        # a refusal proposes nothing
+        (
+            "en",
+            "The Netherlands will not ship their leased from Germany eighteen Leopard 2 tanks to Ukraine.",
+            date(2023, 2, 11),
+            [],
+        ),
+        # https://www.thedefensepost.com/2023/02/14/norway-leopard-tanks-ukraine-2/
+        # a donor's own fleet is no aid
+        (
+            "en",
+            "Norway’s government said Tuesday it would donate eight of its Leopard 2 tanks to Ukraine. The Norwegian army "
+            "currently has 36 Leopard 2 tanks in service.",
+            date(2023, 2, 14),
+            [("announced", "NOR", "leopard-2", 8, date(2023, 2, 14))],
+        ),
+        # https://www.tu.no/artikler/attende-vapendonasjon-fra-norge-denne-gang-er-det-hellfire-missiler/522074
+        # "sent" is a delivery
+        ("en", "Norway sent 160 Hellfire missiles to Ukraine", date(2022, 9, 8), [("delivered", "NOR", None, 160, None)]),
+        # https://closetheskyoverukraine.com/latest-news/albania-hands-over-22-maxx-pro-armored-vehicles-to-ukraine
+        # a headline's present tense reports a delivery
+        (
+            "en",
+            "Albania hands over 22 MaxxPro armored vehicles to Ukraine",
+            date(2023, 9, 20),
+            [("delivered", "ALB", "maxxpro", 22, None)],
+        ),
+        # https://www.cbc.ca/news/politics/anita-anand-ukraine-military-assistance-1.6726949
+        # "these four tanks" restate the four already counted
+        (
+            "en",
+            "Canada will give Ukraine four Leopard 2 A4 main battle tanks. These four tanks are combat-ready.",
+            date(2023, 1, 26),
+            [("announced", "CAN", "leopard-2", 4, None)],
+        ),
+    ],
+)
+def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, published, expected):
+    found = reader.propose(text, lang, published)
+    assert [(c.kind, c.donor, c.system_family, c.quantity, c.date) for c in found] == expected
+
+
+def test_a_feed_column_holding_another_language_is_read_in_that_language():
+    """https://rus.delfi.lv/news/daily/latvia/v-latvii-nachali-sbor-sredstv-na-bespilotnik-bayraktar-dlya-ukrainy.d?id=54643226
+    (the feed's English column holds this Russian text)"""
+    from tracker.propose.reading import column_language
+
+    text = "Латвия подарила Военно-воздушным силам (ВВС) Украины четыре вертолета, сообщили в Министерстве обороны Латвии."
+    assert column_language(text, "en") == "ru"
+    assert column_language("Latvia donated four helicopters to Ukraine's air force.", "en") == "en"
+
+
 def test_generic_words_name_catalog_families_or_none():
     from tracker.csv_reader import read_rows
     from tracker.propose.lexicon import files_path

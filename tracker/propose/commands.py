@@ -11,7 +11,7 @@ from tracker.csv_reader import read_rows
 from tracker.problems import UserError
 from tracker.propose import Reader
 from tracker.propose.output import REVIEW_COLUMNS, render, review_rows
-from tracker.propose.reading import language, read_text
+from tracker.propose.reading import column_language, language, read_text
 
 
 def _published(text: str | None, shown: str) -> date | None:
@@ -61,8 +61,9 @@ def propose_feed(data_dir: Path, feed: Path, out: Path, since: str | None, until
             text = (row.get(column) or "").strip()
             if not text:
                 continue
-            # a text_xx column says its language; a plain text column is --lang's, or detected
-            asked = column.removeprefix("text_") if column != "text" else lang
+            # a text_xx column says its language (unless the text plainly is another); a plain text column is --lang's,
+            # or detected
+            asked = column_language(text, column.removeprefix("text_")) if column != "text" else lang
             item = {"item": number, "published": row["date"][:10], "url": row.get("source_url") or row.get("url") or ""}
             found += [(item, c) for c in reader.propose(text, language(text, asked, f"{feed}:{number + 2}"), day)]
     written = review_rows(found)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from tracker.propose.lexicon import Lexicon
@@ -25,6 +25,21 @@ class FoundDate:
     value: date | None  # None: a relative date with no publication date to resolve it against
     precision: str  # day, month or year
     doubt: str | None = None  # why the date may be wrong
+    quoted: bool = False  # a relative day inside a quotation: the speaker's day, not the publication's
+    planned: bool = False  # after "by", "until", "до": a plan's date, not the day of what the text reports
+
+
+OPENING, CLOSING = "“«„", "”»"
+
+
+def _in_quotation(text: str, position: int) -> bool:
+    """Whether `position` is inside a quotation opened before it in `text`: the last quotation mark before
+    it opens one (“…”, «…», „…“, or an odd count of straight quotes)."""
+    before = text[:position]
+    last = max((before.rfind(c) for c in OPENING + CLOSING), default=-1)
+    if last >= 0 and before[last] in OPENING:
+        return True
+    return before.count('"') % 2 == 1
 
 
 YEAR = r"(19[5-9]\d|20[0-4]\d)"
@@ -64,9 +79,9 @@ def find(text: str, lex: Lexicon, published: date | None, same_day: date | None 
     found: list[FoundDate] = []
     year_now = published.year if published else None
 
-    def add(m_start: int, m_end: int, value: date | None, precision: str, doubt: str | None = None) -> None:
+    def add(m_start: int, m_end: int, value: date | None, precision: str, doubt: str | None = None, quoted: bool = False) -> None:
         if not any(f.start < m_end and m_start < f.end for f in found):
-            found.append(FoundDate(m_start, m_end, value, precision, doubt))
+            found.append(FoundDate(m_start, m_end, value, precision, doubt, quoted))
 
     for m in re.finditer(rf"(?<!\d){YEAR}-(\d\d)-(\d\d)(?!\d)", text):
         add(m.start(), m.end(), _month_day(int(m[1]), int(m[2]), int(m[3])), "day")
@@ -117,7 +132,8 @@ def find(text: str, lex: Lexicon, published: date | None, same_day: date | None 
             add(m.start(), m.end(), date(int(m[1]), 1, 1), "year")
     for pattern, offset in lex.relative_days:
         for m in pattern.finditer(text):
-            add(m.start(), m.end(), published + timedelta(days=offset) if published else None, "day")
+            value = published + timedelta(days=offset) if published else None
+            add(m.start(), m.end(), value, "day", quoted=_in_quotation(text, m.start()))
     same = lex.cues.get("same_day")
     if same:
         for m in same.finditer(text):
@@ -144,4 +160,7 @@ def find(text: str, lex: Lexicon, published: date | None, same_day: date | None 
                 )
                 doubt = "a day of the month after the publication day, taken as last month's"
             add(m.start(), m.end(), value, "day", doubt)
+    deadline = lex.cues.get("deadline")
+    if deadline:
+        found = [replace(f, planned=bool(deadline.search(text[max(0, f.start - 30) : f.start]))) for f in found]
     return sorted(found, key=lambda f: f.start)

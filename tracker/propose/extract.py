@@ -69,6 +69,8 @@ def _eligible_number(text: str, n: numbers_found.Number, lex: Lexicon) -> str | 
     not_units = lex.cues.get("not_units")
     if not_units and not_units.match(after):
         return None
+    if lex.cue("these", before):  # "These four tanks are combat-ready": the four already counted
+        return None
     people = lex.cues.get("people")
     match = people and re.match(rf"(?:\w+\s+){{0,2}}?(?:{people.pattern})", after, re.IGNORECASE)
     if match and not re.match(
@@ -89,7 +91,9 @@ def _nearest_system(
         return before[-1] if before else None
     for i, s in enumerate(systems):
         if s.start >= n.end:
-            gap = CALIBRE.sub(" ", text[n.end : s.start])  # "10,000 120mm mortar rounds": a calibre is no other number
+            whole = next((o for o in others if n.end <= o.start < s.start and PART_OF.fullmatch(text[n.end : o.start])), None)
+            # "10,000 120mm mortar rounds": a calibre is no other number; "the first four of 13 MiG-29": past the whole
+            gap = CALIBRE.sub(" ", text[whole.end if whole else n.end : s.start])
             gap = re.sub(r"\([^()]{1,12}\)|\(\s*$", " ", gap)  # "3 танків (ОБТ) Leopard 2", "4 systems (HIMARS)"
             if any(n.end <= o.start < s.start and not PART_OF.fullmatch(text[n.end : o.start]) for o in others):
                 break  # "four howitzers and eight Zuzana": the system is the other number's
@@ -132,7 +136,7 @@ def _part_before(before: str, lex: Lexicon) -> bool:
 # between a generic word and the name that says which: quotes, "of the type" in each language, or where it was
 # made ("гаубиць словацького виробництва Zuzana 2")
 TYPE_WORDS = re.compile(
-    r"(?:\s*\([^()]{1,12}\))?(?:\s+\w+\s+(?:виробництва|производства|produkcji))?[\s«»\"'„“”-]{0,3}(?:(?:vom )?Typ|type|типу|типа|typu|de type)?[\s«»\"'„“”-]{0,3}(?-i:[A-Z0-9][\w-]*\s)?",
+    r"(?:\s*\([^()]{1,12}\))?(?:\s+\w+\s+(?:виробництва|производства|produkcji))?(?:\s+(?!(?:для|від|проти|против)\b)[а-яіїєґё'’]{4,})?[\s«»\"'„“”-]{0,3}(?:(?:vom )?Typ|type|типу|типа|typu|de type)?[\s«»\"'„“”-]{0,3}(?-i:[A-Z0-9][\w-]*\s)?",
     re.IGNORECASE,
 )
 CALIBRE_FAMILY = re.compile(r"(?<!\d)(155|152|105)\s?-?(?:mm|мм|millimet|міліметр|миллиметр|ミリ)", re.IGNORECASE)
@@ -291,6 +295,17 @@ PLACE = {
 }
 
 
+CURRENCY = re.compile(r"(?:dollars?|долар\w*|доллар\w*|dolar\w*|Dollar\w*|dollars?)", re.IGNORECASE)
+
+
+def _currency_of(text: str, donor: Mention) -> bool:
+    """A country named as its currency's ("доларів США", "US dollars", "австралійських доларів")."""
+    return bool(
+        CURRENCY.search(text[max(0, donor.start - 12) : donor.start].split()[-1] if text[: donor.start].split() else "")
+        or re.match(r"\s*\$?\s*" + CURRENCY.pattern, text[donor.end : donor.end + 12], re.IGNORECASE)
+    )
+
+
 def _as_place(text: str, donor: Mention, lang: str) -> Mention:
     if lang in PLACE and re.search(PLACE[lang], text[max(0, donor.start - 12) : donor.start], re.IGNORECASE):
         return replace(donor, place=True)
@@ -374,7 +389,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
     out: list[Candidate] = []
     carried: tuple[int, Mention] | None = None  # the last donor named, and in which paragraph
     read = _systems_and_dates(sentences, lex, published)
-    text_dates = [next((d for d in found if d.value is not None), None) for _, _, found in read]
+    text_dates = [next((d for d in found if d.value is not None and not d.planned), None) for _, _, found in read]
     delivered_before, delivered_before_match = -1, None  # the paragraph of the last sentence that said "delivered"
     seen_systems: list[Mention] = []  # named systems of the sentences before, last first
     not_aid_in = -1  # the paragraph of the last sentence about something other than aid
@@ -382,16 +397,19 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
         s, systems, found_dates = read[index]
         donors = [d for d in lex.find_donors(s) if not _made_in(s, d, lex)]
         donors = [_as_place(s, d, lex.lang) for d in donors if not any(sy.start <= d.start < sy.end for sy in systems)]
+        donors = [d for d in donors if not (s[: d.start].endswith("(") and s[d.end : d.end + 1] == ")")]  # "Arquus (France)"
+        donors = [d for d in donors if not _currency_of(s, d)]  # "122 мільйони доларів США", "Canadian dollars"
         taken = [(m.start, m.end) for m in systems]
         dated = text_dates[index]
-        borrowed = None if dated else _borrowed_date(text_dates, index, sentences, lex)
+        borrowed = None if dated or lex.cue("to_come", s) else _borrowed_date(text_dates, index, sentences, lex)
         numbers = [
             n
             for n in numbers_found.find(s, lex.lang)
             if not any(a <= n.start < b for a, b in taken) and not any(d.start <= n.start < d.end for d in found_dates)
         ]
         cue = {kind: lex.cue(kind, s) for kind in ("delivered", "increased", "claim", "training", "meeting", "not_aid", "unsure")}
-        if cue["delivered"] and _future(lex, s, cue["delivered"]):
+        planned = bool(cue["delivered"] and _future(lex, s, cue["delivered"])) or bool(lex.cue("to_come", s))
+        if planned:
             cue["delivered"] = None  # "would be handed over", "wird ... übergeben": not yet delivered
         if cue["delivered"] is None and delivered_before == sentence.paragraph and lex.cue("package", s):
             cue["delivered"] = delivered_before_match  # "Germany has delivered a package. ... The package included 10 ..."
@@ -403,7 +421,16 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
 
         def make(kind: str, system: Mention | None, quantity: int | None, anchor: int) -> Candidate:
             family, system_id = (system.key.split("|") + [""])[:2] if system else (None, None)
-            donor = _donor_for(donors, anchor)
+            # "Ukraine received 18 German Leopard tanks and 14 British Challenger tanks": the adjective between a
+            # number and its system, where no country is named before as the giver ("The United States ... 45 Czech T-72B")
+            between = [
+                d
+                for d in donors
+                if system and d.weak and anchor <= d.start and d.end <= system.start and re.search(r"\d $", s[: d.start])
+            ]
+            if any(not d.weak and not d.place and d.end <= anchor for d in donors):
+                between = []
+            donor = between[-1] if between else _donor_for(donors, anchor)
             c = Candidate(
                 kind=kind,
                 donor=donor.key if donor else None,
@@ -417,6 +444,8 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 end=sentence.end,
                 language=lex.lang,
             )
+            if system and not family:  # "hundreds of AT4": a weapon the catalog lacks, by its name
+                c.unknown_system = system.text
             if donor is None and kind in ("announced", "increased", "delivered") and carried:
                 c.donor = carried[1].key
                 c.doubt(0.2 if carried[0] == sentence.paragraph else 0.3, "the donor is named in an earlier sentence")
@@ -517,13 +546,13 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             )
             # one donor's running total ("over 12,000 anti-tank weapons since the onset") is a claim of that donor
             claim = lex.cue("claim", local) or joint or (cue["claim"] and (len(named) >= 2 or total)) or total
+            if total and planned and not (lex.cue("claim", local) or joint or cue["claim"]) and len(named) <= 1:
+                claim = None  # "A total of 15 Gepards were expected to arrive": one donor's line, still to come
             if lex.cue("training", local) and not cue["delivered"]:
                 kind = "training"
             elif claim:
                 kind = "claim"
-            elif cue["delivered"] and not (
-                system.start > n.end and _promised(lex, s[n.end : system.start]) and _part_before(s[: n.start], lex)
-            ):
+            elif cue["delivered"] and not (system.start > n.end and _part_before(s[: n.start], lex)):
                 kind = "delivered"  # not "... second of four promised IRIS-T": the four are a pledge
                 if system.start > n.end and _promised(lex, s[n.end : system.start]):  # "sending of four previously promised"
                     pledge = make("announced", system, n.value, n.start)
@@ -559,11 +588,16 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 if system.generic
                 else None
             )
-            other_calibre = (
-                CALIBRE_NUMBER.search(s[n.end : system.end + 30])
-                if system.generic and not calibre and family in ("ammunition", "ammunition-artillery")
+            served = (
+                _served_system(s, n, system, systems, lex)
+                if family in ("ammunition", "ammunition-artillery", "missiles")
                 else None
             )
+            other_calibre = (
+                CALIBRE_NUMBER.search(s[n.end : system.end + 30])
+                if system.generic and not calibre and not served and family in ("ammunition", "ammunition-artillery")
+                else None
+            )  # not "20 000 снарядів до 120-мм мінометів": the mortars say which
             if other_calibre and f"ammunition-{other_calibre.group(1)}mm" not in lex.categories and not model:
                 model = f"{other_calibre.group(1)} mm"  # "295 000 снарядів калібру 25 мм": a calibre the catalog lacks
             elif other_calibre and not model:
@@ -578,11 +612,6 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                     f"howitzer-{calibre.group(1)}mm-unspecified",
                 )  # "36 105 mm towed howitzers"
                 c.system_family, c.system = family, system_id
-            served = (
-                _served_system(s, n, system, systems, lex)
-                if family in ("ammunition", "ammunition-artillery", "missiles")
-                else None
-            )
             if served and not calibre and not model:  # "20,000 rounds" for the mortars just named; "missiles for Patriot"
                 c.system_family = c.system = served
             if not family and not model:  # "over 200 generators": goods the catalog has no entry for
@@ -666,19 +695,19 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             # a programme without a number of trainees only where the sentence dates it ("began training on the 13th"):
             # "funding for training", "crews trained in Sweden" are no programme to record
             out.append(make("training", systems[0], None, systems[0].start))
-        elif not numbers:
+        elif not any(c.start == sentence.start and c.kind != "meeting" for c in out):
             # a system given without a number: a named one by a donor named as such ("Lithuania will deliver Bofors L70",
             # "more PzH2000 and MARSII will be handed over"), or any one handed over ("Latvia handed over its Stingers")
             strong_donor = own_donor is not None and not own_donor.weak and not own_donor.place
-            given = bool(lex.cue("give", s) or cue["delivered"]) and strong_donor and not cue["training"]
+            # not in a package given in money ("$550 million ..., including ammunition for HIMARS"): its kinds are no rows
+            given = (
+                bool(lex.cue("give", s) or cue["delivered"]) and strong_donor and not cue["training"] and not lex.cue("money", s)
+            )
             for system in systems:
-                handed = (
-                    cue["delivered"]
-                    and donors
-                    and not any(c.start == sentence.start and c.system_family == system.key.split("|")[0] for c in out)
-                )
-                if id(system) in used or not ((given and not system.generic) or handed):
-                    continue
+                again = any(c.start == sentence.start and c.system_family == system.key.split("|")[0] for c in out)
+                handed = cue["delivered"] and donors and not again
+                if id(system) in used or again or not ((given and not system.generic) or handed):
+                    continue  # "BWP-1 IFV, a Polish version of the Soviet-made BMP-1": one row of the family
                 before = " ".join(s[: system.start].split()[-3:]) + " "
                 kind = "delivered" if cue["delivered"] else "increased" if lex.cue("increased", before) else "announced"
                 c = make(kind, system, None, system.start)
@@ -758,11 +787,13 @@ def _increases_by_totals(found: list[Candidate], sentences: list[Sentence], lex:
 def _numbered_first(found: list[Candidate]) -> list[Candidate]:
     """A row without a number is dropped where the text gives the same donor's same system with one
     ("Luxembourg handed over armoured ambulances. ... four Mercedes ambulances were handed over")."""
-    numbered = {(c.kind, c.donor, c.system_family) for c in found if c.quantity is not None}
+    numbered = {(c.kind, c.donor, c.system_family, c.unknown_system) for c in found if c.quantity is not None}
     return [
         c
         for c in found
-        if c.quantity is not None or c.kind in ("meeting", "training") or (c.kind, c.donor, c.system_family) not in numbered
+        if c.quantity is not None
+        or c.kind in ("meeting", "training")
+        or (c.kind, c.donor, c.system_family, c.unknown_system) not in numbered
     ]
 
 
@@ -833,7 +864,8 @@ def _summed(found: list[Candidate], sentences: Sequence[Sentence] = ()) -> list[
 
 def _named_over_generic(text: str, systems: list[Mention]) -> list[Mention]:
     """A generic word next to the name that says which ("десятки гусеничних БТРів М113", "гаубиць
-    словацького виробництва Zuzana 2", "M577 armoured personnel carriers") is that name alone."""
+    словацького виробництва Zuzana 2", "машин піхоти Marder", "M577 armoured personnel carriers") is that name
+    alone."""
     padded: list[Mention | None] = [None, *systems, None]
     return [
         m
@@ -855,6 +887,7 @@ def _systems_and_dates(
     names ("PzH 2000" is no year); "the same day" is the day of the last sentence that gave one."""
     out = []
     last = published
+    said: tuple[int, dates_found.FoundDate] | None = None  # the last date the text gave, and its paragraph
     for sentence in sentences:
         text = sentence.text.translate(APOSTROPHES)
         systems = _named_over_generic(text, lex.find_systems(text))
@@ -863,7 +896,13 @@ def _systems_and_dates(
             for d in dates_found.find(text, lex, published, last)
             if not any(m.start < d.end and d.start < m.end for m in systems)
         ]
+        if said and said[0] == sentence.paragraph:
+            # «Сьогодні прибули перші три Гепарди» after "On Monday, Ukraine received ...": the speaker's today
+            found = [replace(d, value=said[1].value, precision=said[1].precision) if d.quoted else d for d in found]
         last = next((d.value for d in found if d.value is not None), last)
+        first = next((d for d in found if d.value is not None and not d.quoted), None)
+        if first:
+            said = (sentence.paragraph, first)
         out.append((text, systems, found))
     return out
 

@@ -138,6 +138,10 @@ def _stem(word: str) -> str:
     return stem
 
 
+# words that a weekday's stem would match but that are prepositions: серед (among) for середа, среди for среда
+NOT_WEEKDAYS = {"uk": "(?i:серед)", "ru": "(?i:среди)"}
+
+
 def name_pattern(name: str, lang: str, ending: str = r"\w*") -> str:
     """A regular expression for a name in running text of `lang` (`ending`: what may follow a stem
     in a language with case endings)."""
@@ -166,6 +170,76 @@ def latin_models(text: str) -> str:
 
 # A name's stem read on into an adjective of nationality (Канадський, французьких, polskie): like the
 # English demonyms, a donor only before a word for its government, ministry, army or aid.
+# The adjectives of nationality of Ukrainian and Russian, which neither CLDR nor a country's name stem gives
+# ("німецьких" is not "Німеччин-"): a donor only before a word for its government or aid, or after a number
+ADJECTIVE_STEMS = {
+    "uk": {
+        "DEU": "німецьк",
+        "USA": "американськ",
+        "GBR": "британськ",
+        "FRA": "французьк",
+        "POL": "польськ",
+        "SWE": "шведськ",
+        "NOR": "норвезьк",
+        "DNK": "данськ",
+        "NLD": "нідерландськ|голландськ",
+        "CAN": "канадськ",
+        "CZE": "чеськ",
+        "SVK": "словацьк",
+        "FIN": "фінськ",
+        "ITA": "італійськ",
+        "ESP": "іспанськ",
+        "BEL": "бельгійськ",
+        "LTU": "литовськ",
+        "LVA": "латвійськ",
+        "EST": "естонськ",
+        "TUR": "турецьк",
+        "AUS": "австралійськ",
+        "JPN": "японськ",
+        "SVN": "словенськ",
+        "PRT": "португальськ",
+        "GRC": "грецьк",
+        "ROU": "румунськ",
+        "BGR": "болгарськ",
+        "HRV": "хорватськ",
+        "AUT": "австрійськ",
+        "NZL": "новозеландськ",
+        "ISL": "ісландськ",
+    },
+    "ru": {
+        "DEU": "немецк",
+        "USA": "американск",
+        "GBR": "британск",
+        "FRA": "французск",
+        "POL": "польск",
+        "SWE": "шведск",
+        "NOR": "норвежск",
+        "DNK": "датск",
+        "NLD": "нидерландск|голландск",
+        "CAN": "канадск",
+        "CZE": "чешск",
+        "SVK": "словацк",
+        "FIN": "финск",
+        "ITA": "итальянск",
+        "ESP": "испанск",
+        "BEL": "бельгийск",
+        "LTU": "литовск",
+        "LVA": "латвийск",
+        "EST": "эстонск",
+        "TUR": "турецк",
+        "AUS": "австралийск",
+        "JPN": "японск",
+        "SVN": "словенск",
+        "PRT": "португальск",
+        "GRC": "греческ",
+        "ROU": "румынск",
+        "BGR": "болгарск",
+        "HRV": "хорватск",
+        "AUT": "австрийск",
+        "NZL": "новозеландск",
+        "ISL": "исландск",
+    },
+}
 ADJECTIVE_ENDING = {
     "uk": re.compile(r"(?:ськ|цьк|зьк)\w*$", re.IGNORECASE),
     "ru": re.compile(r"(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|ому|ую|им|их|ими|ом)$", re.IGNORECASE),
@@ -219,8 +293,14 @@ class Lexicon:
                     and ADJECTIVE_ENDING[self.lang].search(m.group())
                     and (self.lang != "pl" or m.group()[0].islower())  # "z Polski" is the country, "polskie" its adjective
                 )
-                if adjective and not ADJECTIVE_HEADS[self.lang].match(text, m.end()):
-                    continue  # "Канадський виробник", "10 шведських танків": a maker's or a model's nation, not a giver
+                if (
+                    adjective
+                    and not ADJECTIVE_HEADS[self.lang].match(text, m.end())
+                    and not re.search(r"\d\s$", text[: m.start()])
+                ):
+                    # "Канадський виробник": a maker's nation, not a giver; right after a number ("18 німецьких танків
+                    # Leopard") it may be the giver, when the sentence names no other (tracker.propose.extract)
+                    continue
                 found.append(Mention(m.start(), m.end(), code, m.group(), weak or bool(adjective)))
         return _non_overlapping(found)
 
@@ -281,11 +361,17 @@ def load(lang: str, data_dir: Path) -> Lexicon:
             # a short all-capital form (US, UK, EU) must be written so: "us" is a word
             case = 0 if (name.isupper() and len(name) <= 4) or lang == "ja" else flags
             lex.donors.append((re.compile(name_pattern(name, lang), case), code, False))
+        if code in ADJECTIVE_STEMS.get(lang, {}):
+            lex.donors.append(
+                (re.compile(rf"(?<![\w-])(?:{ADJECTIVE_STEMS[lang][code]})\w*", flags), code, False)
+            )  # not "Французько-німецький оборонний гігант"
         if lang == "en" and code in DEMONYMS:
             # not "the French-German defense giant": two nations joined are a company's, not a giver
             lex.donors.append(
                 (re.compile(rf"(?<![\w-])(?:{DEMONYMS[code]})(?![\w-])(?=\s+{DEMONYM_HEADS}\b)", flags), code, True)
             )
+            # "18 German Leopard tanks and 14 British Challenger tanks": between a number and the name it counts
+            lex.donors.append((re.compile(rf"(?<=\d )(?:{DEMONYMS[code]})(?![\w-])(?=\s+[A-Z])"), code, True))
     aliases = read_rows(data_dir / "system_aliases.csv")
     systems = {r["system_id"]: r for r in read_rows(data_dir / "systems.csv")}
     lex.categories = {r["family_id"]: r["category"] for r in systems.values()}
@@ -300,6 +386,7 @@ def load(lang: str, data_dir: Path) -> Lexicon:
         alias = latin_models(alias)  # as the text is searched: Т-72 and T-72 are one name
         if pattern:  # generic_systems.csv: words, or a regular expression for their inflected forms
             text = alias.translate(APOSTROPHES).replace(" ", r"[\s-]+")
+            text = re.sub(r"(?<=\d)\[\\s-\]\+(?=mm|мм)", r"[\\s-]?", text)  # "155 mm" is also written 155mm
         else:
             text = re.escape(alias.translate(APOSTROPHES)).replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?")
             if alias.isascii():  # M113 is also written M-113 or M 113
@@ -316,7 +403,9 @@ def load(lang: str, data_dir: Path) -> Lexicon:
         if lang == "ja":
             regex = text
         else:
-            ending = r"\w*" if lang in INFLECTING and alias[-1].isalpha() else r"(?:s|es|'s)?" if alias[-1].isalpha() else ""
+            # a Latin name in a Cyrillic text takes Cyrillic endings only: "Hawkei" is no Hawk
+            cyrillic = r"[а-яіїєґё]*" if lang in ("uk", "ru") and alias.isascii() and not pattern else r"\w*"
+            ending = cyrillic if lang in INFLECTING and alias[-1].isalpha() else r"(?:s|es|'s)?" if alias[-1].isalpha() else ""
             if not pattern and system is None and alias.isascii() and alias[-1].isdigit():
                 ending = r"(?P<variant>[A-Z][A-Z0-9]{0,3})?" + (
                     r"(?:s|'s)?" if lang == "en" else r"\w*" if lang in INFLECTING else ""
@@ -370,6 +459,8 @@ def load(lang: str, data_dir: Path) -> Lexicon:
                     continue
                 # a weekday's case ending is short: середу, not середньої ("medium")
                 pattern = name_pattern(name.rstrip("."), lang, r"\w{0,2}(?!\w)") if lang != "ja" else re.escape(name)
+                if lang in NOT_WEEKDAYS:  # "Серед іншого озброєння" (among), not середа
+                    pattern = rf"(?!{NOT_WEEKDAYS[lang]}(?!\w)){pattern}"
                 lex.weekdays.append((re.compile(pattern, flags), index))
             for index, name in locale.months[context][width].items():
                 if lang == "ja" or (width == "abbreviated" and len(name.rstrip(".")) < 3):

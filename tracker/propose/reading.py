@@ -89,6 +89,17 @@ def language(text: str, asked: str, shown: str) -> str:
     return best.language.iso_code_639_1.name.lower()
 
 
+def column_language(text: str, column: str) -> str:
+    """The language of a feed's text_xx column: xx, unless the text is plainly another language propose reads
+    (the feed's English column holds some Russian texts). Only a confident detection overrides the column."""
+    sample = text[:2000]
+    if not re.search(r"\w{2}", sample):
+        return column
+    best = _detector().compute_language_confidence_values(sample)[0]
+    found = best.language.iso_code_639_1.name.lower()
+    return found if found != column and best.value >= 0.9 else column
+
+
 # "... виробництва.1 червня 2022 року": a sentence's full stop run into a date, in a feed's pasted text
 _BREAK = re.compile(r"(?<=[.!?。！？])[\"”»」』)]*\s+|(?<=[。！？])|\n\s*\n|\n(?=\S)|(?<=[^\W\d]{3}\.)(?=\d{1,2}\s)")
 
