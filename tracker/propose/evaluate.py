@@ -105,18 +105,22 @@ class Score:
     labelled: Counter = field(default_factory=Counter)
     misses: list[tuple[str, tuple]] = field(default_factory=list)
     wrong: list[tuple[str, tuple]] = field(default_factory=list)
+    judged: list[tuple[float, bool]] = field(default_factory=list)  # each counted proposal's confidence, and if it was right
 
-    def add(self, t: Text, proposed: list[tuple]) -> None:
+    def add(self, t: Text, proposed: list[tuple], confidences: list[float] | None = None) -> None:
         left = list(t.gold)
         for g in t.gold:
             self.labelled[t.lang, g[0]] += 1
-        for p in proposed:
+        for i, p in enumerate(proposed):
             self.proposed[t.lang, p[0]] += 1
-            if p in left:
+            right = p in left
+            if right:
                 left.remove(p)
                 self.right[t.lang, p[0]] += 1
             else:
                 self.wrong.append((t.name, p))
+            if confidences is not None and p[0] in COUNTED:
+                self.judged.append((confidences[i], right))
         self.misses += [(t.name, g) for g in left]
 
     def rates(self, langs, kinds) -> tuple[int, int, int, float | None, float | None]:
@@ -130,7 +134,11 @@ def score(reader: Reader, gold_dir: Path = GOLD) -> Score:
     result = Score()
     for t in texts(gold_dir):
         found = reader.propose(t.text, column_language(t.text, t.lang) if t.name.startswith("feed") else t.lang, t.published)
-        result.add(t, [_key(c.kind, c.donor, c.system_family, c.quantity, c.date, c.date_precision) for c in found])
+        result.add(
+            t,
+            [_key(c.kind, c.donor, c.system_family, c.quantity, c.date, c.date_precision) for c in found],
+            [c.confidence for c in found],
+        )
     return result
 
 
@@ -199,6 +207,17 @@ def heldout_report(result: Score, items: int) -> str:
     for lang in ("en", "uk"):
         right, proposed, labelled, p, r = result.rates([lang], COUNTED)
         lines.append(f"| {lang} | {labelled} | {proposed} | {right} | {_pct(p)} | {_pct(r)} |")
+    lines += [
+        "",
+        "How far to trust a proposal by its confidence (English and Ukrainian together): the lower it is, the more a",
+        "reviewer should check it against the source.",
+        "",
+        "| confidence | proposed | right | precision |",
+        "|---|---|---|---|",
+    ]
+    for low, high, shown in ((0.8, 1.01, "0.8 or more"), (0.6, 0.8, "0.6 to 0.8"), (0.0, 0.6, "below 0.6")):
+        band = [right for confidence, right in result.judged if low <= confidence < high]
+        lines.append(f"| {shown} | {len(band)} | {sum(band)} | {_pct(sum(band) / len(band) if band else None)} |")
     return "\n".join(lines) + "\n"
 
 
