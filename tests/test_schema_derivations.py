@@ -21,7 +21,7 @@ def test_sql_column_checks_cover_every_declared_column():
         assert sorted({column for column, _, _ in checks}) == sorted(table.columns)  # each has at least the space check
         required = {column for column, _, rule in checks if rule == "required"}
         assert required == {f.name for f in table.fields if f.required}
-        unique = [key for key, _ in _unique_parts(table, "t", frozenset())]
+        unique = [key for key, _, _ in _unique_parts(table, "t", frozenset())]
         assert [k for k in unique if len(k) == 1] == [[f.name] for f in table.fields if f.unique]
         if len(table.primary_key) > 1:  # a one-column key is a unique column, above
             assert unique[-1] == list(table.primary_key)

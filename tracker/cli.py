@@ -109,7 +109,7 @@ def cmd_validate(args) -> int:
     from tracker.problems import render_json, render_text
 
     data_dir, shown = _data_dir(args)
-    with checked(data_dir, shown, derive=False, progress=Progress()) as outcome:
+    with checked(data_dir, shown, derive=False, progress=Progress(), fingerprint=False) as outcome:
         pass  # only the problems are wanted: the database closes here
     if args.format == "github":
         from tracker.annotations import render as render_github

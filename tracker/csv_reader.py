@@ -186,7 +186,9 @@ class Scan:
         return self.newlines + (0 if self.ends_with_newline or not self.size else 1)
 
 
-def scan(path: Path, chunk: int = 1 << 24) -> Scan:
+def scan(path: Path, chunk: int = 1 << 24, fingerprint: bool = True) -> Scan:
+    """One pass over a file's bytes: what decides how it is read, and (with ``fingerprint``, which a build
+    records and validation does not need) its SHA-256."""
     import hashlib
     from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -198,7 +200,8 @@ def scan(path: Path, chunk: int = 1 << 24) -> Scan:
                 head = block[: 1 << 16]
             if hashed is not None:
                 hashed.result()
-            hashed = hashing.submit(digest.update, block)
+            if fingerprint:
+                hashed = hashing.submit(digest.update, block)
             size += len(block)
             newlines += block.count(b"\n")
             quotes += block.count(b'"')
@@ -207,7 +210,7 @@ def scan(path: Path, chunk: int = 1 << 24) -> Scan:
             last = block[-1:]
         if hashed is not None:
             hashed.result()
-    return Scan(digest.hexdigest(), size, newlines, quotes, nul, control, last == b"\n", head)
+    return Scan(digest.hexdigest() if fingerprint else "", size, newlines, quotes, nul, control, last == b"\n", head)
 
 
 def plain_header(scanned: Scan, table: Table) -> list[str] | None:

@@ -39,12 +39,15 @@ class RawTable:
     control: bool = True  # whether a value may hold a control character (False: the scan found none)
 
 
-def read_table(path: Path, table: Table, shown: str, by_records: bool = False) -> tuple[RawTable, list[Problem]]:
+def read_table(
+    path: Path, table: Table, shown: str, by_records: bool = False, fingerprint: bool = True
+) -> tuple[RawTable, list[Problem]]:
     """Read one CSV into a RawTable, with every problem of encoding and shape: a structural problem
     (the file, its encoding, its header) is one problem, and the values it makes unreadable are not
     checked one by one. A plain file (see csv_reader.plain_header) is only scanned here, for DuckDB to
     read (``source``); others, or any with ``by_records`` (one DuckDB could not read), are read here
-    record by record, so that each problem has its line."""
+    record by record, so that each problem has its line. ``fingerprint``: record the file's SHA-256 (a build
+    does; validation need not)."""
     problems: list[Problem] = []
     raw = RawTable(table, shown, unchecked=frozenset(table.columns))
     if not path.exists():
@@ -54,13 +57,13 @@ def read_table(path: Path, table: Table, shown: str, by_records: bool = False) -
         problems.append(Problem(shown, 1, FILE, "is a directory, not a CSV file"))
         return raw, problems
     try:
-        scanned = scan(path)
+        scanned = scan(path, fingerprint=fingerprint)
         plain = None if by_records else plain_header(scanned, table)
         data = b"" if plain is not None else path.read_bytes()
     except OSError as error:
         problems.append(Problem(shown, 1, FILE, f"cannot be read ({error.strerror or error})"))
         return raw, problems
-    raw.sha256, raw.size = scanned.sha256, scanned.size
+    raw.sha256, raw.size = scanned.sha256 or None, scanned.size
     if plain is not None:
         header_problems, unchecked = _header_problems(plain, table, shown)
         raw.unchecked, raw.source, raw.header = frozenset(unchecked), path, tuple(plain)
@@ -246,12 +249,14 @@ def _conform(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
     return out
 
 
-def read_package(data_dir: Path, package: Package, shown_dir: str) -> tuple[dict[str, RawTable], list[Problem]]:
+def read_package(
+    data_dir: Path, package: Package, shown_dir: str, fingerprint: bool = True
+) -> tuple[dict[str, RawTable], list[Problem]]:
     """Read every table of the package from ``data_dir``; also flags CSVs the package lacks."""
     tables, problems = {}, []
     for table in package.tables:
         shown = f"{shown_dir}/{table.filename}"
-        raw, found = read_table(data_dir / table.filename, table, shown)
+        raw, found = read_table(data_dir / table.filename, table, shown, fingerprint=fingerprint)
         tables[table.name], problems = raw, problems + found
     known = set(package.by_filename())
     for path in sorted(data_dir.glob("*.csv")):

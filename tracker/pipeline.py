@@ -61,15 +61,17 @@ def checked(
     spill: Path | None = None,
     derive: bool = True,
     progress: Progress = QUIET,
+    fingerprint: bool = True,
 ) -> Iterator[Outcome]:
     """Every problem in data_dir, as ``with checked(...) as outcome:``. The tables are loaded into
     ``target`` when the columns are clean; otherwise into memory with constraints relaxed, so the
     rules still run and report too. The connection (and DuckDB's spill directory, ``spill`` when
     given) live for the ``with`` block: read the database inside it; the problems stay readable after it.
     The rules run on the tables and the views they read (commitment_totals); with ``derive`` the
-    text is then dropped and every derived table made, which validation does not need."""
+    text is then dropped and every derived table made, which validation does not need, nor the files'
+    SHA-256 (``fingerprint``) that a build records."""
     package = package or load_package()
-    raws, problems = read_package(data_dir, package, shown_dir)
+    raws, problems = read_package(data_dir, package, shown_dir, fingerprint)
     with (
         _spill_directory(spill) as spill_dir,
         duckdb.connect(":memory:") as con,
