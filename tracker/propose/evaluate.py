@@ -187,6 +187,15 @@ def report(result: Score) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _feed_rates(result: Score) -> list[str]:
+    """A table row per feed language: labelled, proposed, right, precision and recall on the counted kinds."""
+    rows = []
+    for lang in ("en", "uk"):
+        right, proposed, labelled, p, r = result.rates([lang], COUNTED)
+        rows.append(f"| {lang} | {labelled} | {proposed} | {right} | {_pct(p)} | {_pct(r)} |")
+    return rows
+
+
 def heldout_report(result: Score, items: int) -> str:
     """The same measure on the held-out feed items: what to expect of texts the reading was not tuned on."""
     lines = [
@@ -203,11 +212,7 @@ def heldout_report(result: Score, items: int) -> str:
         "",
         "| language | labelled | proposed | right | precision | recall |",
         "|---|---|---|---|---|---|",
-    ]
-    for lang in ("en", "uk"):
-        right, proposed, labelled, p, r = result.rates([lang], COUNTED)
-        lines.append(f"| {lang} | {labelled} | {proposed} | {right} | {_pct(p)} | {_pct(r)} |")
-    lines += [
+        *_feed_rates(result),
         "",
         "How far to trust a proposal by its confidence (English and Ukrainian together): the lower it is, the more a",
         "reviewer should check it against the source.",
@@ -232,10 +237,8 @@ def agreement_report(result: Score, items: int) -> str:
         "",
         "| language | first labeller | second labeller | same | precision | recall |",
         "|---|---|---|---|---|---|",
+        *_feed_rates(result),
     ]
-    for lang in ("en", "uk"):
-        right, proposed, labelled, p, r = result.rates([lang], COUNTED)
-        lines.append(f"| {lang} | {labelled} | {proposed} | {right} | {_pct(p)} | {_pct(r)} |")
     return "\n".join(lines) + "\n"
 
 
