@@ -529,6 +529,82 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2023, 1, 26),
             [("announced", "CAN", "leopard-2", 4, None)],
         ),
+        # https://www.politico.eu/article/eu-has-sent-two-thirds-of-promised-artillery-ammunition-to-ukraine/
+        # "out of the 1 million it pledged": the whole is the pledge, made before the day of the delivery
+        (
+            "en",
+            "The EU has sent Ukraine 650,000 shells out of the 1 million it pledged, Josep Borrell said Friday.",
+            date(2024, 8, 30),
+            [
+                ("delivered", "XEU", "ammunition-artillery", 650000, date(2024, 8, 30)),
+                ("announced", "XEU", "ammunition-artillery", 1000000, None),
+            ],
+        ),
+        (
+            "uk",
+            "ЄС направив Україні 650 000 снарядів з 1 мільйона обіцяних, заявив у п'ятницю Жозеп Боррель.",
+            date(2024, 8, 30),
+            [
+                ("delivered", "XEU", "ammunition-artillery", 650000, date(2024, 8, 30)),
+                ("announced", "XEU", "ammunition-artillery", 1000000, None),
+            ],
+        ),
+        # https://www.voanews.com/a/all-31-abrams-tanks-in-ukraine-us-military-confirms-to-voa/7313918.html
+        # "all 31 ... promised ... have arrived": a pledge of 31 besides the delivery
+        (
+            "en",
+            "All 31 U.S.-made M1A1 Abrams tanks promised to Kyiv by the Biden administration have arrived in Ukraine.",
+            date(2023, 10, 16),
+            [("announced", "USA", "m1-abrams", 31, None), ("delivered", "USA", "m1-abrams", 31, None)],
+        ),
+        # https://www.reuters.com/world/europe/ukraine-has-received-iris-t-air-defence-system-germany-spiegel-2022-10-11/
+        # "the first of four": one delivered of four pledged
+        (
+            "uk",
+            "Україна у вівторок отримала першу з чотирьох систем ППО IRIS-T, які Німеччина обіцяла поставити",
+            date(2022, 10, 16),
+            [("announced", "DEU", "iris-t", 4, None), ("delivered", "DEU", "iris-t", 1, date(2022, 10, 11))],
+        ),
+        # https://www.riksdagen.se/en/news/2023/feb/8/additional-amending-budget-support-to-ukraine-as-well-as-measures-aimed-at-businesses-and-households-in-response-to-high-energy-prices/
+        # in a Cyrillic text a number after a Latin word is the model's name ("Robot 57")
+        (
+            "uk",
+            "Пакет включає легку протитанкову зброю Robot 57 і Combat Vehicle 90 вартістю 4,3 мільярда шведських крон.",
+            date(2023, 2, 8),
+            [],
+        ),
+        # https://www.reuters.com/world/canada-announces-new-military-package-ukraine-after-russian-missile-attacks-2022-10-12/
+        # kinds listed in a package given in money make no rows
+        (
+            "en",
+            "Canadian Defence Minister Anita Anand announced a new military aid package over C$47 million to assist "
+            "Ukraine, with the package including artillery rounds, satellite communications and winter clothing.",
+            date(2022, 10, 12),
+            [],
+        ),
+        # https://www.newsweek.com/biber-tanks-ukraine-western-weapons-1729233
+        # "the first shipment of six vehicles" is part of the 16, not another row
+        (
+            "en",
+            "Germany will deliver a package of 16 BIBER tanks to Ukraine, with the first shipment of six vehicles to begin "
+            "in the fall.",
+            date(2022, 7, 29),
+            [("announced", "DEU", "biber", 16, None)],
+        ),
+        # https://english.nv.ua/nation/ukraine-bolsters-forces-with-58-leopard-tanks-from-germany-50477360.html
+        # every named system of a list without numbers, after "including"
+        (
+            "en",
+            "Germany allocated a new military aid package to Ukraine, including IRIS-T air defense systems, Patriot "
+            "systems, Leopard 1A5 tanks, and Gepard self-propelled anti-aircraft guns.",
+            date(2024, 12, 27),
+            [
+                ("announced", "DEU", "iris-t", None, None),
+                ("announced", "DEU", "patriot", None, None),
+                ("announced", "DEU", "leopard-1", None, None),
+                ("announced", "DEU", "gepard", None, None),
+            ],
+        ),
     ],
 )
 def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, published, expected):

@@ -69,7 +69,7 @@ def _eligible_number(text: str, n: numbers_found.Number, lex: Lexicon) -> str | 
     not_units = lex.cues.get("not_units")
     if not_units and not_units.match(after):
         return None
-    if lex.cue("these", before):  # "These four tanks are combat-ready": the four already counted
+    if lex.cue("these", text[max(0, n.start - 48) : n.start]):  # "These four tanks", "the first shipment of six": counted
         return None
     people = lex.cues.get("people")
     match = people and re.match(rf"(?:\w+\s+){{0,2}}?(?:{people.pattern})", after, re.IGNORECASE)
@@ -113,22 +113,30 @@ def _nearest_system(
                 return s
             break
     before = [s for s in systems if s.end <= n.start]
-    if before and re.fullmatch(r"\s*[:–—-]?\s*", text[before[-1].end : n.start]):  # "Leopard 2: 14"
+    # "Leopard 2: 14"; "650,000 shells out of the 1 million it pledged": the whole counts what its part does
+    if before and re.fullmatch(r"\s*[:–—-]?\s*|\s+(?:out\s+of|of|з|із|из)\s+(?:the\s+|its\s+)?", text[before[-1].end : n.start]):
         return before[-1]
     return None
 
 
 # "the first four of a total of eight Zuzana", "перші чотири з восьми": a part of the number after it, of the same system
-PART_OF = re.compile(r"\s+(?:of|з|із|из|von|sur|z)\s+(?:a\s+total\s+of\s+|the\s+|insgesamt\s+|загальн\w*\s+)?", re.IGNORECASE)
+PART_OF = re.compile(
+    r"\s+(?:out\s+of|of|з|із|из|von|sur|z)\s+(?:a\s+total\s+of\s+|the\s+|its\s+(?:promised\s+|pledged\s+)?|insgesamt\s+|загальн\w*\s+)?",
+    re.IGNORECASE,
+)
 
 
 # "the second of four promised", "другий із чотирьох обіцяних", "2 of the 14": a number that the one before it
 # is part of (not "the sending of four previously promised")
 PART_BEFORE = re.compile(r"(\S+)\s+(?:of|з|із|из|von|sur|z)\s+(?:the\s+)?$", re.IGNORECASE)
-ORDINAL_WORD = re.compile(r"\d+|first|last|\w+(?:nd|rd|th|ий|ій|ой|ый|ого|ої|te|ten|ter|ème|gi|ci)", re.IGNORECASE)
+ORDINAL_WORD = re.compile(
+    r"\d+|first|last|перш\w*|перв\w*|\w+(?:nd|rd|th|ий|ій|ой|ый|ого|ої|te|ten|ter|ème|gi|ci)", re.IGNORECASE
+)
 
 
 def _part_before(before: str, lex: Lexicon) -> bool:
+    if re.search(r"\d[\d,.]*(?:\s+[\w'’-]+){0,3}\s+(?:out\s+of|з|із|из)\s+(?:the\s+|its\s+)?$", before):
+        return True  # "650,000 shells out of the 1 million", "650 000 снарядів з 1 мільйона обіцяних"
     m = PART_BEFORE.search(before)
     return bool(m and (ORDINAL_WORD.fullmatch(m.group(1)) or numbers_found.find(m.group(1), lex.lang)))
 
@@ -323,8 +331,13 @@ def _local(text: str, start: int, end: int, marks: Sequence[int] = ()) -> str:
 MODEL = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*)*")
 NOT_MODELS = re.compile(
     r"(?:[A-Z][a-z]+(?:an|ish|ese|ch|ic)|Israeli|Iraqi|Soviet|Western|NATO|New|Old|Heavy|Light|More|Additional|Further"
-    r"|Over|About|Around|Approximately|Nearly|Almost|Some|Roughly|Up|Another|Only|Just|All|The|A|An|And|With|Including)$"
+    r"|Over|About|Around|Approximately|Nearly|Almost|Some|Roughly|Up|Another|Only|Just|All|The|A|An|And|With|Including"
+    r"|[\w-]+-type)$"
 )
+
+
+# in a Cyrillic text, a number right after a Latin word is part of a model's name ("Robot 57", "Wisent 1 MC")
+LATIN_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z-]+\s$")
 
 
 # "a seized An-124": one unit of a model named with a digit, the article and at most one word before it; in
@@ -478,7 +491,21 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
         countable = [o for o in numbers if _eligible_number(s, o, lex) is not None]  # not calibres, years, money
         # "Primoco One 150 UAVs", "Panther KF 51": a number right after a capitalised word is part of a model name
         # (English only: German capitalises every noun, and other languages put a place's name before a count)
-        numbers = [o for o in numbers if not (o.start > 0 and not o.words and lex.lang == "en" and _in_model_name(s, o, donors))]
+        numbers = [
+            o
+            for o in numbers
+            if not (
+                o.start > 0
+                and not o.words
+                and (
+                    _in_model_name(s, o, donors)
+                    if lex.lang == "en"
+                    else lex.lang in ("uk", "ru")
+                    and LATIN_BEFORE.search(s[: o.start])
+                    and not re.match(r"\s+[а-яіїєґё]{3,}", s[o.end :])  # not "у Delair 100 дистанційно керованих дронів"
+                )
+            )
+        ]
         for n in numbers:
             counts = _eligible_number(s, n, lex)
             if counts is None:
@@ -552,10 +579,13 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 kind = "training"
             elif claim:
                 kind = "claim"
-            elif cue["delivered"] and not (system.start > n.end and _part_before(s[: n.start], lex)):
+            elif cue["delivered"] and not _part_before(s[: n.start], lex):
                 kind = "delivered"  # not "... second of four promised IRIS-T": the four are a pledge
-                if system.start > n.end and _promised(lex, s[n.end : system.start]):  # "sending of four previously promised"
+                all_promised = lex.cue("all_promised", s[max(0, n.start - 60) : max(system.end, n.end) + 30])
+                if (system.start > n.end and _promised(lex, s[n.end : system.start])) or all_promised:
+                    # "sending of four previously promised"; "All 31 ... Abrams tanks promised to Kyiv ... have arrived"
                     pledge = make("announced", system, n.value, n.start)
+                    pledge.date = pledge.date_precision = None  # promised before the day of the delivery
                     pledge.doubt(0.2, "the pledge is named in passing, in a delivery's sentence")
                     pledge.number_at = n.start
                     out.append(pledge)
@@ -564,6 +594,8 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             else:
                 kind = "announced"
             c = make(kind, system, None if n.up_to else n.value, n.start)
+            if kind == "announced" and cue["delivered"] and _part_before(s[: n.start], lex):
+                c.date = c.date_precision = None  # "the first four of 13 ... handed over today": the 13 were pledged before
             c.number_at = n.start
             if n.up_to:  # "20 to 30 M109L": the text gives no one number
                 c.doubt(0.1, f"a range: {n.value} to {n.up_to}")
@@ -680,6 +712,8 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             again = any(  # "... unmanned aerial systems, including hundreds of new drones": one row of a family without a number
                 c.start == sentence.start and c.quantity is None and c.system_family == system.key.split("|")[0] for c in out
             )
+            if vague and lex.cue("money", s) and lex.cue("package", vague.group()):
+                vague = None  # "a package over C$47 million ..., including artillery rounds": kinds given in money
             if vague and (own_donor or carried) and not cue["training"] and not again:
                 before = _local(s, system.start, system.start)[-80:]  # "the further provision ... of hundreds of"
                 kind = "delivered" if cue["delivered"] else "increased" if lex.cue("increased", before) else "announced"
@@ -695,7 +729,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             # a programme without a number of trainees only where the sentence dates it ("began training on the 13th"):
             # "funding for training", "crews trained in Sweden" are no programme to record
             out.append(make("training", systems[0], None, systems[0].start))
-        elif not any(c.start == sentence.start and c.kind != "meeting" for c in out):
+        elif not any(c.start == sentence.start and c.kind != "meeting" and c.quantity is not None for c in out):
             # a system given without a number: a named one by a donor named as such ("Lithuania will deliver Bofors L70",
             # "more PzH2000 and MARSII will be handed over"), or any one handed over ("Latvia handed over its Stingers")
             strong_donor = own_donor is not None and not own_donor.weak and not own_donor.place
