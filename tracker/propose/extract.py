@@ -114,7 +114,9 @@ def _nearest_system(
             break
     before = [s for s in systems if s.end <= n.start]
     # "Leopard 2: 14"; "650,000 shells out of the 1 million it pledged": the whole counts what its part does
-    if before and re.fullmatch(r"\s*[:–—-]?\s*|\s+(?:out\s+of|of|з|із|из)\s+(?:the\s+|its\s+)?", text[before[-1].end : n.start]):
+    if before and (
+        re.fullmatch(r"\s*[:–—-]?\s*", text[before[-1].end : n.start]) or PART_OF.fullmatch(text[before[-1].end : n.start])
+    ):
         return before[-1]
     return None
 
@@ -126,6 +128,10 @@ PART_OF = re.compile(
 )
 
 
+# "650,000 shells out of the", "650 000 снарядів з": a number and what it counts, then the whole it is part of
+WHOLE_AFTER_PART = re.compile(rf"\d[\d,.]*(?:\s+[\w'’-]+){{0,3}}(?:{PART_OF.pattern})$", re.IGNORECASE)
+
+
 # "the second of four promised", "другий із чотирьох обіцяних", "2 of the 14": a number that the one before it
 # is part of (not "the sending of four previously promised")
 PART_BEFORE = re.compile(r"(\S+)\s+(?:of|з|із|из|von|sur|z)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -135,7 +141,7 @@ ORDINAL_WORD = re.compile(
 
 
 def _part_before(before: str, lex: Lexicon) -> bool:
-    if re.search(r"\d[\d,.]*(?:\s+[\w'’-]+){0,3}\s+(?:out\s+of|з|із|из)\s+(?:the\s+|its\s+)?$", before):
+    if WHOLE_AFTER_PART.search(before):
         return True  # "650,000 shells out of the 1 million", "650 000 снарядів з 1 мільйона обіцяних"
     m = PART_BEFORE.search(before)
     return bool(m and (ORDINAL_WORD.fullmatch(m.group(1)) or numbers_found.find(m.group(1), lex.lang)))
@@ -258,6 +264,20 @@ def _in_model_name(text: str, n: numbers_found.Number, donors: list[Mention]) ->
     return not NOT_MODELS.match(previous.group(1)) and previous.group(1) not in ("Ukraine", "Kyiv", "Kiev")
 
 
+def _names_digit(text: str, n: numbers_found.Number, donors: list[Mention], lang: str) -> bool:
+    """Whether a number is part of a model's name: after a capitalised word in English ("Primoco One 150 UAVs",
+    "Panther KF 51"; not in German, which capitalises every noun, nor where a place's name comes before a count),
+    after a Latin word in a Cyrillic text ("Robot 57", "Wisent 1 MC"; not "у Delair 100 дистанційно керованих
+    дронів", where a word of the text follows)."""
+    if n.start == 0 or n.words:
+        return False
+    if lang == "en":
+        return _in_model_name(text, n, donors)
+    return (
+        lang in ("uk", "ru") and bool(LATIN_BEFORE.search(text[: n.start])) and not re.match(r"\s+[а-яіїєґё]{3,}", text[n.end :])
+    )
+
+
 def _around(text: str, n: numbers_found.Number, system: Mention) -> str:
     """A number's own words: three words before it, it and its system, two words after ("another ten
     M113", "1,000 more Javelin", "douze canons Caesar supplémentaires"), not a "more" of another number."""
@@ -303,15 +323,11 @@ PLACE = {
 }
 
 
-CURRENCY = re.compile(r"(?:dollars?|долар\w*|доллар\w*|dolar\w*|Dollar\w*|dollars?)", re.IGNORECASE)
-
-
-def _currency_of(text: str, donor: Mention) -> bool:
-    """A country named as its currency's ("доларів США", "US dollars", "австралійських доларів")."""
-    return bool(
-        CURRENCY.search(text[max(0, donor.start - 12) : donor.start].split()[-1] if text[: donor.start].split() else "")
-        or re.match(r"\s*\$?\s*" + CURRENCY.pattern, text[donor.end : donor.end + 12], re.IGNORECASE)
-    )
+def _currency_of(text: str, donor: Mention, lex: Lexicon) -> bool:
+    """A country named as its currency's: a money word right before or after it ("доларів США", "US dollars")."""
+    word_before = re.search(r"(\S+)\s+$", text[max(0, donor.start - 16) : donor.start])
+    word_after = re.match(r"\s+(\S+)", text[donor.end : donor.end + 16])
+    return any(w is not None and lex.cue("money", w.group(1)) for w in (word_before, word_after))
 
 
 def _as_place(text: str, donor: Mention, lang: str) -> Mention:
@@ -411,7 +427,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
         donors = [d for d in lex.find_donors(s) if not _made_in(s, d, lex)]
         donors = [_as_place(s, d, lex.lang) for d in donors if not any(sy.start <= d.start < sy.end for sy in systems)]
         donors = [d for d in donors if not (s[: d.start].endswith("(") and s[d.end : d.end + 1] == ")")]  # "Arquus (France)"
-        donors = [d for d in donors if not _currency_of(s, d)]  # "122 мільйони доларів США", "Canadian dollars"
+        donors = [d for d in donors if not _currency_of(s, d, lex)]  # "122 мільйони доларів США", "Canadian dollars"
         taken = [(m.start, m.end) for m in systems]
         dated = text_dates[index]
         borrowed = None if dated or lex.cue("to_come", s) else _borrowed_date(text_dates, index, sentences, lex)
@@ -439,7 +455,11 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             between = [
                 d
                 for d in donors
-                if system and d.weak and anchor <= d.start and d.end <= system.start and re.search(r"\d $", s[: d.start])
+                if system
+                and d.weak
+                and anchor <= d.start
+                and d.end <= system.start
+                and re.search(r"\d $", s[max(0, d.start - 2) : d.start])
             ]
             if any(not d.weak and not d.place and d.end <= anchor for d in donors):
                 between = []
@@ -489,23 +509,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             continue  # not aid, or only a possibility ("is considering the transfer of 12 Mi-24")
         used: set[int] = set()
         countable = [o for o in numbers if _eligible_number(s, o, lex) is not None]  # not calibres, years, money
-        # "Primoco One 150 UAVs", "Panther KF 51": a number right after a capitalised word is part of a model name
-        # (English only: German capitalises every noun, and other languages put a place's name before a count)
-        numbers = [
-            o
-            for o in numbers
-            if not (
-                o.start > 0
-                and not o.words
-                and (
-                    _in_model_name(s, o, donors)
-                    if lex.lang == "en"
-                    else lex.lang in ("uk", "ru")
-                    and LATIN_BEFORE.search(s[: o.start])
-                    and not re.match(r"\s+[а-яіїєґё]{3,}", s[o.end :])  # not "у Delair 100 дистанційно керованих дронів"
-                )
-            )
-        ]
+        numbers = [o for o in numbers if not _names_digit(s, o, donors, lex.lang)]
         for n in numbers:
             counts = _eligible_number(s, n, lex)
             if counts is None:
@@ -739,7 +743,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             )
             for system in systems:
                 again = any(c.start == sentence.start and c.system_family == system.key.split("|")[0] for c in out)
-                handed = cue["delivered"] and donors and not again
+                handed = cue["delivered"] and donors
                 if id(system) in used or again or not ((given and not system.generic) or handed):
                     continue  # "BWP-1 IFV, a Polish version of the Soviet-made BMP-1": one row of the family
                 before = " ".join(s[: system.start].split()[-3:]) + " "

@@ -168,8 +168,6 @@ def latin_models(text: str) -> str:
     return MODEL_TOKEN.sub(lambda m: m.group().translate(LOOKALIKE), text)
 
 
-# A name's stem read on into an adjective of nationality (Канадський, французьких, polskie): like the
-# English demonyms, a donor only before a word for its government, ministry, army or aid.
 # The adjectives of nationality of Ukrainian and Russian, which neither CLDR nor a country's name stem gives
 # ("німецьких" is not "Німеччин-"): a donor only before a word for its government or aid, or after a number
 ADJECTIVE_STEMS = {
@@ -240,6 +238,8 @@ ADJECTIVE_STEMS = {
         "ISL": "исландск",
     },
 }
+# A name's stem read on into an adjective of nationality (Канадський, французьких, polskie): like the
+# English demonyms, a donor only before a word for its government, ministry, army or aid.
 ADJECTIVE_ENDING = {
     "uk": re.compile(r"(?:ськ|цьк|зьк)\w*$", re.IGNORECASE),
     "ru": re.compile(r"(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|ому|ую|им|их|ими|ом)$", re.IGNORECASE),
@@ -296,7 +296,7 @@ class Lexicon:
                 if (
                     adjective
                     and not ADJECTIVE_HEADS[self.lang].match(text, m.end())
-                    and not re.search(r"\d\s$", text[: m.start()])
+                    and not re.search(r"\d\s$", text[max(0, m.start() - 2) : m.start()])
                 ):
                     # "Канадський виробник": a maker's nation, not a giver; right after a number ("18 німецьких танків
                     # Leopard") it may be the giver, when the sentence names no other (tracker.propose.extract)

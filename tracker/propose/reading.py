@@ -69,16 +69,20 @@ def _detector():
     return LanguageDetectorBuilder.from_languages(*languages).build()
 
 
+def _confidences(sample: str) -> list:
+    """lingua's confidence in each language propose reads, best first; none for a text without words."""
+    return _detector().compute_language_confidence_values(sample) if re.search(r"\w{2}", sample) else []
+
+
 def language(text: str, asked: str, shown: str) -> str:
     """The language of `text`: `asked`, or detected (lingua) among the seven `propose` reads."""
     if asked != "auto":
         if asked not in LANGUAGES:
             raise UserError(f"--lang {asked}: not a language propose reads; use auto or one of {', '.join(LANGUAGES)}")
         return asked
-    sample = text[:5000]
-    if not re.search(r"\w{2}", sample):
+    values = _confidences(text[:5000])
+    if not values:
         raise UserError(f"{shown}: no words to read (only digits or signs)")
-    values = _detector().compute_language_confidence_values(sample)
     best = values[0]
     if best.value < 0.5:
         found = ", ".join(f"{v.language.iso_code_639_1.name.lower()} {v.value:.0%}" for v in values[:3])
@@ -92,12 +96,10 @@ def language(text: str, asked: str, shown: str) -> str:
 def column_language(text: str, column: str) -> str:
     """The language of a feed's text_xx column: xx, unless the text is plainly another language propose reads
     (the feed's English column holds some Russian texts). Only a confident detection overrides the column."""
-    sample = text[:2000]
-    if not re.search(r"\w{2}", sample):
+    values = _confidences(text[:2000])
+    if not values or values[0].value < 0.9:
         return column
-    best = _detector().compute_language_confidence_values(sample)[0]
-    found = best.language.iso_code_639_1.name.lower()
-    return found if found != column and best.value >= 0.9 else column
+    return values[0].language.iso_code_639_1.name.lower()
 
 
 # "... виробництва.1 червня 2022 року": a sentence's full stop run into a date, in a feed's pasted text
