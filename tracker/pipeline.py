@@ -65,7 +65,8 @@ def checked(
 ) -> Iterator[Outcome]:
     """Every problem in data_dir, as ``with checked(...) as outcome:``. The tables are loaded into
     ``target`` when the columns are clean; otherwise into memory with constraints relaxed, so the
-    rules still run and report too. The connection (and DuckDB's spill directory, ``spill`` when
+    rules still run and report too (tables that would not fit DuckDB's memory cap go to a file of the
+    spill directory instead of memory). The connection (and DuckDB's spill directory, ``spill`` when
     given) live for the ``with`` block: read the database inside it; the problems stay readable after it.
     The rules run on the tables and the views they read (commitment_totals); with ``derive`` the
     text is then dropped and every derived table made, which validation does not need, nor the files'
@@ -76,7 +77,8 @@ def checked(
         _spill_directory(spill) as spill_dir,
         duckdb.connect(":memory:") as con,
     ):  # closed before its spill directory goes
-        limit_memory(con, spill_dir, sum(raw.size for raw in raws.values()))
+        csv_bytes = sum(raw.size for raw in raws.values())
+        limit_memory(con, spill_dir, csv_bytes)
         for name, raw in list(raws.items()):
             progress(f"reading {raw.shown_path}")
             if not text_tables.create(con, raw) and raw.source is not None:  # not plain after all: record by record, to say where
@@ -88,8 +90,11 @@ def checked(
             progress(f"checking the values of {raw.shown_path} ({raw.rows or 0:,} rows)")
             problems += check_text(con, raw, text_tables.relation(raw))
         strict = not problems
-        if strict and target != ":memory:":  # the tables go to the file; the text stays in memory
-            con.execute(f"ATTACH {literal(target)} AS built")
+        tables = target if strict else ":memory:"
+        if tables == ":memory:" and not fits_in_memory(csv_bytes):  # they would spill: a file holds them compressed
+            tables = str(Path(spill_dir) / "tables.duckdb")
+        if tables != ":memory:":  # the tables go to the file; the text stays in memory
+            con.execute(f"ATTACH {literal(tables)} AS built")
             con.execute("USE built")
         total = sum(raw.rows or 0 for raw in raws.values())
         progress(f"loading {total:,} rows")
@@ -111,13 +116,25 @@ def checked(
         yield Outcome(collapse(problems), raws, con, strict, skipped)
 
 
+def memory_cap(csv_bytes: int) -> int:
+    """DuckDB's memory cap in bytes for CSV files of ``csv_bytes``: 700MB plus a quarter of their size beyond
+    400 MB. That keeps validate and build under 1 GB at 10^6 events (243 MB of CSV) and gives the joins and
+    sorts of 10^7 events (2.4 GB of CSV) 1.2 GB, which 700MB could not hold; a larger cap is faster
+    (reports/benchmark.md). Typed tables in memory take about twice their CSV's size (490 MB at 10^6 events):
+    beyond the cap, ``checked`` puts them in a database file of the spill directory, which stores them
+    compressed and reads them back without spilling (at 10^7 events a validation took 128 s so, 156 s in memory)."""
+    return (700 + max(0, csv_bytes - 400_000_000) // 4_000_000) * 1_000_000
+
+
+def fits_in_memory(csv_bytes: int) -> bool:
+    """Whether the typed tables of CSV files of ``csv_bytes`` fit DuckDB's memory cap (about twice their size)."""
+    return 2 * csv_bytes <= memory_cap(csv_bytes)
+
+
 def limit_memory(con: duckdb.DuckDBPyConnection, spill: str, csv_bytes: int = 0) -> None:
-    """Cap DuckDB's memory and let it spill to the directory ``spill`` beyond it, rather than take
-    80 % of the machine as it would by default: TRACKER_MEMORY_LIMIT (a DuckDB size such as 4GB),
-    else 700MB plus a quarter of the CSV files' size beyond 400 MB. That keeps validate and build
-    under 1 GB at 10^6 events (243 MB of CSV) and gives the joins and sorts of 10^7 events
-    (2.4 GB of CSV) 1.2 GB, which 700MB could not hold; a larger cap is faster (reports/benchmark.md)."""
-    mb = 700 + max(0, csv_bytes - 400_000_000) // 4_000_000
+    """Cap DuckDB's memory (TRACKER_MEMORY_LIMIT, a DuckDB size such as 4GB, else ``memory_cap``) and let it
+    spill to the directory ``spill`` beyond it, rather than take 80 % of the machine as it would by default."""
+    mb = memory_cap(csv_bytes) // 1_000_000
     con.execute(f"SET memory_limit = '{os.environ.get('TRACKER_MEMORY_LIMIT', f'{mb}MB')}'")
     con.execute(f"SET temp_directory = '{spill}'")
 

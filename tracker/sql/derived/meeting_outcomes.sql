@@ -22,6 +22,7 @@ WITH steps AS (  -- what each change of a line added: committed and EUR value ag
         v.value_eur - coalesce(lag(v.value_eur) OVER w, 0) AS eur_added,
         v.value_eur IS NULL AS unvalued
     FROM pledge_line_values AS v
+    WHERE v.line_id IN (SELECT line_id FROM commitment_events WHERE meeting_id IS NOT NULL)  -- a line's steps are its own
     WINDOW w AS (PARTITION BY v.line_id ORDER BY v.valid_from)
 ), announced AS (
     SELECT e.meeting_id, e.event_id, e.line_id, l.donor, l.unit, s.units_added, s.eur_added, s.value_basis, s.unvalued

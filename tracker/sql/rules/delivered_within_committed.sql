@@ -16,9 +16,10 @@ WITH changes AS (  -- a line's events set its certain total, its deliveries add 
     FROM states
     WHERE event.committed IS NOT NULL AND delivered > event.committed
     QUALIFY row_number() OVER (PARTITION BY line_id ORDER BY day) = 1
-), deliveries_that_day AS (
-    SELECT line_id, date_latest, max(delivery_id) AS delivery_id, any_value(date) AS date
-    FROM deliveries
+), deliveries_that_day AS (  -- of the breaches' days only: on clean data, none to group
+    SELECT d.line_id, d.date_latest, max(d.delivery_id) AS delivery_id
+    FROM deliveries AS d
+    JOIN breaches AS b ON b.line_id = d.line_id AND b.valid_from = d.date_latest
     GROUP BY ALL
 )
 SELECT

@@ -1,0 +1,53 @@
+"""Data too large for DuckDB's memory cap is loaded into a database file of the spill directory instead
+of memory (at 10^7 events that validation took 128 s against 156 s; reports/benchmark.md). Forced so on
+small inputs, validation must say exactly what it says in memory, and leave no file behind."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from conftest import BAD, VALID
+
+from tracker import pipeline
+from tracker.cli import main
+
+CASES = sorted(p.name for p in BAD.iterdir() if p.is_dir())
+
+
+@pytest.fixture
+def tables_on_disk(monkeypatch):
+    monkeypatch.setattr(pipeline, "fits_in_memory", lambda csv_bytes: False)
+
+
+def test_memory_cap_grows_with_the_csv():
+    assert pipeline.memory_cap(243_000_000) == 700_000_000  # 10^6 events: typed tables (about 490 MB) fit
+    assert pipeline.fits_in_memory(243_000_000)
+    assert pipeline.memory_cap(2_480_000_000) == 1_220_000_000  # 10^7 events: about 4.9 GB of tables would not
+    assert not pipeline.fits_in_memory(2_480_000_000)
+
+
+def test_tables_go_to_a_file_that_is_removed(tables_on_disk):
+    with pipeline.checked(VALID, "data", derive=False) as outcome:
+        files = dict(outcome.con.execute("SELECT database_name, path FROM duckdb_databases() WHERE path IS NOT NULL").fetchall())
+        (events,) = outcome.con.execute("SELECT count(*) FROM commitment_events").fetchone()
+    assert outcome.problems == []
+    assert events == len((VALID / "commitment_events.csv").read_text(encoding="utf-8").splitlines()) - 1
+    path = Path(files["built"])
+    assert path.name == "tables.duckdb" and path.parent.name.startswith("tracker-duckdb-")
+    assert Path(tempfile.gettempdir()) == path.parent.parent
+    assert not path.parent.exists()
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_known_bad_input_with_tables_on_disk(case, project, capsys, tables_on_disk):
+    for path in (BAD / case).iterdir():
+        if path.name != "expected.txt":
+            shutil.copy(path, project / "data" / path.name)
+    expected = (BAD / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    status = main(["validate"])
+    out, err = capsys.readouterr()
+    assert [line for line in out.splitlines() if not line.endswith("found")] == expected
+    assert status == (1 if expected else 0)
