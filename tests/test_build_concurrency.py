@@ -5,6 +5,8 @@ database and, after the next build, no stray file beside it or in the system's t
 from __future__ import annotations
 
 import os
+import re
+import resource
 import signal
 import subprocess
 import sys
@@ -125,3 +127,25 @@ def test_a_build_out_of_memory_says_how_to_lift_the_cap(project):
     assert line.startswith("tracker: DuckDB ran out of memory (")
     assert line.endswith("under TRACKER_MEMORY_LIMIT=2MB: set TRACKER_MEMORY_LIMIT to more (for example 4GB) and run again")
     assert [p.name for p in (project / "build").iterdir()] == ["tracker.duckdb.lock"]  # nothing else left
+
+
+def _file_size_limit():
+    """In the child: writes beyond 1 MB fail with EFBIG (File too large), as a full disk fails with ENOSPC."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1_000_000, 1_000_000))
+
+
+def test_a_build_that_cannot_write_says_which_file_and_keeps_the_previous_database(project):
+    assert subprocess.run([*TRACKER, "build"], capture_output=True, cwd=project).returncode == 0
+    db = project / "build" / "tracker.duckdb"
+    before = db.read_bytes()
+    done = subprocess.run([*TRACKER, "build"], capture_output=True, text=True, cwd=project, preexec_fn=_file_size_limit)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    (line,) = done.stderr.splitlines()
+    assert re.fullmatch(
+        r"tracker: could not write .*/build/\.tracker\.duckdb\.\d+\.[0-9a-f]+\.new \(File too large\): "
+        r"free some space or lift the limit and run again",
+        line,
+    ), line
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in db.parent.iterdir()) == ["tracker.duckdb", "tracker.duckdb.lock"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -620,6 +622,25 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+WRITE_FAILURES = {errno.ENOSPC: "No space left on device", errno.EFBIG: "File too large", errno.EDQUOT: "Disk quota exceeded"}
+
+
+def _write_failure(error: Exception) -> str | None:
+    """The file and reason of a write that the machine refused (full disk, file-size limit, quota), from
+    Python's OSError or DuckDB's IO error (which names the file, then strerror's text); else None."""
+    if isinstance(error, OSError) and error.errno in WRITE_FAILURES:
+        return f"{error.filename or 'a file'} ({WRITE_FAILURES[error.errno]})"
+    import duckdb
+
+    text = str(error)
+    if isinstance(error, duckdb.IOException):
+        for reason in WRITE_FAILURES.values():
+            match = re.search(r'Could not write file "([^"]+)": ' + reason, text)
+            if match:
+                return f"{match.group(1)} ({reason})"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
@@ -643,6 +664,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"tracker: DuckDB ran out of memory ({printable(where)}) under TRACKER_MEMORY_LIMIT={limit}: "
                 "set TRACKER_MEMORY_LIMIT to more (for example 4GB) and run again",
                 file=sys.stderr,
+            )
+            return 1
+        written = _write_failure(error)
+        if written:  # a full disk or a file-size limit: the machine's, not a bug
+            print(
+                f"tracker: could not write {printable(written)}: free some space or lift the limit and run again", file=sys.stderr
             )
             return 1
         if os.environ.get("TRACKER_DEBUG"):
