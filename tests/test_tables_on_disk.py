@@ -1,6 +1,8 @@
-"""Data too large for DuckDB's memory cap is loaded into a database file of the spill directory instead
-of memory (at 10^7 events that validation took 128 s against 156 s; reports/benchmark.md). Forced so on
-small inputs, validation must say exactly what it says in memory, and leave no file behind."""
+"""What validation keeps in DuckDB's memory. Data too large for its cap is loaded into a database file of
+the spill directory instead of memory (at 10^7 events that validation took 128 s against 156 s;
+reports/benchmark.md). Forced so on small inputs, validation must say exactly what it says in memory, and
+leave no file behind. Once loaded, a plain CSV's text is let go, and read again only to name the lines of
+a rule's findings."""
 
 from __future__ import annotations
 
@@ -51,3 +53,14 @@ def test_known_bad_input_with_tables_on_disk(case, project, capsys, tables_on_di
     out, err = capsys.readouterr()
     assert [line for line in out.splitlines() if not line.endswith("found")] == expected
     assert status == (1 if expected else 0)
+
+
+def test_plain_files_keep_no_text_once_loaded_and_findings_still_have_lines(project):
+    shutil.copy(BAD / "delivered_above_committed" / "deliveries.csv", project / "data" / "deliveries.csv")
+    with pipeline.checked(project / "data", "data", derive=False) as outcome:
+        kept = {name for (name,) in outcome.con.execute("SELECT table_name FROM duckdb_tables() WHERE temporary").fetchall()}
+        plain = {name for name, raw in outcome.raws.items() if raw.source is not None}
+    assert plain and not {f"keys_{name}" for name in plain} & kept
+    assert kept <= {"csv_deliveries"}  # read again for its finding's line
+    expected = (BAD / "delivered_above_committed" / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert [str(p) for p in outcome.problems] == expected

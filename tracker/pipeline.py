@@ -160,7 +160,7 @@ def _lines_of_keys(con: duckdb.DuckDBPyConnection, raw: RawTable, keys: set[str]
     """CSV line of the first row having each primary key (as rules write keys: key_expression)."""
     key = key_expression(raw.table.primary_key)
     found = con.execute(
-        f"SELECT k, min(line) FROM (SELECT {key} AS k, line FROM {text_tables.relation(raw)}) "
+        f"SELECT k, min(line) FROM (SELECT {key} AS k, line FROM {text_tables.with_lines(con, raw)}) "
         "WHERE k IN (SELECT unnest(?::VARCHAR[])) GROUP BY k",
         [sorted(k for k in keys if k is not None)],
     ).fetchall()
