@@ -63,7 +63,7 @@ def load(
     con.execute(ddl.create_all(package, strict))
     for table in package.tables:  # from the text views of tracker.text_tables
         con.execute(ddl.insert_from(table, text_tables.relation(raws[table.name])))
-        text_tables.keep_keys(con, raws[table.name])
+        text_tables.release(con, raws[table.name])
     return derive(con, known | {table.name for table in package.tables}, only, progress)
 
 

@@ -62,11 +62,11 @@ def create(con: duckdb.DuckDBPyConnection, raw: RawTable) -> bool:
     return True
 
 
-def keep_keys(con: duckdb.DuckDBPyConnection, raw: RawTable) -> None:
-    """Once the typed tables are loaded, keep of the text only each row's line and primary key (what
-    names a rule's finding by its line), so that the rules have the memory. A plain file keeps nothing:
-    DuckDB reads it again if a finding needs its lines (``with_lines``); at 10^7 events its keys took
-    about 900 MB of a 1.2 GB cap."""
+def release(con: duckdb.DuckDBPyConnection, raw: RawTable) -> None:
+    """Once ``raw``'s typed table is loaded, let its text go, so that the rules have the memory (at 10^7
+    events even the lines and keys of the plain files took about 900 MB of a 1.2 GB cap). A plain file is
+    read again by ``with_lines`` if a finding needs its lines; of a file read record by record, which
+    cannot be, each row's line and primary key are kept."""
     if raw.source is not None:
         drop(con, raw)
         return
@@ -78,7 +78,7 @@ def keep_keys(con: duckdb.DuckDBPyConnection, raw: RawTable) -> None:
 
 
 def with_lines(con: duckdb.DuckDBPyConnection, raw: RawTable) -> str:
-    """``raw``'s relation of lines and values, its plain file read again if ``keep_keys`` let its text go."""
+    """``raw``'s relation of lines and values, its plain file read again if ``release`` let its text go."""
     kept = con.execute("SELECT count(*) FROM duckdb_views() WHERE temporary AND view_name = ?", [relation(raw)]).fetchall()[0][0]
     if not kept and not create(con, raw):
         raise UserError(f"{raw.shown_path} changed while it was being checked: run again")
