@@ -50,6 +50,13 @@ def _after(text: str, end: int, width: int = 48) -> str:
     return text[end : end + width]
 
 
+# a number of things per month, week or day (a rate of supply or production, not a quantity given)
+RATE = {
+    "en": r"(?:[\w-]+\s+){1,3}?(?:a|per|each|every)\s+(?:month|week|day)\b",
+    "uk": r"(?:[\w-]+\s+){1,3}?(?:на\s+(?:місяць|тиждень|день|добу)|щодня|щотижня|щомісяця)(?!\w)",
+}
+
+
 def _eligible_number(text: str, n: numbers_found.Number, lex: Lexicon) -> str | None:
     """What a number counts: "units", "people", or None when it is money, time, a share, a calibre,
     a number of countries ... (then it makes no candidate)."""
@@ -69,6 +76,10 @@ def _eligible_number(text: str, n: numbers_found.Number, lex: Lexicon) -> str | 
     not_units = lex.cues.get("not_units")
     if not_units and not_units.match(after):
         return None
+    if n.value in (105, 122, 152, 155) and re.match(r"(?:artillery|calib(?:er|re)|артилерійськ|калібр)", after, re.IGNORECASE):
+        return None  # "its supplies of 155 artillery rounds": a calibre written without its millimetres
+    if re.match(RATE.get(lex.lang, "(?!)"), after, re.IGNORECASE):
+        return None  # "about 2,000 shells a month": a rate, not a number given
     if lex.cue("these", text[max(0, n.start - 48) : n.start]):  # "These four tanks", "the first shipment of six": counted
         return None
     people = lex.cues.get("people")
@@ -188,10 +199,15 @@ def _countries_before(text: str, n: numbers_found.Number, numbers: list[numbers_
 def _joint_subject(text: str, before: list[Mention]) -> bool:
     """Two or more donors named one after the other ("Germany, Denmark and Norway", "Нідерланди та
     Данія") before a number: they give it together."""
-    run = 1
+    return len(_joined_run(text, before)) >= 2
+
+
+def _joined_run(text: str, before: list[Mention]) -> list[Mention]:
+    """The last donors of ``before`` named one after the other ("Italy and France"), or the last one alone."""
+    run = before[:1]
     for a, b in zip(before, before[1:]):
-        run = run + 1 if a.key != b.key and JOINED.fullmatch(text[a.end : b.start]) else 1
-    return run >= 2
+        run = run + [b] if a.key != b.key and JOINED.fullmatch(text[a.end : b.start]) else [b]
+    return run
 
 
 # The ammunition of a kind of system, by the catalog's category of that system.
@@ -752,6 +768,11 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 c.doubt(0.25 if kind != "delivered" else 0.2, "no number given")
                 used.add(id(system))
                 out.append(c)
+                # "Italy and France will supply Ukraine with SAMP-T": without a number, each gives its own
+                run = _joined_run(s, [d for d in donors if not d.weak and not d.place and d.end <= system.start])
+                for other in run if len(run) >= 2 and c.donor == run[-1].key else []:
+                    if other.key != c.donor:
+                        out.append(replace(c, donor=other.key))
         named_systems = [x for x in systems if not x.generic]
         single = (
             ONE_UNKNOWN[lex.lang].search(s)

@@ -85,6 +85,7 @@ DEMONYM_HEADS = (
     r"(?:government|ministry|minister|defen[cs]e|army|armed forces|military|prime minister|president|chancellor|navy"
     r"|air force|officials?|authorities|council|cabinet|parliament)"
 )
+DEMONYM_MODIFIERS = r"(?:foreign|federal|national|state|defen[cs]e|deputy|interior|finance)"
 DEMONYMS = {
     "USA": "American|U\\.S\\.|US",
     "GBR": "British|UK",
@@ -368,7 +369,8 @@ def load(lang: str, data_dir: Path) -> Lexicon:
         if lang == "en" and code in DEMONYMS:
             # not "the French-German defense giant": two nations joined are a company's, not a giver
             lex.donors.append(
-                (re.compile(rf"(?<![\w-])(?:{DEMONYMS[code]})(?![\w-])(?=\s+{DEMONYM_HEADS}\b)", flags), code, True)
+                # "the Japanese Foreign Ministry", "German federal government": a word or two may come between
+                (re.compile(rf"(?<![\w-])(?:{DEMONYMS[code]})(?![\w-])(?=\s+(?:{DEMONYM_MODIFIERS}\s+){{0,2}}{DEMONYM_HEADS}\b)", flags), code, True)
             )
             # "18 German Leopard tanks and 14 British Challenger tanks": between a number and the name it counts
             lex.donors.append((re.compile(rf"(?<=\d )(?:{DEMONYMS[code]})(?![\w-])(?=\s+[A-Z])"), code, True))
@@ -388,11 +390,12 @@ def load(lang: str, data_dir: Path) -> Lexicon:
             text = alias.translate(APOSTROPHES).replace(" ", r"[\s-]+")
             text = re.sub(r"(?<=\d)\[\\s-\]\+(?=mm|мм)", r"[\\s-]?", text)  # "155 mm" is also written 155mm
         else:
-            text = re.escape(alias.translate(APOSTROPHES)).replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?")
+            # SAMP/T is also written SAMP-T, IRIS-T also IRIS/T
+            text = re.escape(alias.translate(APOSTROPHES)).replace("/", r"\-").replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s/-]?")
             if alias.isascii():  # M113 is also written M-113 or M 113
                 text = re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", r"[\\s-]?", text)
             if lang == "en":  # "the Leopards 2": a plural on the name's first word
-                text = re.sub(r"^([A-Za-z]{3,})(?=\[\\s-\]\?)", r"\1(?:s)?", text)
+                text = re.sub(r"^([A-Za-z]{3,})(?=\[\\s/?-\]\?)", r"\1(?:s)?", text)
             if alias.isascii() and re.fullmatch(r"[A-Za-z]{5,}.*", alias):  # "Zuzanna-2": a letter of a long name doubled
                 head = re.match(r"[A-Za-z]+", text)
                 if head:
@@ -429,6 +432,10 @@ def load(lang: str, data_dir: Path) -> Lexicon:
     for family_id, row in families.items():
         if len(row["name"]) > 2 and "(" not in row["name"]:
             add(row["name"], family_id, None)
+        elif row["name"].endswith(" (generic)") and " " in row["name"].removesuffix(" (generic)"):
+            # "Counter-battery radar (generic)": the kind of system it names is a generic word (not one word
+            # alone: "helicopter", "mortar" are also said of what is no aid)
+            add(row["name"].removesuffix(" (generic)"), family_id, None, generic=True)
     for row in read_rows(files_path("generic_systems.csv")):
         if row["language"] == lang:
             add(
