@@ -370,7 +370,14 @@ def load(lang: str, data_dir: Path) -> Lexicon:
             # not "the French-German defense giant": two nations joined are a company's, not a giver
             lex.donors.append(
                 # "the Japanese Foreign Ministry", "German federal government": a word or two may come between
-                (re.compile(rf"(?<![\w-])(?:{DEMONYMS[code]})(?![\w-])(?=\s+(?:{DEMONYM_MODIFIERS}\s+){{0,2}}{DEMONYM_HEADS}\b)", flags), code, True)
+                (
+                    re.compile(
+                        rf"(?<![\w-])(?:{DEMONYMS[code]})(?![\w-])(?=\s+(?:{DEMONYM_MODIFIERS}\s+){{0,2}}{DEMONYM_HEADS}\b)",
+                        flags,
+                    ),
+                    code,
+                    True,
+                )
             )
             # "18 German Leopard tanks and 14 British Challenger tanks": between a number and the name it counts
             lex.donors.append((re.compile(rf"(?<=\d )(?:{DEMONYMS[code]})(?![\w-])(?=\s+[A-Z])"), code, True))
@@ -391,7 +398,9 @@ def load(lang: str, data_dir: Path) -> Lexicon:
             text = re.sub(r"(?<=\d)\[\\s-\]\+(?=mm|мм)", r"[\\s-]?", text)  # "155 mm" is also written 155mm
         else:
             # SAMP/T is also written SAMP-T, IRIS-T also IRIS/T
-            text = re.escape(alias.translate(APOSTROPHES)).replace("/", r"\-").replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s/-]?")
+            text = (
+                re.escape(alias.translate(APOSTROPHES)).replace("/", r"\-").replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s/-]?")
+            )
             if alias.isascii():  # M113 is also written M-113 or M 113
                 text = re.sub(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])", r"[\\s-]?", text)
             if lang == "en":  # "the Leopards 2": a plural on the name's first word
