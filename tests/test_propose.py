@@ -605,11 +605,77 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
                 ("announced", "DEU", "gepard", None, None),
             ],
         ),
+        # https://www.reddit.com/r/UkrainianConflict/comments/yher1x/italy_and_france_will_supply_ukraine_with_sampt/
+        # two donors joined by "and" without a number: each gives its own; SAMP/T written SAMP-T
+        (
+            "en",
+            "Italy and France will supply Ukraine with SAMP-T Air Defense Systems.",
+            date(2022, 10, 30),
+            [("announced", "FRA", "samp-t", None, None), ("announced", "ITA", "samp-t", None, None)],
+        ),
+        # https://www.msn.com/en-us/news/world/germany-to-send-rocket-launchers-and-armored-vehicles-to-ukraine/ar-AA11RuSZ
+        # "multiple rocket launchers" from Germany: the MLRS family (MARS II)
+        (
+            "en",
+            "German Defense Minister Christine Lambrecht announced on Thursday that Germany will send two more multiple "
+            "rocket launchers as well as 50 armored personnel carriers to Ukraine.",
+            date(2022, 9, 15),
+            [
+                ("increased", "DEU", "m270", 2, date(2022, 9, 15)),
+                ("announced", "DEU", "armoured-vehicle", 50, date(2022, 9, 15)),
+            ],
+        ),
+        # https://en.trend.az/world/3751223.html
+        # a demonym with "Foreign" before its ministry names the giver; rations are supplies
+        (
+            "en",
+            "The Japanese Foreign Ministry said that the country will send 30 thousand food rations to Ukraine",
+            date(2023, 5, 21),
+            [("announced", "JPN", "non-lethal-supplies", 30000, None)],
+        ),
+        # https://kyivindependent.com/military-aid-package-from-lithuania-arrives-in-ukraine/
+        # anti-drone systems in English and Ukrainian, without a number
+        (
+            "en",
+            "On August 28, Lithuania delivered loaders, anti-drone systems, and folding beds to Ukraine as part of a new "
+            "military aid package.",
+            date(2024, 8, 29),
+            [("delivered", "LTU", "counter-drone-equipment", None, date(2024, 8, 28))],
+        ),
+        (
+            "uk",
+            "28 серпня Литва передала Україні навантажувачі, системи протидії безпілотникам та розкладні ліжка в рамках "
+            "нового пакету військової допомоги.",
+            date(2024, 8, 29),
+            [("delivered", "LTU", "counter-drone-equipment", None, date(2024, 8, 28))],
+        ),
+        # https://www.defense.gov/News/News-Stories/Article/Article/3288155/air-defense-systems-long-range-fires-capability-to-be-sent-to-ukraine/
+        # kinds of radar the catalog names "(generic)"; spare parts for radars are no radars
+        (
+            "en",
+            "Under USAI, the DOD will provide Ukraine with: four air surveillance radars; 20 counter-mortar radars.",
+            date(2023, 2, 3),
+            [("announced", "USA", "air-surveillance-radar", 4, None), ("announced", "USA", "counter-battery-radar", 20, None)],
+        ),
     ],
 )
 def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, published, expected):
     found = reader.propose(text, lang, published)
     assert [(c.kind, c.donor, c.system_family, c.quantity, c.date) for c in found] == expected
+
+
+def test_a_calibre_without_millimetres_and_a_monthly_rate_are_no_quantities(reader):
+    """https://uk.news.yahoo.com/france-double-munitions-supplies-ukraine-101423843.html: "155" is the calibre and
+    2,000 shells a month a rate; the text gives no number of rounds."""
+    for lang, text in (
+        ("en", "France will double this month its supplies of 155 artillery rounds to Ukraine to about 2,000 shells a month."),
+        (
+            "uk",
+            "Цього місяця Франція подвоїть постачання Україні 155 артилерійських снарядів до близько 2 тис. снарядів на місяць.",
+        ),
+    ):
+        found = reader.propose(text, lang, date(2023, 3, 28))
+        assert all(c.quantity is None for c in found), found
 
 
 def test_a_feed_column_holding_another_language_is_read_in_that_language():

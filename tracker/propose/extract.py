@@ -770,9 +770,8 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 out.append(c)
                 # "Italy and France will supply Ukraine with SAMP-T": without a number, each gives its own
                 run = _joined_run(s, [d for d in donors if not d.weak and not d.place and d.end <= system.start])
-                for other in run if len(run) >= 2 and c.donor == run[-1].key else []:
-                    if other.key != c.donor:
-                        out.append(replace(c, donor=other.key))
+                if len(run) >= 2 and c.donor == run[-1].key:
+                    out += [replace(c, donor=other.key) for other in run if other.key != c.donor]
         named_systems = [x for x in systems if not x.generic]
         single = (
             ONE_UNKNOWN[lex.lang].search(s)
