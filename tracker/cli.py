@@ -622,20 +622,19 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-WRITE_FAILURES = {errno.ENOSPC: "No space left on device", errno.EFBIG: "File too large", errno.EDQUOT: "Disk quota exceeded"}
+WRITE_FAILURES = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)  # a full disk, a file-size limit, a quota
 
 
 def _write_failure(error: Exception) -> str | None:
-    """The file and reason of a write that the machine refused (full disk, file-size limit, quota), from
-    Python's OSError or DuckDB's IO error (which names the file, then strerror's text); else None."""
+    """The file and reason of a write that the machine refused, from Python's OSError or DuckDB's IO
+    error (which names the file, then the system's text for the error); else None."""
     if isinstance(error, OSError) and error.errno in WRITE_FAILURES:
-        return f"{error.filename or 'a file'} ({WRITE_FAILURES[error.errno]})"
+        return f"{error.filename or 'a file'} ({os.strerror(error.errno)})"
     import duckdb
 
-    text = str(error)
     if isinstance(error, duckdb.IOException):
-        for reason in WRITE_FAILURES.values():
-            match = re.search(r'Could not write file "([^"]+)": ' + reason, text)
+        for reason in map(os.strerror, WRITE_FAILURES):
+            match = re.search(r'Could not write file "([^"]+)": ' + re.escape(reason), str(error))
             if match:
                 return f"{match.group(1)} ({reason})"
     return None
