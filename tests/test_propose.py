@@ -657,6 +657,81 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2023, 2, 3),
             [("announced", "USA", "air-surveillance-radar", 4, None), ("announced", "USA", "counter-battery-radar", 20, None)],
         ),
+        # https://www.armyrecognition.com/defense_news_december_2022_global_security_army_industry/ukraine_to_receive_soon_new_dana_m2_8x8_152mm_howitzers_from_czech_republic.html
+        # Ukraine "to receive" / "отримає" a named system from a named country: a pledge without a number
+        (
+            "en",
+            "Ukraine to receive soon new DANA M2 8x8 152mm howitzers from Czech Republic",
+            date(2022, 12, 15),
+            [("announced", "CZE", "dana", None, None)],
+        ),
+        (
+            "uk",
+            "Невдовзі Україна отримає нові самохідні 155-мм артилерійські установки Дана М2 від Чехії",
+            date(2022, 12, 15),
+            [("announced", "CZE", "dana", None, None)],
+        ),
+        # https://www.armyrecognition.com/defense_news_may_2023_global_security_army_industry/ukrainian_soldiers_already_training_on_leopard_1a5_tanks_donated_by_denmark.amp.html
+        # the giver named after its verb: "donated by Denmark", "подарованих Данією"
+        (
+            "en",
+            "Ukrainian soldiers already training on Leopard 1A5 tanks donated by Denmark",
+            date(2023, 5, 5),
+            [("announced", "DNK", "leopard-1", None, None)],
+        ),
+        (
+            "uk",
+            "Українські військові вже тренуються на подарованих Данією танках Leopard 1A5",
+            date(2023, 5, 5),
+            [("announced", "DNK", "leopard-1", None, None)],
+        ),
+        # https://sofiaglobe.com/2023/09/27/bulgarias-parliament-votes-to-supply-unserviceable-s-300-missiles-to-ukraine/
+        # a demonym's parliament as the subject gives; "approved the transfer" / "схвалив передачу"; С-300 in Cyrillic
+        (
+            "en",
+            "The Bulgarian Parliament approved the transfer of S-300 missiles to Ukraine.",
+            date(2023, 9, 27),
+            [("announced", "BGR", "s-300", None, None)],
+        ),
+        (
+            "uk",
+            "Парламент Болгарії схвалив передачу Україні ракет С-300.",
+            date(2023, 9, 27),
+            [("announced", "BGR", "s-300", None, None)],
+        ),
+        # https://www.armyrecognition.com/defense_news_february_2023_global_security_army_industry/germany_announces_additional_delivery_of_gepard_anti-aircraft_tanks_to_ukraine.html
+        (
+            "en",
+            "German federal government announced it will deliver an additional batch of Gepard anti-aircraft tanks to Ukraine.",
+            date(2023, 2, 8),
+            [("increased", "DEU", "gepard", None, None)],
+        ),
+        # https://mil.in.ua/en/news/spain-to-reinforce-ukraine-s-air-defense-with-hawk-air-defense-systems-in-september/
+        # "strengthen ... with" / "посилить": giving words
+        (
+            "en",
+            "Spain will strengthen Ukraine’s air defense with a battery of Hawk air defense systems.",
+            date(2024, 7, 25),
+            [("announced", "ESP", "mim-23-hawk", None, None)],
+        ),
+        (
+            "uk",
+            "Іспанія посилить протиповітряну оборону України батареєю зенітно-ракетних комплексів Hawk.",
+            date(2024, 7, 25),
+            [("announced", "ESP", "mim-23-hawk", None, None)],
+        ),
+        # https://nltimes.nl/2023/01/20/netherlands-consider-helping-ukraine-f-16-fighters-leopard-2-tanks
+        # "will look into supplying": not a decision
+        ("en", "The Dutch Cabinet will look into supplying F-16 fighter jets to Ukraine.", date(2023, 1, 20), []),
+        # https://bulgarianmilitary.com/2024/09/20/australia-and-the-us-in-talks-to-deliver-59-abrams-tanks-to-ukraine/
+        # "may soon receive": a possibility
+        (
+            "en",
+            "Ukraine may soon receive M1A1 Abrams tanks decommissioned by the Australian army, as Canberra is "
+            "collaborating with Washington on a plan according to sources.",
+            date(2024, 9, 20),
+            [],
+        ),
     ],
 )
 def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, published, expected):

@@ -752,7 +752,9 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
         elif not any(c.start == sentence.start and c.kind != "meeting" and c.quantity is not None for c in out):
             # a system given without a number: a named one by a donor named as such ("Lithuania will deliver Bofors L70",
             # "more PzH2000 and MARSII will be handed over"), or any one handed over ("Latvia handed over its Stingers")
-            strong_donor = own_donor is not None and not own_donor.weak and not own_donor.place
+            strong_donor = own_donor is not None and not own_donor.place and (
+                not own_donor.weak or re.match(r"\W*(?:the\s+)?$", s[: own_donor.start], re.IGNORECASE) is not None
+            )  # "German federal government announced ...": an adjective before its government, as the subject
             # not in a package given in money ("$550 million ..., including ammunition for HIMARS"): its kinds are no rows
             given = (
                 bool(lex.cue("give", s) or cue["delivered"]) and strong_donor and not cue["training"] and not lex.cue("money", s)
@@ -760,7 +762,11 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             for system in systems:
                 again = any(c.start == sentence.start and c.system_family == system.key.split("|")[0] for c in out)
                 handed = cue["delivered"] and donors
-                if id(system) in used or again or not ((given and not system.generic) or handed):
+                # "Leopard 1A5 tanks donated by Denmark", "подарованих Данією танках": the giver named after its verb
+                by_giver = not system.generic and any(
+                    not d.weak and not d.place and lex.cue("given_by", s[max(0, d.start - 40) : d.start]) for d in donors
+                )
+                if id(system) in used or again or not ((given and not system.generic) or handed or by_giver):
                     continue  # "BWP-1 IFV, a Polish version of the Soviet-made BMP-1": one row of the family
                 before = " ".join(s[: system.start].split()[-3:]) + " "
                 kind = "delivered" if cue["delivered"] else "increased" if lex.cue("increased", before) else "announced"
