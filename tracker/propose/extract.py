@@ -752,8 +752,10 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
         elif not any(c.start == sentence.start and c.kind != "meeting" and c.quantity is not None for c in out):
             # a system given without a number: a named one by a donor named as such ("Lithuania will deliver Bofors L70",
             # "more PzH2000 and MARSII will be handed over"), or any one handed over ("Latvia handed over its Stingers")
-            strong_donor = own_donor is not None and not own_donor.place and (
-                not own_donor.weak or re.match(r"\W*(?:the\s+)?$", s[: own_donor.start], re.IGNORECASE) is not None
+            strong_donor = (
+                own_donor is not None
+                and not own_donor.place
+                and (not own_donor.weak or re.match(r"\W*(?:the\s+)?$", s[: own_donor.start], re.IGNORECASE) is not None)
             )  # "German federal government announced ...": an adjective before its government, as the subject
             # not in a package given in money ("$550 million ..., including ammunition for HIMARS"): its kinds are no rows
             given = (
