@@ -732,6 +732,15 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2024, 9, 20),
             [],
         ),
+        # https://www.pravda.com.ua/eng/news/2022/08/10/7362746/
+        # "multiple-launch rocket systems" with its hyphen (a generic word whose pattern holds "[- ]")
+        (
+            "en",
+            "Ben Wallace, the British Defence Secretary, confirmed on Wednesday that London would give Ukraine three "
+            "additional multiple-launch rocket systems in addition to the three already in Kyiv.",
+            date(2022, 8, 10),
+            [("increased", "GBR", "m270", 3, date(2022, 8, 10))],
+        ),
     ],
 )
 def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, published, expected):
@@ -761,6 +770,19 @@ def test_a_feed_column_holding_another_language_is_read_in_that_language():
     text = "Латвия подарила Военно-воздушным силам (ВВС) Украины четыре вертолета, сообщили в Министерстве обороны Латвии."
     assert column_language(text, "en") == "ru"
     assert column_language("Latvia donated four helicopters to Ukraine's air force.", "en") == "en"
+
+
+def test_a_space_inside_a_generic_words_character_class_stays_itself():
+    """generic_systems.csv writes "multiple[- ]launch rocket systems?": the space in "[- ]" is not a word gap."""
+    from tracker.propose import lexicon
+
+    lex = lexicon.load("en", DATA)
+    for text, key in (
+        ("three additional multiple-launch rocket systems", "m270|m270"),
+        ("four air-surveillance radars", "air-surveillance-radar|air-surveillance-radar-unspecified"),
+        ("Guided Multiple Launch Rocket System (GMLRS)", "rockets-227mm|rockets-227mm"),
+    ):
+        assert [m.key for m in lex.find_systems(text)][:1] == [key], text
 
 
 def test_generic_words_name_catalog_families_or_none():

@@ -394,7 +394,8 @@ def load(lang: str, data_dir: Path) -> Lexicon:
         seen.add(key)
         alias = latin_models(alias)  # as the text is searched: Т-72 and T-72 are one name
         if pattern:  # generic_systems.csv: words, or a regular expression for their inflected forms
-            text = alias.translate(APOSTROPHES).replace(" ", r"[\s-]+")
+            # a space between words is any space or a hyphen; one inside a character class ("[- ]") stays itself
+            text = re.sub(r"\[[^\]]*\]| ", lambda m: r"[\s-]+" if m.group() == " " else m.group(), alias.translate(APOSTROPHES))
             text = re.sub(r"(?<=\d)\[\\s-\]\+(?=mm|мм)", r"[\\s-]?", text)  # "155 mm" is also written 155mm
         else:
             # SAMP/T is also written SAMP-T, IRIS-T also IRIS/T
