@@ -741,6 +741,15 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2022, 8, 10),
             [("increased", "GBR", "m270", 3, date(2022, 8, 10))],
         ),
+        # https://www.globenewswire.com/news-release/2023/10/17/2761486/28124/en/UK-Ministry-of-Defense-s-Significant-Military-Aid-Package-for-Ukraine-Bolsters-Importance-of-Unmanned-Aerial-Systems-New-Report-Reveals.html
+        # "uncrewed aerial systems" are drones
+        (
+            "en",
+            "The UK Ministry of Defense announced a robust military support package for Ukraine. Among the military aid "
+            "to be sent to Ukraine will be around 100 uncrewed aerial systems.",
+            date(2023, 10, 17),
+            [("announced", "GBR", "drones", 100, None)],
+        ),
     ],
 )
 def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, published, expected):
