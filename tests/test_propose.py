@@ -750,6 +750,55 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2023, 10, 17),
             [("announced", "GBR", "drones", 100, None)],
         ),
+        # https://english.defensie.nl/latest/news/2023/03/14/ollongren-promises-minehunters-for-ukraine-during-visit-to-bombed-port-cities
+        # the Alkmaar class and міношукачі are mine countermeasure vessels
+        (
+            "en",
+            "The Netherlands intends to provide Ukraine with two Alkmaar-class minehunters, starting in 2025.",
+            date(2023, 3, 14),
+            [("announced", "NLD", "mine-countermeasure-vessels", 2, None)],
+        ),
+        (
+            "uk",
+            "Нідерланди мають намір надати Україні два міношукачі типу Alkmaar, починаючи з 2025 року.",
+            date(2023, 3, 14),
+            [("announced", "NLD", "mine-countermeasure-vessels", 2, None)],
+        ),
+        # https://www.lrt.lt/naujienos/lietuvoje/2/1887198/lietuva-perduoda-ukrainai-oro-gynybos-pabuklu
+        # L-70 alone is the Bofors gun
+        (
+            "uk",
+            "Литва перебуває в процесі поставки Україні 36 гармат ППО L-70, про які було оголошено раніше в січні.",
+            date(2023, 2, 10),
+            [("announced", "LTU", "bofors-l70", 36, date(2023, 1, 1))],
+        ),
+        # https://www.defense.gov/News/News-Stories/Article/Article/3837709/us-announces-latest-security-package-for-ukraine/
+        # "Адміністрація Байдена" is the United States; "одну" (one, accusative) is a number; Патріот spelt with і
+        (
+            "uk",
+            "Адміністрація Байдена оголосила про 61-й пакет президентських повноважень щодо скорочення озброєнь, який "
+            'оцінюється у 225 мільйонів доларів. Цей пакет включає одну батарею "Патріотів", боєприпаси для ракетних систем.',
+            date(2024, 7, 12),
+            [("announced", "USA", "patriot", 1, None)],
+        ),
+        # https://www.politico.com/news/2023/06/08/congress-biden-administration-long-range-weapons-ukraine-00100938
+        # lawmakers insisting (наполягають) that it send: a demand, not aid
+        (
+            "uk",
+            "Американські законодавці з обох політичних сторін знову наполягають на тому, щоб адміністрація Байдена "
+            "надіслала Україні суперечливі боєприпаси великої дальності.",
+            date(2023, 6, 8),
+            [],
+        ),
+        # https://www.bundesregierung.de/breg-en/news/military-support-ukraine-2054992
+        # the Biber bridge layer by its English name, Beaver
+        (
+            "en",
+            "On Friday, the German government reported on the shipment of another package of military aid to Ukraine over "
+            "the past week. It includes 3 anti-air Gepard tanks, 1 bridge-layer tank Beaver.",
+            date(2023, 10, 20),
+            [("delivered", "DEU", "gepard", 3, date(2023, 10, 20)), ("delivered", "DEU", "biber", 1, date(2023, 10, 20))],
+        ),
     ],
 )
 def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, published, expected):
