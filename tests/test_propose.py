@@ -799,6 +799,32 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2023, 10, 20),
             [("delivered", "DEU", "gepard", 3, date(2023, 10, 20)), ("delivered", "DEU", "biber", 1, date(2023, 10, 20))],
         ),
+        # https://mil.in.ua/en/news/germany-transferred-a-batch-of-armored-vehicles-with-air-defense-systems-to-ukraine/
+        # Cheetah, the Dutch name of the Gepard
+        (
+            "uk",
+            "Уряд Німеччини надав Україні новий великий пакет військової допомоги. Пакет включає 22 танки Leopard 1A5 та "
+            "три самохідні зенітні установки Cheetah (Gepard).",
+            date(2024, 9, 19),
+            [("delivered", "DEU", "leopard-1", 22, None), ("delivered", "DEU", "gepard", 3, None)],
+        ),
+        # https://www.defense.gov/News/News-Stories/Article/Article/3451905/dod-announces-800m-security-assistance-package-for-ukraine/
+        # "евакуаційно-тактичних машин": a recovery vehicle's word joined to another by a hyphen
+        (
+            "uk",
+            "Міністерство оборони США оголосило про додатковий пакет безпекової допомоги на суму до 800 мільйонів доларів: "
+            "17 евакуаційно-тактичних машин.",
+            date(2023, 7, 7),
+            [("announced", "USA", "recovery-vehicle", 17, None)],
+        ),
+        # https://www.defense.gov/News/News-Stories/Article/Article/3288155/air-defense-systems-long-range-fires-capability-to-be-sent-to-ukraine/
+        # a mine-protected vehicle (MRAP) is armoured, not a truck
+        (
+            "uk",
+            "Міноборони США анонсувало новий пакет безпекової допомоги для України: 181 протимінно-захисна машина.",
+            date(2023, 2, 3),
+            [("announced", "USA", "armoured-vehicle", 181, None)],
+        ),
     ],
 )
 def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, published, expected):
