@@ -832,6 +832,79 @@ def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, 
     assert [(c.kind, c.donor, c.system_family, c.quantity, c.date) for c in found] == expected
 
 
+@pytest.mark.parametrize(
+    "lang, text, published",
+    [
+        # https://www.ft.com/content/f33417b0-89a6-4212-a052-41da96f75234 (a veto)
+        (
+            "en",
+            "Switzerland has vetoed a plan to export nearly 100 mothballed Leopard battle tanks to Ukraine.",
+            date(2023, 6, 28),
+        ),
+        (
+            "uk",
+            "Швейцарія наклала вето на експорт в Україну майже 100 законсервованих бойових танків Leopard.",
+            date(2023, 6, 28),
+        ),
+        # https://www.spiegel.de/politik/deutschland/ukraine-darf-100-panzerhaubitzen-kaufen-a-6e1c331d-0da2-4218-9653-2ee96560da9d (a sale)
+        ("en", "Germany has approved sales of 100 self-propelled artillery systems PzH 2000", date(2022, 7, 27)),
+        # https://www.welt.de/politik/ausland/article241106455/Waffenhilfe-Deutschland-liefert-weitere-Geschuetze-an-die-Ukraine.html
+        (
+            "en",
+            "The German federal government finally gave green light to the Ukraine for the purchasing of 18 howitzers "
+            "RCH-155 weapon system worth 216 million euros from the Krauss-Maffei Wegmann (KMW) armaments group.",
+            date(2022, 9, 17),
+        ),
+        # https://www.rferl.org/a/ukraine-macedonia-helicopters-mi24/32334786.html (a recommendation, not the decision)
+        (
+            "en",
+            "The General Staff of North Macedonia has backed the transfer to Ukraine of 12 Mi-24 military helicopters",
+            date(2023, 3, 26),
+        ),
+        (
+            "uk",
+            "Генеральний штаб Північної Македонії підтримав передачу Україні 12 військових вертольотів Мі-24",
+            date(2023, 3, 26),
+        ),
+        # https://www.thefirstnews.com/article/ukraine-orders-100-infantry-fighting-vehicles-from-poland-37569 (Ukraine buys)
+        (
+            "en",
+            "Polish prime minister Mateusz Morawiecki has announced ordering by Ukraine 100 Rosomak infantry fighting vehicles "
+            "(IFVs) from Poland.",
+            date(2023, 4, 1),
+        ),
+        (
+            "uk",
+            "Прем'єр-міністр Польщі Матеуш Моравецький заявив про замовлення Україною 100 бойових машин піхоти (БМП) Росомак у Польщі.",
+            date(2023, 4, 1),
+        ),
+        # https://www.armyrecognition.com/defense_news_january_2023_global_security_army_industry/finland_is_ready_to_supply_ukraine_with_leopard_2_mbts_main_battle_tanks.html
+        (
+            "uk",
+            "Голова Комітету з питань оборони Фінляндії Антті Хаккянен заявив, що Фінляндія готова поставити Україні основні "
+            "бойові танки Leopard 2.",
+            date(2023, 1, 8),
+        ),
+        # https://www.armyrecognition.com/defense_news_january_2023_global_security_army_industry/sweden_could_follow_germany_with_the_delivery_of_stridsvagn_122_tanks_to_ukraine.htmll
+        (
+            "en",
+            'Swedish Defense Minister Pål Jonson announced that Sweden does not exclude sending "Stridsvagn 122 Main Battle '
+            'Tank" to Ukraine.',
+            date(2023, 1, 25),
+        ),
+        (
+            "uk",
+            "Міністр оборони Швеції Пол Йонсон заявив, що Швеція не виключає відправлення в Україну «Основного бойового танка "
+            "Stridsvagn 122».",
+            date(2023, 1, 25),
+        ),
+    ],
+)
+def test_a_veto_a_sale_a_purchase_or_a_possibility_is_no_aid(reader, lang, text, published):
+    found = reader.propose(text, lang, published)
+    assert [c for c in found if c.kind in ("announced", "increased", "delivered")] == [], found
+
+
 def test_a_calibre_without_millimetres_and_a_monthly_rate_are_no_quantities(reader):
     """https://uk.news.yahoo.com/france-double-munitions-supplies-ukraine-101423843.html: "155" is the calibre and
     2,000 shells a month a rate; the text gives no number of rounds."""
