@@ -825,6 +825,36 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2023, 2, 3),
             [("announced", "USA", "armoured-vehicle", 181, None)],
         ),
+        # https://www.newsweek.com/ukraine-gets-leopard-tank-boost-nato-allies-1971237
+        # "18 units" / "18 одиниць" count the one system named before them
+        (
+            "en",
+            "Germany, the primary supplier of the Leopard 2A6 tanks, has confirmed the dispatch of 18 units in a federal "
+            "announcement as part of a $1.5 billion arms package.",
+            date(2024, 10, 18),
+            [("delivered", "DEU", "leopard-2", 18, None)],
+        ),
+        (
+            "uk",
+            "Німеччина, основний постачальник танків Leopard 2A6, підтвердила відправку 18 одиниць у федеральній заяві в "
+            "рамках пакету озброєнь вартістю 1,5 мільярда доларів.",
+            date(2024, 10, 18),
+            [("delivered", "DEU", "leopard-2", 18, None)],
+        ),
+        # https://www.bundesregierung.de/breg-en/news/military-support-ukraine-2054992
+        # "IRIS-T з 12 пусковими установками": with 12 launchers, not 12 of the systems
+        (
+            "uk",
+            "Німеччина значно розширила перелік військової допомоги Україні. Він включає 110 танків Leopard 1, 20 БМП Marder, "
+            "4 системи ППО IRIS-T з 12 пусковими установками, 18 самохідних зенітних установок GEPARD.",
+            date(2023, 5, 23),
+            [
+                ("announced", "DEU", "leopard-1", 110, None),
+                ("announced", "DEU", "marder", 20, None),
+                ("announced", "DEU", "iris-t", 4, None),
+                ("announced", "DEU", "gepard", 18, None),
+            ],
+        ),
     ],
 )
 def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, published, expected):
@@ -898,6 +928,8 @@ def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, 
             "Stridsvagn 122».",
             date(2023, 1, 25),
         ),
+        # https://x.com/Bjoern__M/status/1724444791935472127 (Ukraine as the maker's customer)
+        ("uk", "Україна стала першим замовником KMW на RCH 155 із замовленням 18 одиниць.", date(2023, 11, 14)),
     ],
 )
 def test_a_veto_a_sale_a_purchase_or_a_possibility_is_no_aid(reader, lang, text, published):

@@ -91,6 +91,10 @@ def _eligible_number(text: str, n: numbers_found.Number, lex: Lexicon) -> str | 
     return "units"
 
 
+# a word after a number that counts units of whatever was named before it
+UNITS_AFTER = {"en": r"\s+(?:units|pieces)\b", "uk": r"\s+(?:одиниц|штук)\w*", "ru": r"\s+(?:единиц|штук)\w*"}
+
+
 def _nearest_system(
     systems: list[Mention], n: numbers_found.Number, text: str, lang: str, others: Sequence[numbers_found.Number] = ()
 ) -> Mention | None:
@@ -125,10 +129,17 @@ def _nearest_system(
             break
     before = [s for s in systems if s.end <= n.start]
     # "Leopard 2: 14"; "650,000 shells out of the 1 million it pledged": the whole counts what its part does
+    # not "4 системи ППО IRIS-T з 12 пусковими установками": з before an instrumental is "with", not "of"
+    with_word = lang in ("uk", "ru") and re.match(r"\s+\w+(?:ими|ами|ями)\b", text[n.end :])
     if before and (
-        re.fullmatch(r"\s*[:–—-]?\s*", text[before[-1].end : n.start]) or PART_OF.fullmatch(text[before[-1].end : n.start])
+        re.fullmatch(r"\s*[:–—-]?\s*", text[before[-1].end : n.start])
+        or (PART_OF.fullmatch(text[before[-1].end : n.start]) and not with_word)
     ):
         return before[-1]
+    # "the Leopard 2A6 tanks ... the dispatch of 18 units": units of the one system named before, none after
+    named_before = {s.key for s in before if not s.generic}
+    if len(named_before) == 1 and lang in UNITS_AFTER and re.match(UNITS_AFTER[lang], text[n.end :], re.IGNORECASE):
+        return next(s for s in reversed(before) if not s.generic)
     return None
 
 
