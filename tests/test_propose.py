@@ -855,6 +855,30 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
                 ("announced", "DEU", "gepard", 18, None),
             ],
         ),
+        # https://www.army-technology.com/news/finland-mine-clearing-leopard2-ukraine/
+        # announcing the transfer of "3 додаткових" is more of the line, not a delivery
+        (
+            "uk",
+            "Міністерство оборони Фінляндії оголосило про передачу Збройним силам України 3 додаткових бойових танків (ОБТ) "
+            "Leopard 2 для розмінування.",
+            date(2023, 3, 24),
+            [("increased", "FIN", "leopard-2", 3, None)],
+        ),
+        # https://www.thedefensepost.com/2023/06/26/rheinmetall-marder-vehicles-ukraine/ (sending "20 додаткових")
+        (
+            "uk",
+            "Rheinmetall відправляє в Україну 20 додаткових машин піхоти Marder",
+            date(2023, 6, 26),
+            [("increased", None, "marder", 20, None)],
+        ),
+        # https://www.armyrecognition.com/defense_news_january_2023_global_security_army_industry/norway_donates_additional_artillery_ammunition_to_ukraine.html
+        # announcing a delivery (доставку) to Ukraine stays a delivery
+        (
+            "uk",
+            "Уряд Норвегії оголосив про доставку в Україну ще 10 тисяч 155-мм снарядів.",
+            date(2023, 1, 5),
+            [("delivered", "NOR", "ammunition-155mm", 10000, None)],
+        ),
     ],
 )
 def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, published, expected):

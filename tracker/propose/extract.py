@@ -314,6 +314,12 @@ def _around(text: str, n: numbers_found.Number, system: Mention) -> str:
     return f"{before} {text[n.start : end]}{after.group() if after else ''}"
 
 
+def _announcing(lex: Lexicon, match: re.Match) -> bool:
+    """A delivery word that announces or sends rather than says it arrived ("оголосило про передачу",
+    "відправляє"): with "additional" next to the number, more of what was given before."""
+    return lex.cue("announces", match.group()) is not None
+
+
 def _future(lex: Lexicon, text: str, match: re.Match) -> bool:
     """A delivery word in the future or the conditional: "will be handed over", "would be delivered"."""
     future = lex.cues.get("future")
@@ -610,7 +616,11 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 kind = "training"
             elif claim:
                 kind = "claim"
-            elif cue["delivered"] and not _part_before(s[: n.start], lex):
+            elif (
+                cue["delivered"]
+                and not _part_before(s[: n.start], lex)
+                and not (_announcing(lex, cue["delivered"]) and lex.cue("increased", _around(s, n, system)))
+            ):
                 kind = "delivered"  # not "... second of four promised IRIS-T": the four are a pledge
                 all_promised = lex.cue("all_promised", s[max(0, n.start - 60) : max(system.end, n.end) + 30])
                 if (system.start > n.end and _promised(lex, s[n.end : system.start])) or all_promised:
@@ -747,7 +757,14 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 vague = None  # "a package over C$47 million ..., including artillery rounds": kinds given in money
             if vague and (own_donor or carried) and not cue["training"] and not again:
                 before = _local(s, system.start, system.start)[-80:]  # "the further provision ... of hundreds of"
-                kind = "delivered" if cue["delivered"] else "increased" if lex.cue("increased", before) else "announced"
+                more = lex.cue("increased", before)
+                kind = (
+                    "delivered"
+                    if cue["delivered"] and not (more and _announcing(lex, cue["delivered"]))
+                    else "increased"
+                    if more
+                    else "announced"
+                )
                 c = make(kind, system, None, system.start)
                 if system.generic and system.key.startswith(("ammunition", "missiles")):
                     served = _served_system(s, numbers_found.Number(system.start, system.start, 0), system, systems, lex)
@@ -782,7 +799,14 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 if id(system) in used or again or not ((given and not system.generic) or handed or by_giver):
                     continue  # "BWP-1 IFV, a Polish version of the Soviet-made BMP-1": one row of the family
                 before = " ".join(s[: system.start].split()[-3:]) + " "
-                kind = "delivered" if cue["delivered"] else "increased" if lex.cue("increased", before) else "announced"
+                more = lex.cue("increased", before)
+                kind = (
+                    "delivered"
+                    if cue["delivered"] and not (more and _announcing(lex, cue["delivered"]))
+                    else "increased"
+                    if more
+                    else "announced"
+                )
                 c = make(kind, system, None, system.start)
                 c.doubt(0.25 if kind != "delivered" else 0.2, "no number given")
                 used.add(id(system))
