@@ -314,6 +314,15 @@ def _around(text: str, n: numbers_found.Number, system: Mention) -> str:
     return f"{before} {text[n.start : end]}{after.group() if after else ''}"
 
 
+def _kind_of_unnumbered(lex: Lexicon, delivered: re.Match | None, before: str) -> str:
+    """The kind of a row without a number: delivered, or increased where "more" comes before the system
+    (also when the delivery word only announces or sends), else announced."""
+    more = lex.cue("increased", before)
+    if delivered and not (more and _announcing(lex, delivered)):
+        return "delivered"
+    return "increased" if more else "announced"
+
+
 def _announcing(lex: Lexicon, match: re.Match) -> bool:
     """A delivery word that announces or sends rather than says it arrived ("оголосило про передачу",
     "відправляє"): with "additional" next to the number, more of what was given before."""
@@ -757,14 +766,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 vague = None  # "a package over C$47 million ..., including artillery rounds": kinds given in money
             if vague and (own_donor or carried) and not cue["training"] and not again:
                 before = _local(s, system.start, system.start)[-80:]  # "the further provision ... of hundreds of"
-                more = lex.cue("increased", before)
-                kind = (
-                    "delivered"
-                    if cue["delivered"] and not (more and _announcing(lex, cue["delivered"]))
-                    else "increased"
-                    if more
-                    else "announced"
-                )
+                kind = _kind_of_unnumbered(lex, cue["delivered"], before)
                 c = make(kind, system, None, system.start)
                 if system.generic and system.key.startswith(("ammunition", "missiles")):
                     served = _served_system(s, numbers_found.Number(system.start, system.start, 0), system, systems, lex)
@@ -799,14 +801,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 if id(system) in used or again or not ((given and not system.generic) or handed or by_giver):
                     continue  # "BWP-1 IFV, a Polish version of the Soviet-made BMP-1": one row of the family
                 before = " ".join(s[: system.start].split()[-3:]) + " "
-                more = lex.cue("increased", before)
-                kind = (
-                    "delivered"
-                    if cue["delivered"] and not (more and _announcing(lex, cue["delivered"]))
-                    else "increased"
-                    if more
-                    else "announced"
-                )
+                kind = _kind_of_unnumbered(lex, cue["delivered"], before)
                 c = make(kind, system, None, system.start)
                 c.doubt(0.25 if kind != "delivered" else 0.2, "no number given")
                 used.add(id(system))
