@@ -791,14 +791,14 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             given = (
                 bool(lex.cue("give", s) or cue["delivered"]) and strong_donor and not cue["training"] and not lex.cue("money", s)
             )
+            # "Leopard 1A5 tanks donated by Denmark", "подарованих Данією танках": the giver named after its verb
+            given = given or any(
+                not d.weak and not d.place and lex.cue("given_by", s[max(0, d.start - 40) : d.start]) for d in donors
+            )
             for system in systems:
                 again = any(c.start == sentence.start and c.system_family == system.key.split("|")[0] for c in out)
                 handed = cue["delivered"] and donors
-                # "Leopard 1A5 tanks donated by Denmark", "подарованих Данією танках": the giver named after its verb
-                by_giver = not system.generic and any(
-                    not d.weak and not d.place and lex.cue("given_by", s[max(0, d.start - 40) : d.start]) for d in donors
-                )
-                if id(system) in used or again or not ((given and not system.generic) or handed or by_giver):
+                if id(system) in used or again or not ((given and not system.generic) or handed):
                     continue  # "BWP-1 IFV, a Polish version of the Soviet-made BMP-1": one row of the family
                 before = " ".join(s[: system.start].split()[-3:]) + " "
                 kind = _kind_of_unnumbered(lex, cue["delivered"], before)
