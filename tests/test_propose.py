@@ -879,6 +879,78 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2023, 1, 5),
             [("delivered", "NOR", "ammunition-155mm", 10000, None)],
         ),
+        # https://twitter.com/BMVg_Bundeswehr/status/1580177624516947971
+        # a demonym before its ministry names the state acting; "more ... will be handed over" is an increase to come
+        (
+            "en",
+            "According to German Ministry of Defence's twitter, \"In the next few weeks, more PzH2000 and MARSII will be "
+            'handed over to Ukraine".',
+            date(2022, 10, 12),
+            [("increased", "DEU", "pzh-2000", None, None), ("increased", "DEU", "m270", None, None)],
+        ),
+        # https://kam.lt/ukrainai-perduotos-antidronu-sistemos/
+        # "reached the country" is a delivery; "Lithuanian ministry" is Lithuania
+        (
+            "en",
+            "Lithuanian ministry of defense reported that counter-drone systems for the Ukrainian Defense Forces "
+            "successfully reached the country.",
+            date(2024, 3, 22),
+            [("delivered", "LTU", "counter-drone-equipment", None, None)],
+        ),
+        # https://www.gov.si/en/news/2022-09-19-prime-minister-robert-golob-in-a-telephone-conversation-with-german-chancellor-olaf-scholz-about-current-european-affairs/
+        # "German Chancellor" is Germany, but "28 Slovenian M-55S" names Slovenia, also named before, as the giver
+        (
+            "en",
+            "Prime Minister of Slovenia Robert Golob and German Chancellor Scholz agreed in a telephone conference to a "
+            "joint action, so that the Ukrainian side will receive 28 Slovenian M-55S tanks.",
+            date(2022, 9, 19),
+            [("announced", "SVN", "t-55", 28, None)],
+        ),
+        # https://www.welt.de/politik/ausland/article240131839/Ukraine-Krieg-Deutschland-hat-laut-Verteidigungsministerin-Mars-II-Mehrfachraketenwerfer-geliefert.html
+        # "self-propelled howitzers 2000" is the PzH 2000: its 2000 counts nothing
+        (
+            "en",
+            "Germany: The promised Mars II multiple rocket launchers and another three self-propelled howitzers 2000 "
+            "have been delivered.",
+            date(2022, 7, 26),
+            [("delivered", "DEU", "pzh-2000", 3, None)],
+        ),
+        (
+            "uk",
+            "Німеччина: обіцяні реактивні системи залпового вогню Mars II і ще три самохідні гаубиці 2000 доставлені.",
+            date(2022, 7, 26),
+            [("delivered", "DEU", "pzh-2000", 3, None)],
+        ),
+        # https://english.nv.ua/nation/ukraine-bolsters-forces-with-58-leopard-tanks-from-germany-50477360.html
+        # "виділила" (allocated) gives what the package includes
+        (
+            "uk",
+            "Німеччина виділила Україні новий пакет військової допомоги, що включає системи протиповітряної оборони "
+            "IRIS-T, системи Patriot, танки Leopard 1A5 та самохідні зенітні установки Gepard.",
+            date(2024, 12, 27),
+            [
+                ("announced", "DEU", "iris-t", None, None),
+                ("announced", "DEU", "patriot", None, None),
+                ("announced", "DEU", "leopard-1", None, None),
+                ("announced", "DEU", "gepard", None, None),
+            ],
+        ),
+        # https://www.gov.uk/government/news/uk-to-give-more-multiple-launch-rocket-systems-and-guided-missiles-to-ukraine
+        # more of a kind of system, without a number: an increase ("додаткові реактивні системи залпового вогню")
+        (
+            "uk",
+            "Міністр оборони Бен Уоллес оголосив, що Велика Британія надішле Україні додаткові реактивні системи "
+            "залпового вогню (РСЗВ).",
+            date(2022, 8, 11),
+            [("increased", "GBR", "m270", None, None)],
+        ),
+        # https://www.gov.uk/government/news/pm-call-with-president-zelenskyy-of-ukraine-9-december-2022
+        (
+            "en",
+            "The Prime Minister of the UK said that more anti-air guns would arrive in Ukraine in the coming weeks.",
+            date(2022, 12, 9),
+            [("increased", "GBR", "anti-aircraft-gun", None, None)],
+        ),
     ],
 )
 def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, published, expected):
@@ -959,6 +1031,29 @@ def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, 
 def test_a_veto_a_sale_a_purchase_or_a_possibility_is_no_aid(reader, lang, text, published):
     found = reader.propose(text, lang, published)
     assert [c for c in found if c.kind in ("announced", "increased", "delivered")] == [], found
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # https://www.yahoo.com/news/polands-total-military-aid-ukraine-111427588.html
+        (
+            "en",
+            "Poland has provided Ukraine with 300 tanks and combat vehicles, 14 fighter planes, plus helicopters, air "
+            "defence systems and ammunition, military experts say.",
+        ),
+        (
+            "uk",
+            "Польща надала Україні 300 танків і бойових машин, 14 винищувачів, а також вертольоти, системи "
+            "протиповітряної оборони і боєприпаси, кажуть військові експерти.",
+        ),
+    ],
+)
+def test_the_uncounted_items_of_a_counted_list_follow_its_counted_ones(reader, lang, text):
+    """A list of two or more counted things gives no row for the things it names without a number: they
+    share the list's reading (here a running total over two years), which its numbers carry."""
+    found = reader.propose(text, lang, date(2024, 4, 25))
+    assert [c for c in found if c.quantity is None and c.kind in ("announced", "increased", "delivered")] == []
 
 
 def test_a_calibre_without_millimetres_and_a_monthly_rate_are_no_quantities(reader):

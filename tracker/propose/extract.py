@@ -503,8 +503,9 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 and d.end <= system.start
                 and re.search(r"\d $", s[max(0, d.start - 2) : d.start])
             ]
-            if any(not d.weak and not d.place and d.end <= anchor for d in donors):
-                between = []
+            strong_before = {d.key for d in donors if not d.weak and not d.place and d.end <= anchor}
+            if strong_before:  # unless it names one of them: "Slovenia ... German Chancellor ... 28 Slovenian M-55S"
+                between = [d for d in between if d.key in strong_before]
             donor = between[-1] if between else _donor_for(donors, anchor)
             c = Candidate(
                 kind=kind,
@@ -779,7 +780,9 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             # a programme without a number of trainees only where the sentence dates it ("began training on the 13th"):
             # "funding for training", "crews trained in Sweden" are no programme to record
             out.append(make("training", systems[0], None, systems[0].start))
-        elif not any(c.start == sentence.start and c.kind != "meeting" and c.quantity is not None for c in out):
+        elif len(countable) < 2 and not any(
+            c.start == sentence.start and c.kind != "meeting" and c.quantity is not None for c in out
+        ):  # nor in a list of counted things ("300 tanks ..., 14 fighter planes, plus helicopters"): its numbers read it
             # a system given without a number: a named one by a donor named as such ("Lithuania will deliver Bofors L70",
             # "more PzH2000 and MARSII will be handed over"), or any one handed over ("Latvia handed over its Stingers")
             strong_donor = (
@@ -798,9 +801,15 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             for system in systems:
                 again = any(c.start == sentence.start and c.system_family == system.key.split("|")[0] for c in out)
                 handed = cue["delivered"] and donors
-                if id(system) in used or again or not ((given and not system.generic) or handed):
-                    continue  # "BWP-1 IFV, a Polish version of the Soviet-made BMP-1": one row of the family
                 before = " ".join(s[: system.start].split()[-3:]) + " "
+                # "will send Ukraine additional multiple launch rocket systems": more of a kind given before
+                more = (
+                    system.generic
+                    and not system.key.startswith("ammunition")  # "more ammunition" is no pledge a record counts
+                    and lex.cue("increased", " ".join(s[: system.start].split()[-2:]) + " ")
+                )
+                if id(system) in used or again or not ((given and (not system.generic or more)) or handed):
+                    continue  # "BWP-1 IFV, a Polish version of the Soviet-made BMP-1": one row of the family
                 kind = _kind_of_unnumbered(lex, cue["delivered"], before)
                 c = make(kind, system, None, system.start)
                 c.doubt(0.25 if kind != "delivered" else 0.2, "no number given")

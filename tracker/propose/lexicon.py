@@ -261,6 +261,17 @@ ADJECTIVE_HEADS = {
         re.IGNORECASE,
     ),
 }
+# An adjective of nationality before its government, ministry, parliament or army names the state acting
+# ("the German Ministry of Defence said", "Lithuanian ministry of defense reported"): a giver as strong as its name.
+INSTITUTION_HEADS = {
+    "en": re.compile(
+        r"\s+(?:federal\s+|national\s+)?(?:government|ministry|minister|defen[cs]e\s+minist|parliament|cabinet|army|armed\s+forces|prime\s+minister|president|chancellor)\b",
+        re.IGNORECASE,
+    ),
+    "uk": re.compile(r"\s+(?:уряд|міністерств|міністр|парламент|прем|президент|канцлер)", re.IGNORECASE),
+    "ru": re.compile(r"\s+(?:правительств|министерств|министр|парламент|прем|президент|канцлер)", re.IGNORECASE),
+    "pl": re.compile(r"\s+(?:rz[aą]d|minist|parlament|premier|prezydent|kanclerz)", re.IGNORECASE),
+}
 
 
 @dataclass
@@ -303,7 +314,10 @@ class Lexicon:
                     # "Канадський виробник": a maker's nation, not a giver; right after a number ("18 німецьких танків
                     # Leopard") it may be the giver, when the sentence names no other (tracker.propose.extract)
                     continue
-                found.append(Mention(m.start(), m.end(), code, m.group(), weak or bool(adjective)))
+                weak_here = (weak or bool(adjective)) and not (
+                    self.lang in INSTITUTION_HEADS and INSTITUTION_HEADS[self.lang].match(text, m.end())
+                )
+                found.append(Mention(m.start(), m.end(), code, m.group(), weak_here))
         return _non_overlapping(found)
 
     def find_systems(self, text: str) -> list[Mention]:
