@@ -944,6 +944,22 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2022, 8, 11),
             [("increased", "GBR", "m270", None, None)],
         ),
+        # https://www.euractiv.com/section/politics/news/bulgaria-sends-largest-military-aid-package-to-ukraine/
+        # a demonym before its police or its stockpile names the giver
+        (
+            "en",
+            "The largest one-time military aid package - which includes 100 armoured vehicles from the Bulgarian police "
+            "stockpile, mostly infantry carrier vehicles - was sent to Ukraine.",
+            date(2023, 7, 13),
+            [("delivered", "BGR", "armoured-vehicle", 100, None)],
+        ),
+        (
+            "uk",
+            "Найбільший разовий пакет військової допомоги, який включає 100 одиниць бронетехніки зі складу болгарської "
+            "поліції, в основному транспортні машини піхоти, відправлено в Україну.",
+            date(2023, 7, 13),
+            [("delivered", "BGR", "armoured-vehicle", 100, None)],
+        ),
         # https://www.gov.uk/government/news/pm-call-with-president-zelenskyy-of-ukraine-9-december-2022
         (
             "en",
@@ -1023,6 +1039,13 @@ def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, 
             "Міністр оборони Швеції Пол Йонсон заявив, що Швеція не виключає відправлення в Україну «Основного бойового танка "
             "Stridsvagn 122».",
             date(2023, 1, 25),
+        ),
+        # https://www.politico.com/news/2023/03/14/senate-defense-department-ukraine-fighters-00087051
+        (
+            "en",
+            "A group of senators from both parties is pressing the Pentagon for more information on what it would take "
+            "to send F-16 jets to Ukraine.",
+            date(2023, 3, 15),
         ),
         # https://x.com/Bjoern__M/status/1724444791935472127 (Ukraine as the maker's customer)
         ("uk", "Україна стала першим замовником KMW на RCH 155 із замовленням 18 одиниць.", date(2023, 11, 14)),

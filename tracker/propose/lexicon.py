@@ -84,7 +84,7 @@ SHORT_NAMES = {
 # Adjectives of nationality in English news: a donor only before government, minister, army ...
 DEMONYM_HEADS = (
     r"(?:government|ministry|minister|defen[cs]e|army|armed forces|military|prime minister|president|chancellor|navy"
-    r"|air force|officials?|authorities|council|cabinet|parliament)"
+    r"|air force|officials?|authorities|council|cabinet|parliament|police|(?:\w+ )?(?:stockpiles?|stocks|inventory|reserves))"
 )
 DEMONYM_MODIFIERS = r"(?:foreign|federal|national|state|defen[cs]e|deputy|interior|finance)"
 DEMONYMS = {
@@ -249,11 +249,11 @@ ADJECTIVE_ENDING = {
 }
 ADJECTIVE_HEADS = {
     "uk": re.compile(
-        r"\s+(?:уряд|міністр|оборон|арм|збройн|військов\w*\s+(?:допомог|підтримк|пакет)|прем|президент|канцлер|парламент|влад|сторон|допомог|підтримк|пакет)",
+        r"\s+(?:уряд|міністр|оборон|арм|збройн|поліц|військов\w*\s+(?:допомог|підтримк|пакет)|прем|президент|канцлер|парламент|влад|сторон|допомог|підтримк|пакет)",
         re.IGNORECASE,
     ),
     "ru": re.compile(
-        r"\s+(?:правительств|министр|оборон|арм|вооруж|военн\w*\s+(?:помощ|поддержк|пакет)|прем|президент|канцлер|парламент|власт|сторон|помощ|поддержк|пакет)",
+        r"\s+(?:правительств|министр|оборон|арм|вооруж|полиц|военн\w*\s+(?:помощ|поддержк|пакет)|прем|президент|канцлер|парламент|власт|сторон|помощ|поддержк|пакет)",
         re.IGNORECASE,
     ),
     "pl": re.compile(
@@ -265,11 +265,11 @@ ADJECTIVE_HEADS = {
 # ("the German Ministry of Defence said", "Lithuanian ministry of defense reported"): a giver as strong as its name.
 INSTITUTION_HEADS = {
     "en": re.compile(
-        r"\s+(?:federal\s+|national\s+)?(?:government|ministry|minister|defen[cs]e\s+minist|parliament|cabinet|army|armed\s+forces|prime\s+minister|president|chancellor)\b",
+        r"\s+(?:federal\s+|national\s+)?(?:government|ministry|minister|defen[cs]e\s+minist|parliament|cabinet|army|armed\s+forces|police|prime\s+minister|president|chancellor|(?:\w+\s+)?(?:stockpiles?|stocks|inventory|reserves))\b",
         re.IGNORECASE,
     ),
-    "uk": re.compile(r"\s+(?:уряд|міністерств|міністр|парламент|прем|президент|канцлер)", re.IGNORECASE),
-    "ru": re.compile(r"\s+(?:правительств|министерств|министр|парламент|прем|президент|канцлер)", re.IGNORECASE),
+    "uk": re.compile(r"\s+(?:уряд|міністерств|міністр|парламент|поліц|прем|президент|канцлер)", re.IGNORECASE),
+    "ru": re.compile(r"\s+(?:правительств|министерств|министр|парламент|полиц|прем|президент|канцлер)", re.IGNORECASE),
     "pl": re.compile(r"\s+(?:rz[aą]d|minist|parlament|premier|prezydent|kanclerz)", re.IGNORECASE),
 }
 
