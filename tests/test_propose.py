@@ -944,6 +944,15 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2022, 8, 11),
             [("increased", "GBR", "m270", None, None)],
         ),
+        # https://www.bundesregierung.de/breg-en/news/military-support-ukraine-2054992
+        # a list after a sentence ending in a colon belongs to it, blank line or not: its day and its delivery
+        (
+            "uk",
+            "У п'ятницю уряд Німеччини повідомив про відправку чергового пакету військової допомоги Україні:\n\n"
+            "- 3 зенітні танки Gepard\n- 1 мостоукладач Beaver\n\nта інше обладнання.",
+            date(2023, 10, 20),
+            [("delivered", "DEU", "gepard", 3, date(2023, 10, 20)), ("delivered", "DEU", "biber", 1, date(2023, 10, 20))],
+        ),
         # https://www.euractiv.com/section/politics/news/bulgaria-sends-largest-military-aid-package-to-ukraine/
         # a demonym before its police or its stockpile names the giver
         (

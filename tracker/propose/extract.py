@@ -482,8 +482,10 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
         planned = bool(cue["delivered"] and _future(lex, s, cue["delivered"])) or bool(lex.cue("to_come", s))
         if planned:
             cue["delivered"] = None  # "would be handed over", "wird ... übergeben": not yet delivered
-        if cue["delivered"] is None and delivered_before == sentence.paragraph and lex.cue("package", s):
-            cue["delivered"] = delivered_before_match  # "Germany has delivered a package. ... The package included 10 ..."
+        if (
+            cue["delivered"] is None and delivered_before == sentence.paragraph and (lex.cue("package", s) or LIST_ITEM.match(s))
+        ):  # "Germany has delivered a package. ... The package included 10 ...", "... reported the shipment: - 3 Gepard"
+            cue["delivered"] = delivered_before_match
         if cue["delivered"]:
             delivered_before, delivered_before_match = sentence.paragraph, cue["delivered"]
         own_donor = _donor_for(donors, len(s))

@@ -113,7 +113,8 @@ def sentences(text: str) -> list[Sentence]:
     paragraph, start = 0, 0
     for m in _BREAK.finditer(text):
         _add(out, text, start, m.start(), paragraph)
-        if "\n\n" in m.group().replace("\r", "") or m.group().count("\n") >= 2:
+        introduces = text[start : m.start()].rstrip().endswith(":")  # "... military aid to Ukraine:" and its list
+        if ("\n\n" in m.group().replace("\r", "") or m.group().count("\n") >= 2) and not introduces:
             paragraph += 1
         start = m.end()
     _add(out, text, start, len(text), paragraph)
