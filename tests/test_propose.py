@@ -944,6 +944,85 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2022, 8, 11),
             [("increased", "GBR", "m270", None, None)],
         ),
+        # https://www.politico.eu/article/germany-patriot-air-defense-military-ukraine/
+        # a clause of contrast is read on its own: the refusal after "but" does not undo the decision before it;
+        # "a Patriot air-defense system", "систему ... Patriot" is one
+        (
+            "en",
+            "Germany agreed to send a Patriot air-defense system to Ukraine, Chancellor Olaf Scholz said on Saturday, but "
+            "Berlin hasn't relented on its refusal to provide Kyiv with Taurus cruise missiles.",
+            date(2024, 4, 13),
+            [("announced", "DEU", "patriot", 1, date(2024, 4, 13))],
+        ),
+        (
+            "uk",
+            "Німеччина погодилася надіслати Україні систему протиповітряної оборони Patriot, заявив у суботу канцлер "
+            "Олаф Шольц, але Берлін не відступився від своєї відмови надати Києву крилаті ракети Taurus.",
+            date(2024, 4, 13),
+            [("announced", "DEU", "patriot", 1, date(2024, 4, 13))],
+        ),
+        # https://www.plenglish.com/news/2023/06/28/german-arms-manufacturer-to-supply-military-aid-to-ukraine/
+        # "confirmed the upcoming shipment" is not yet a delivery
+        (
+            "en",
+            "The German arms manufacturer Rheinmetall confirmed the upcoming shipment of 14 Leopard 2A4 tanks to Ukraine.",
+            date(2023, 6, 28),
+            [("announced", None, "leopard-2", 14, None)],
+        ),
+        # https://www.aljazeera.com/news/2024/4/13/germany-to-send-new-missiles-to-ukraine-as-army-struggles-on-eastern-front
+        # "United States-made" is where it was made: Germany gives one
+        (
+            "en",
+            "Germany will deliver a United States-made Patriot air defence system and air defence missiles to Ukraine",
+            date(2024, 4, 13),
+            [("announced", "DEU", "patriot", 1, None)],
+        ),
+        # https://www.businessinsider.com/us-to-rush-patriot-missiles-to-ukraine-amid-russian-airstrikes-2024-4
+        (
+            "en",
+            'The US will "rush" Patriot air defense missiles to Ukraine as part of a military aid package, Defense '
+            "Secretary Lloyd Austin has said.",
+            date(2024, 4, 27),
+            [("announced", "USA", "patriot", None, None)],
+        ),
+        # https://www.delfi.lt/en/politics/lithuania-transfers-to-ukraine-mortar-carriers-and-armoured-vehicles.d?id=91480615
+        # "announced transfer of", without "the", is a delivery, as "announced the transfer of" is
+        (
+            "en",
+            'Minister of National Defence of Lithuania announced transfer of "M113 vehicles, armoured vehicles and '
+            'drones" to Ukraine.',
+            date(2022, 10, 13),
+            [
+                ("delivered", "LTU", "m113", None, None),
+                ("delivered", "LTU", "armoured-vehicle", None, None),
+                ("delivered", "LTU", "drones", None, None),
+            ],
+        ),
+        # https://www.armyrecognition.com/ukraine_-_russia_conflict_war_2022/ukraine_army_uses_romanian-made_tab-71m_8x8_armored_personnel_carrier.html
+        # Ukraine's army using a weapon says it was delivered; nobody is named as its giver
+        (
+            "en",
+            "Ukraine's army uses Romanian-made TAB-71M 8x8 armored personnel carrier.",
+            date(2022, 11, 19),
+            [("delivered", None, None, None, None)],
+        ),
+        # https://www.australiandefence.com.au/news/news/australian-jdam-ers-sent-to-ukraine
+        # "Australia donated several ...": a delivery of a weapon the catalog lacks
+        (
+            "en",
+            "Australia donated several Joint Direct Attack Munition Extended-Range (JDAM-ER) glide bombs to Ukraine "
+            "following their withdrawal from Royal Australian Air Force (RAAF) service.",
+            date(2024, 11, 1),
+            [("delivered", "AUS", None, None, None)],
+        ),
+        # https://www.armyrecognition.com/defense_news_october_2022_global_security_army_industry/czech_republic_delivers_t-72_avenger_tanks_to_ukraine_thanks_t
+        # "T-72 Avenger" is a T-72, not the Avenger air defence system
+        (
+            "en",
+            "Ukraine will receive new upgraded T-72M battle tanks called T-72 Avenger from Czech Republic.",
+            date(2022, 10, 5),
+            [("announced", "CZE", "t-72", None, None)],
+        ),
         # https://www.bundesregierung.de/breg-en/news/military-support-ukraine-2054992
         # a list after a sentence ending in a colon belongs to it, blank line or not: its day and its delivery
         (
@@ -1055,6 +1134,42 @@ def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, 
             "A group of senators from both parties is pressing the Pentagon for more information on what it would take "
             "to send F-16 jets to Ukraine.",
             date(2023, 3, 15),
+        ),
+        # https://www.france24.com/en/europe/20221119-live-more-than-200-ukrainians-detained-or-disappeared-during-occupation-of-kherson-report-says
+        # "Iranian-supplied drones" are Russia's: no delivery; the package is given in money
+        (
+            "en",
+            "Britain will provide a 50 million pound ($59.4 million) air defence package for Ukraine, including "
+            "anti-aircraft guns and technology to counter Iranian-supplied drones, Prime Minister Rishi Sunak said on his "
+            "first trip to Kyiv on Saturday.",
+            date(2022, 11, 19),
+        ),
+        # https://www.euractiv.com/section/politics/news/slovak-president-halts-military-aid-to-ukraine-amid-coalition-talks/
+        # preventing a shipment; "Zuzana" is the president's name here, not the howitzer
+        (
+            "en",
+            "President of Slovakia Zuzana Čaputová moved to prevent the technocratic interim government from sending a "
+            "shipment of weapons to Ukraine.",
+            date(2023, 10, 6),
+        ),
+        (
+            "uk",
+            "Президент Словаччини Зузана Чапутова вжила заходів, щоб перешкодити технократичному тимчасовому уряду "
+            "відправити партію зброї в Україну.",
+            date(2023, 10, 6),
+        ),
+        # https://www.thedefensepost.com/2024/05/29/sweden-pauses-gripen-ukraine/
+        (
+            "en",
+            "Sweden said it was suspending plans to send Gripen jets to Ukraine, as its partners want to prioritize the "
+            "delivery of F-16s fighter jets to Kyiv.",
+            date(2024, 5, 28),
+        ),
+        (
+            "uk",
+            "Швеція заявила, що призупиняє плани з постачання винищувачів Gripen в Україну, оскільки її партнери хочуть "
+            "надати пріоритет постачанню винищувачів F-16 до Києва.",
+            date(2024, 5, 28),
         ),
         # https://x.com/Bjoern__M/status/1724444791935472127 (Ukraine as the maker's customer)
         ("uk", "Україна стала першим замовником KMW на RCH 155 із замовленням 18 одиниць.", date(2023, 11, 14)),

@@ -190,9 +190,9 @@ def _made_in(text: str, donor: Mention, lex: Lexicon) -> bool:
     around = text[max(0, donor.start - 14) : donor.start] + "\x00" + text[donor.end : donor.end + 14]
     after = text[donor.end : donor.end + (2 if lex.lang == "ja" else 16)]
     before = text[max(0, donor.start - 16) : donor.start]
-    return bool(cue.match(after.lstrip("-")) or re.search(rf"(?:{cue.pattern})\s*$", before, re.IGNORECASE)) or (
-        lex.lang == "ja" and "製" in around.split("\x00")[1][:1]
-    )
+    return bool(
+        cue.match(after) or cue.match(after.lstrip("-")) or re.search(rf"(?:{cue.pattern})\s*$", before, re.IGNORECASE)
+    ) or (lex.lang == "ja" and "製" in around.split("\x00")[1][:1])
 
 
 JOINED = re.compile(r"\s*(?:,|、|と|and|und|et|і|та|и|i|oraz|y)\s*", re.IGNORECASE)
@@ -312,6 +312,14 @@ def _around(text: str, n: numbers_found.Number, system: Mention) -> str:
     end = max(system.end, n.end)
     after = re.match(r"(?:\s+[\w-]+){0,2}", text[end:])
     return f"{before} {text[n.start : end]}{after.group() if after else ''}"
+
+
+# a munition named for the system it serves, just before that system's name
+SERVED_BY = re.compile(
+    r"\b(?:rockets?|missiles?|ammunition|rounds|shells|munitions|ракет\w*|боєприпас\w*|снаряд\w*|набо\w*)\s+"
+    r"(?:for|to|для|до)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _kind_of_unnumbered(lex: Lexicon, delivered: re.Match | None, before: str) -> str:
@@ -805,13 +813,15 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 handed = cue["delivered"] and donors
                 before = " ".join(s[: system.start].split()[-3:]) + " "
                 # "will send Ukraine additional multiple launch rocket systems": more of a kind given before
-                more = (
+                more_of_a_kind = (
                     system.generic
                     and not system.key.startswith("ammunition")  # "more ammunition" is no pledge a record counts
-                    and lex.cue("increased", " ".join(s[: system.start].split()[-2:]) + " ")
+                    and lex.cue("increased", " ".join(s[: system.start].split()[-2:]) + " ") is not None
                 )
-                if id(system) in used or again or not ((given and (not system.generic or more)) or handed):
+                if id(system) in used or again or not ((given and (not system.generic or more_of_a_kind)) or handed):
                     continue  # "BWP-1 IFV, a Polish version of the Soviet-made BMP-1": one row of the family
+                if not system.generic and SERVED_BY.search(s[: system.start]):
+                    continue  # "rockets for the HIMARS launchers", "ракети для пускових установок HIMARS": not the launcher
                 kind = _kind_of_unnumbered(lex, cue["delivered"], before)
                 c = make(kind, system, None, system.start)
                 c.doubt(0.25 if kind != "delivered" else 0.2, "no number given")

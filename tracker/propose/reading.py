@@ -103,7 +103,12 @@ def column_language(text: str, column: str) -> str:
 
 
 # "... виробництва.1 червня 2022 року": a sentence's full stop run into a date, in a feed's pasted text
-_BREAK = re.compile(r"(?<=[.!?。！？])[\"”»」』)]*\s+|(?<=[。！？])|\n\s*\n|\n(?=\S)|(?<=[^\W\d]{3}\.)(?=\d{1,2}\s)")
+# "..., but Berlin hasn't relented on its refusal to provide Kyiv with Taurus": a clause of contrast is read on its own,
+# so that its refusal or its doubt does not undo the decision before it
+_BREAK = re.compile(
+    r"(?<=[.!?。！？])[\"”»」』)]*\s+|(?<=[。！？])|\n\s*\n|\n(?=\S)|(?<=[^\W\d]{3}\.)(?=\d{1,2}\s)"
+    r"|(?<=,)\s+(?=(?:but|however|але|проте|однак|но|однако|aber|jedoch|mais|ale)\s)"
+)
 
 
 def sentences(text: str) -> list[Sentence]:
