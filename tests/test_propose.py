@@ -1372,6 +1372,20 @@ def test_two_labellers_agree_on_22_of_23_rows():
     assert result.rates(["uk"], COUNTED)[:3] == (22, 22, 23)
 
 
+@pytest.mark.parametrize(
+    "k, n, low, high",
+    # Newcombe, "Two-sided confidence intervals for the single proportion: comparison of seven methods",
+    # Statistics in Medicine 17 (1998) 857-872, https://doi.org/10.1002/(SICI)1097-0258(19980430)17:8<857::AID-SIM777>3.0.CO;2-E,
+    # Table II, method 3 (score interval without continuity correction)
+    [(81, 263, 0.2553, 0.3662), (15, 148, 0.0624, 0.1605), (0, 20, 0.0, 0.1611), (1, 29, 0.0061, 0.1718)],
+)
+def test_the_held_out_interval_is_wilsons(k, n, low, high):
+    from tracker.propose.evaluate import wilson
+
+    assert wilson(k, n) == (pytest.approx(low, abs=5e-5), pytest.approx(high, abs=5e-5))
+    assert wilson(0, 0) is None
+
+
 def test_the_evaluation_report_is_up_to_date():
     assert evaluation.main(["--check"]) == 0, "run python -m tracker.propose.evaluate"
 

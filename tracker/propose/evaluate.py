@@ -13,6 +13,7 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from math import sqrt
 from pathlib import Path
 
 from tracker.csv_reader import read_rows
@@ -187,12 +188,35 @@ def report(result: Score, items: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _feed_rates(result: Score) -> list[str]:
-    """A table row per feed language: labelled, proposed, right, precision and recall on the counted kinds."""
+def wilson(k: int, n: int, z: float = 1.959964) -> tuple[float, float] | None:
+    """Wilson's 95 % score interval of a proportion k / n (Newcombe 1998, method 3): the range of rates that
+    k right of n agree with, which stays within 0 and 1 and keeps a width on small samples. None when n is 0."""
+    if n == 0:
+        return None
+    p = k / n
+    scale = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / scale
+    half = z * sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / scale
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def _with_interval(k: int, n: int) -> str:
+    interval = wilson(k, n)
+    return "–" if interval is None else f"{k / n:.2f} ({interval[0]:.2f}–{interval[1]:.2f})"
+
+
+def _feed_rates(result: Score, intervals: bool = False) -> list[str]:
+    """A table row per feed language: labelled, proposed, right, precision and recall on the counted kinds
+    (with ``intervals``, each with its 95 % interval)."""
     rows = []
     for lang in ("en", "uk"):
         right, proposed, labelled, p, r = result.rates([lang], COUNTED)
-        rows.append(f"| {lang} | {labelled} | {proposed} | {right} | {_pct(p)} | {_pct(r)} |")
+        if intervals:
+            rows.append(
+                f"| {lang} | {labelled} | {proposed} | {right} | {_with_interval(right, proposed)} | {_with_interval(right, labelled)} |"
+            )
+        else:
+            rows.append(f"| {lang} | {labelled} | {proposed} | {right} | {_pct(p)} | {_pct(r)} |")
     return rows
 
 
@@ -214,7 +238,10 @@ def heldout_report(result: Score, items: int) -> str:
         "",
         "| language | labelled | proposed | right | precision | recall |",
         "|---|---|---|---|---|---|",
-        *_feed_rates(result),
+        *_feed_rates(result, intervals=True),
+        "",
+        f"In brackets, Wilson's 95 % interval: the rates these counts agree with. With {english} labelled rows in English",
+        "it is wide: a gain of a row or two on this sample is no evidence of a better reading.",
         "",
         "How far to trust a proposal by its confidence (English and Ukrainian together): the lower it is, the more a",
         "reviewer should check it against the source.",
