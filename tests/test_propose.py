@@ -1380,10 +1380,8 @@ def test_two_labellers_agree_on_22_of_23_rows():
     [(81, 263, 0.2553, 0.3662), (15, 148, 0.0624, 0.1605), (0, 20, 0.0, 0.1611), (1, 29, 0.0061, 0.1718)],
 )
 def test_the_held_out_interval_is_wilsons(k, n, low, high):
-    from tracker.propose.evaluate import wilson
-
-    assert wilson(k, n) == (pytest.approx(low, abs=5e-5), pytest.approx(high, abs=5e-5))
-    assert wilson(0, 0) is None
+    assert evaluation.wilson(k, n) == (pytest.approx(low, abs=5e-5), pytest.approx(high, abs=5e-5))
+    assert evaluation.wilson(0, 0) is None
 
 
 def test_the_evaluation_report_is_up_to_date():
