@@ -944,6 +944,38 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2022, 8, 11),
             [("increased", "GBR", "m270", None, None)],
         ),
+        # https://www.thelocal.es/20221014/spain-to-send-air-defence-systems-to-ukraine-nato-chief/
+        # "air defence systems" of no named type: a row whose system the text does not name; "надсилає" is not yet
+        # a delivery
+        (
+            "en",
+            "NATO chief Jens Stoltenberg said Spain was sending 4 medium-range air defense systems to Ukraine.",
+            date(2022, 10, 13),
+            [("announced", "ESP", None, 4, None)],
+        ),
+        (
+            "uk",
+            "Глава НАТО Єнс Столтенберг заявив, що Іспанія надсилає в Україну 4 системи ППО середньої дальності.",
+            date(2022, 10, 13),
+            [("announced", "ESP", None, 4, None)],
+        ),
+        # https://www.euractiv.com/section/global-europe/news/ukraine-receives-advanced-us-air-defense-system/
+        (
+            "uk",
+            "Президент Володимир Зеленський в інтерв'ю, яке транслювалося в неділю, 25 вересня, заявив, що Україна "
+            "отримала від Сполучених Штатів сучасні системи ППО.",
+            date(2022, 9, 25),
+            [("delivered", "USA", None, None, date(2022, 9, 25))],
+        ),
+        # https://nationalpost.com/news/canada-purchasing-200-armoured-personnel-carriers-for-ukraine
+        # "armored Senator APC vehicles" are Roshel Senators, not armoured vehicles of no named type
+        (
+            "en",
+            "Minister of Defense of Canada Anita Anand anounced new military aid package for Ukraine. It will include 200 "
+            "armored Senator APC vehicles.",
+            date(2023, 1, 18),
+            [("announced", "CAN", "roshel-senator", 200, None)],
+        ),
         # https://www.politico.eu/article/germany-patriot-air-defense-military-ukraine/
         # a clause of contrast is read on its own: the refusal after "but" does not undo the decision before it;
         # "a Patriot air-defense system", "систему ... Patriot" is one
