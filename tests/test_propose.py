@@ -944,6 +944,24 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2022, 8, 11),
             [("increased", "GBR", "m270", None, None)],
         ),
+        # https://www.dw.com/en/russia-ukraine-updates-eu-vows-to-support-ukraine-for-as-long-as-it-takes/a-63128716
+        # a ring exchange: what Greece receives is no aid to Ukraine
+        (
+            "en",
+            "According to German Defense Minister Christine Lambrecht, Greece will soon send to Ukraine 40 infantry "
+            "fighting vehicles -- Soviet-built BMP-1 IFVs -- on the completion of a deal in which Greece would receive 40 "
+            "German infantry fighting vehicles -- Marder IFVs.",
+            date(2022, 9, 15),
+            [("announced", "GRC", "bmp-1", 40, None)],
+        ),
+        (
+            "uk",
+            "За словами міністра оборони Німеччини Крістін Ламбрехт, Греція незабаром надішле Україні 40 бойових машин "
+            "піхоти радянського виробництва БМП-1 після завершення угоди, згідно з якою Греція отримає 40 німецьких БМП "
+            "Marder.",
+            date(2022, 9, 15),
+            [("announced", "GRC", "bmp-1", 40, None)],
+        ),
         # https://www.thelocal.es/20221014/spain-to-send-air-defence-systems-to-ukraine-nato-chief/
         # "air defence systems" of no named type: a row whose system the text does not name; "надсилає" is not yet
         # a delivery
@@ -1202,6 +1220,20 @@ def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, 
             "Швеція заявила, що призупиняє плани з постачання винищувачів Gripen в Україну, оскільки її партнери хочуть "
             "надати пріоритет постачанню винищувачів F-16 до Києва.",
             date(2024, 5, 28),
+        ),
+        # https://www.yahoo.com/news/netherlands-rutte-signs-security-deal-222454417.html (helping to fund a supply)
+        (
+            "en",
+            "President Volodymyr Zelenskiy and Dutch Prime Minister Mark Rutte signed a 10-year security deal - with the "
+            "Netherlands promising to help fund the supply of 800,000 artillery shells to hold back Russian forces.",
+            date(2024, 3, 1),
+        ),
+        (
+            "uk",
+            "Президент Володимир Зеленський і прем'єр-міністр Нідерландів Марк Рютте підписали 10-річну угоду про безпеку "
+            "– Нідерланди обіцяють допомогти профінансувати постачання 800 000 артилерійських снарядів для стримування "
+            "російських військ.",
+            date(2024, 3, 1),
         ),
         # https://x.com/Bjoern__M/status/1724444791935472127 (Ukraine as the maker's customer)
         ("uk", "Україна стала першим замовником KMW на RCH 155 із замовленням 18 одиниць.", date(2023, 11, 14)),

@@ -322,6 +322,19 @@ SERVED_BY = re.compile(
 )
 
 
+# a donor that receives: "Greece would receive 40 German ...", "Греція отримає 40 німецьких БМП Marder"
+RECEIVES = re.compile(
+    r"^\s*(?:(?:would|will|is to|to|is going to)\s+)?(?:receive[sd]?|get|gets|obtain[s]?|отрима\w*|получ\w*|erhält|erhalten)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _received_by_donor(text: str, n: numbers_found.Number, donors: list[Mention]) -> bool:
+    """Whether the number follows a donor's name and a verb of receiving, with nothing between: the country
+    named receives what is counted (a ring exchange), so it is not aid to Ukraine."""
+    return any(d.end <= n.start and RECEIVES.match(text[d.end : n.start]) for d in donors)
+
+
 def _kind_of_unnumbered(lex: Lexicon, delivered: re.Match | None, before: str) -> str:
     """The kind of a row without a number: delivered, or increased where "more" comes before the system
     (also when the delivery word only announces or sends), else announced."""
@@ -567,6 +580,8 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             counts = _eligible_number(s, n, lex)
             if counts is None:
                 continue
+            if _received_by_donor(s, n, donors):
+                continue  # "... in which Greece would receive 40 German infantry fighting vehicles": not aid to Ukraine
             right_after = next((m for m in systems if 0 <= m.start - n.end <= 2), None)
             if counts == "people" and right_after is not None:
                 counts = "units"  # "100 000 військових аптечок": the people word is the name's adjective
