@@ -1235,6 +1235,46 @@ def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, 
             "російських військ.",
             date(2024, 3, 1),
         ),
+        # https://mil.in.ua/en/news/britain-to-dispose-of-80-warrior-infantry-fighting-vehicles-in-2025/ (disposal)
+        (
+            "en",
+            "In addition, he noted that as the write-off process is already underway, more than 80 combat vehicles are "
+            "planned to be disposed of in 2025.",
+            date(2024, 5, 12),
+        ),
+        (
+            "uk",
+            "Крім того, він зазначив, що оскільки процес списання вже триває, у 2025 році планується утилізувати понад 80 "
+            "бойових машин.",
+            date(2024, 5, 12),
+        ),
+        # https://www.cbc.ca/news/politics/armoured-vehicles-armatec-ukraine-dnd-1.6973154 (to the scrapheap)
+        (
+            "en",
+            "The Canadian Army has dozens of older armoured personnel carriers it plans to send to the scrapheap this year "
+            "- even though a private company has offered to refurbish them for use in Ukraine.",
+            date(2023, 10, 29),
+        ),
+        # https://www.defensenews.com/training-sim/2023/11/07/netherlands-sends-five-f-16s-to-romania-to-train-ukrainian-pilots/
+        (
+            "en",
+            "The Dutch Defence Ministry has relocated five F-16 jets to Romania to start training Ukrainian pilots.",
+            date(2023, 11, 7),
+        ),
+        # https://www.aa.com.tr/en/europe/bulgaria-preparing-new-tranche-of-military-aid-for-ukraine/2928215
+        # joining the agreement of others: the million is theirs together, not Bulgaria's pledge
+        (
+            "en",
+            "Defense Minister Todor Tagarev said Bulgaria will soon join an agreement on providing 1 million artillery "
+            "rounds to Ukraine.",
+            date(2023, 6, 22),
+        ),
+        (
+            "uk",
+            "Міністр оборони Тодор Тагарєв заявив, що Болгарія незабаром приєднається до угоди про надання Україні 1 млн "
+            "артилерійських снарядів.",
+            date(2023, 6, 22),
+        ),
         # https://x.com/Bjoern__M/status/1724444791935472127 (Ukraine as the maker's customer)
         ("uk", "Україна стала першим замовником KMW на RCH 155 із замовленням 18 одиниць.", date(2023, 11, 14)),
     ],
