@@ -944,6 +944,18 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2022, 8, 11),
             [("increased", "GBR", "m270", None, None)],
         ),
+        # https://www.defense.gov/News/News-Stories/Article/Article/3216745/400-million-security-package-headed-to-ukraine/
+        # "The Defence Department", spelt the British way, is the United States' as "the Defense Department" is
+        (
+            "en",
+            "The Defence Department announced today $400 mln security assistance package which includes: 100 High "
+            "Mobility Multipurpose Wheeled Vehicles (HUMVEE), 400 grenade launchers.",
+            date(2022, 11, 10),
+            [
+                ("announced", "USA", "hmmwv", 100, date(2022, 11, 10)),
+                ("announced", "USA", "grenade-launchers", 400, date(2022, 11, 10)),
+            ],
+        ),
         # https://www.dw.com/en/russia-ukraine-updates-eu-vows-to-support-ukraine-for-as-long-as-it-takes/a-63128716
         # a ring exchange: what Greece receives is no aid to Ukraine
         (

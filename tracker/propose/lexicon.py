@@ -35,6 +35,7 @@ SHORT_NAMES = {
             "the United States",
             "Department of Defense",
             "Defense Department",
+            "Defence Department",
             "DoD",
             "White House",
             "Biden administration",
