@@ -1287,6 +1287,36 @@ def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, 
             "артилерійських снарядів.",
             date(2023, 6, 22),
         ),
+        # https://edition.cnn.com/2022/12/13/politics/us-patriot-missile-defense-system-ukraine/index.html (awaiting approval)
+        (
+            "uk",
+            "План Пентагону щодо постачання Україні систем протиракетної оборони Patriot очікує затвердження Білого Дому.",
+            date(2022, 12, 13),
+        ),
+        # https://kafkadesk.org/2022/07/26/no-deal-yet-on-slovakias-delivery-of-mig-29s-to-ukraine/ (closer to a decision)
+        (
+            "uk",
+            "Словаччина наближається до рішення про поставку Україні свого парку винищувачів МіГ-29, але угода ще не завершена.",
+            date(2022, 7, 26),
+        ),
+        # https://apnews.com/article/us-army-ukraine-russia-ammunition-war-75a9ca2e3be09578c65f1198ba5b72e5 (production)
+        (
+            "en",
+            "The US Army is spending about $1.5 billion to ramp up production of 155 mm rounds from 14,000 a month before "
+            "Russia invaded Ukraine to over 85,000 a month by 2028.",
+            date(2023, 4, 22),
+        ),
+        (
+            "uk",
+            "Армія США витрачає близько 1,5 мільярда доларів на збільшення виробництва 155-мм снарядів з 14 000 на місяць "
+            "до того, як Росія вторглася в Україну, до понад 85 000 на місяць до 2028 року",
+            date(2023, 4, 22),
+        ),
+        (
+            "uk",
+            "Міністерство оборони Нідерландів перекинуло п'ять літаків F-16 до Румунії для початку підготовки українських пілотів.",
+            date(2023, 11, 7),
+        ),
         # https://x.com/Bjoern__M/status/1724444791935472127 (Ukraine as the maker's customer)
         ("uk", "Україна стала першим замовником KMW на RCH 155 із замовленням 18 одиниць.", date(2023, 11, 14)),
     ],
