@@ -956,6 +956,41 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
                 ("announced", "USA", "grenade-launchers", 400, date(2022, 11, 10)),
             ],
         ),
+        # https://www.gov.uk/government/news/uk-donating-undersea-minehunter-drones-to-help-ukraine-clear-coastline
+        # "autonomous minehunting vehicles" are of a kind the catalog lacks, not trucks
+        (
+            "en",
+            "Six autonomous minehunting vehicles will be sent to the UK's partner Ukraine by the UK.",
+            date(2022, 8, 27),
+            [("announced", "GBR", None, 6, None)],
+        ),
+        (
+            "uk",
+            "Велика Британія відправить в Україну шість автономних мінно-пошукових машин.",
+            date(2022, 8, 27),
+            [("announced", "GBR", None, 6, None)],
+        ),
+        # https://www.thedefensepost.com/2023/02/16/rheinmetall-gepard-rounds-ukraine/ ("снарядів Gepard": rounds, not the gun)
+        (
+            "uk",
+            "Rheinmetall виготовить для України 300 тис. зенітно-танкових снарядів Gepard",
+            date(2023, 2, 16),
+            [("announced", None, "ammunition-anti-aircraft", 300000, None)],
+        ),
+        # https://www.theguardian.com/politics/live/2024/jul/07/keir-starmer-labour-uk-general-election-scotland-wales-northern-ireland-visit-latest-news
+        (
+            "uk",
+            "Британія надасть чверть мільйона великих боєприпасів 50-го калібру.",
+            date(2024, 7, 6),
+            [("announced", "GBR", "ammunition-small-arms", 250000, None)],
+        ),
+        # https://www.bundesregierung.de/breg-en/news/military-support-ukraine-2054992 ("безпілотні надводні кораблі")
+        (
+            "uk",
+            "Німеччина надала Україні нову партію військової допомоги, яка включає безпілотні надводні кораблі.",
+            date(2022, 12, 1),
+            [("delivered", "DEU", "unmanned-surface-vessel", None, None)],
+        ),
         # https://www.dw.com/en/russia-ukraine-updates-eu-vows-to-support-ukraine-for-as-long-as-it-takes/a-63128716
         # a ring exchange: what Greece receives is no aid to Ukraine
         (
