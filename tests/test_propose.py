@@ -1347,6 +1347,7 @@ def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, 
             "до того, як Росія вторглася в Україну, до понад 85 000 на місяць до 2028 року",
             date(2023, 4, 22),
         ),
+        # https://www.defensenews.com/training-sim/2023/11/07/netherlands-sends-five-f-16s-to-romania-to-train-ukrainian-pilots/
         (
             "uk",
             "Міністерство оборони Нідерландів перекинуло п'ять літаків F-16 до Румунії для початку підготовки українських пілотів.",
