@@ -991,6 +991,32 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2022, 12, 1),
             [("delivered", "DEU", "unmanned-surface-vessel", None, None)],
         ),
+        # https://www.defense.gov/News/Releases/Release/Article/3426389/biden-administration-announces-additional-security-assistance-for-ukraine/
+        # "DoD" and the presidential drawdown ("президентське списання", not a write-off) are the United States'
+        (
+            "uk",
+            "Міністерство оборони (DoD) оголосило про 40-е президентське списання обладнання. Він включає:\n"
+            "15 бойових машин піхоти Bradley;\n10 бронетранспортерів Stryker;",
+            date(2023, 6, 12),
+            [("announced", "USA", "m2-bradley", 15, None), ("announced", "USA", "stryker", 10, None)],
+        ),
+        # https://www.armyrecognition.com/defense_news_november_2022_global_security_army_industry/slovakia_delivers_the_7th_zuzana_2_155_mm_self-propelled_howitzers_to_ukraine.htm
+        # "7-му" is the seventh: one more delivered
+        (
+            "uk",
+            "До Збройних Сил України передано 7-му самохідну 155-мм гаубицю Zuzana 2 8х8 словацького виробництва.",
+            date(2022, 11, 18),
+            [("delivered", "SVK", "zuzana", 1, None)],
+        ),
+        # https://www.gov.si/en/news/2022-09-19-prime-minister-robert-golob-in-a-telephone-conversation-with-german-chancellor-olaf-scholz-about-current-european-affairs/
+        # "щоб ... отримала": so that it receives, not received
+        (
+            "uk",
+            "Прем'єр-міністр Словенії Роберт Голоб і канцлер Німеччини Шольц на телефонній конференції домовилися про "
+            "спільні дії, щоб українська сторона отримала 28 словенських танків М-55С.",
+            date(2022, 9, 19),
+            [("announced", "SVN", "t-55", 28, None)],
+        ),
         # https://www.dw.com/en/russia-ukraine-updates-eu-vows-to-support-ukraine-for-as-long-as-it-takes/a-63128716
         # a ring exchange: what Greece receives is no aid to Ukraine
         (
