@@ -1017,6 +1017,23 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2022, 9, 19),
             [("announced", "SVN", "t-55", 28, None)],
         ),
+        # https://soldat-und-technik.de/2023/11/bewaffnung/35957/rheinmetall-soll-rund-100-000-patronen-120-mm-moersermunition-an-die-ukraine-liefern/
+        # a maker's order from a government "to supply Ukraine with" is that government's aid
+        (
+            "en",
+            "Rheinmetall has received an order from the German government to supply Ukraine with around 100,000 rounds "
+            "of 120mm mortar ammunition.",
+            date(2023, 11, 8),
+            [("announced", "DEU", "ammunition-mortar", 100000, None)],
+        ),
+        # https://www.bundesregierung.de/breg-en/news/military-support-ukraine-2054992
+        # a shell's model before a known calibre: the calibre's family
+        (
+            "en",
+            "Germany has delivered almost 3,900 DM125 155mm smoke artillery shells.",
+            date(2023, 10, 20),
+            [("delivered", "DEU", "ammunition-155mm", 3900, None)],
+        ),
         # https://www.dw.com/en/russia-ukraine-updates-eu-vows-to-support-ukraine-for-as-long-as-it-takes/a-63128716
         # a ring exchange: what Greece receives is no aid to Ukraine
         (

@@ -711,8 +711,12 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             elif other_calibre and not model:
                 family = system_id = f"ammunition-{other_calibre.group(1)}mm"  # "снарядів калібру 122 мм"
                 c.system_family, c.system = family, system_id
-            if calibre and not model and family in ("ammunition", "ammunition-artillery", "ammunition-small-arms"):
-                family = system_id = f"ammunition-{calibre.group(1)}mm"  # "8500 патронів калібру 155 мм"
+            if (
+                calibre
+                and family in ("ammunition", "ammunition-artillery", "ammunition-small-arms")
+                and f"ammunition-{calibre.group(1)}mm" in lex.categories
+            ):  # "8500 патронів калібру 155 мм"; "3,900 DM125 155mm smoke artillery shells": the calibre's family, the model its name
+                family = system_id = f"ammunition-{calibre.group(1)}mm"
                 c.system_family, c.system = family, system_id
             elif calibre and not model and family.startswith("howitzer-") and calibre.group(1) in ("105", "155"):
                 family, system_id = (
@@ -725,7 +729,9 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             if not family and not model:  # "over 200 generators": goods the catalog has no entry for
                 c.unknown_system = system.text
                 c.doubt(0.2, f"'{system.text}' is not in the catalog")
-            if model:
+            if model and c.system_family and c.system_family.startswith("ammunition-") and calibre:
+                c.doubt(0.1, f"'{model}' is read as {c.system_family}, by its calibre")  # a shell's model, of a known calibre
+            elif model:
                 c.system_family, c.system, c.unknown_system = None, None, f"{model} {system.text}".strip()
                 c.doubt(0.2, f"'{c.unknown_system}' is not in the catalog")
             if kind == "claim":
