@@ -1026,6 +1026,23 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2023, 11, 8),
             [("announced", "DEU", "ammunition-mortar", 100000, None)],
         ),
+        # https://www.ukrinform.net/rubric-ato/3546708-armed-forces-receive-first-batch-of-50-kirpi-armored-vehicles-from-turkey.html
+        # "150 units" are of the system named last; a batch "expected to be delivered" is still to come
+        (
+            "uk",
+            "Збройні сили України отримали від Туреччини 50 нових броньованих автомобілів Kirpi. Незабаром очікується "
+            "поставка ще однієї партії зі 150 одиниць.",
+            date(2022, 8, 10),
+            [("delivered", "TUR", "bmc-kirpi", 50, None), ("announced", "TUR", "bmc-kirpi", 150, None)],
+        ),
+        # https://soldat-und-technik.de/2023/11/bewaffnung/35957/rheinmetall-soll-rund-100-000-patronen-120-mm-moersermunition-an-die-ukraine-liefern/
+        (
+            "uk",
+            "Компанія Rheinmetall отримала від уряду Німеччини замовлення на поставку в Україну близько 100 тис. "
+            "боєприпасів до мінометів калібру 120 мм.",
+            date(2023, 11, 8),
+            [("announced", "DEU", "ammunition-mortar", 100000, None)],
+        ),
         # https://www.bundesregierung.de/breg-en/news/military-support-ukraine-2054992
         # a shell's model before a known calibre: the calibre's family
         (

@@ -93,6 +93,10 @@ def _eligible_number(text: str, n: numbers_found.Number, lex: Lexicon) -> str | 
 
 # a word after a number that counts units of whatever was named before it
 UNITS_AFTER = {"en": r"\s+(?:units|pieces)\b", "uk": r"\s+(?:одиниц|штук)\w*", "ru": r"\s+(?:единиц|штук)\w*"}
+# "units" that end their clause ("150 units is expected", "зі 150 одиниць."), not "55,000 units of winter clothing"
+BARE_UNITS = re.compile(
+    r"\s*(?:[.,;:!?)]|$|\s(?:is|are|was|were|will|to|буде|будуть|має|мають|було|очікується|ожидается)\b)", re.IGNORECASE
+)
 
 
 def _nearest_system(
@@ -258,10 +262,13 @@ def _named_before(
 ) -> Mention | None:
     """The system a bare kind word after a number stands for ("14 tanks", "чотирнадцять танків"):
     the last system of that kind named before it in the text."""
+    earlier = [x for x in reversed(systems) if x.end <= n.start and not x.generic] + seen
+    units = lex.lang in UNITS_AFTER and re.match(UNITS_AFTER[lex.lang], text[n.end :], re.IGNORECASE)
+    if earlier and units and BARE_UNITS.match(text, n.end + units.end()):
+        return earlier[0]  # "... 50 new Kirpi armored vehicles. Another batch of 150 units ...": units of the last one named
     word = _category_word(text, n, lex)
     if word is None:
         return None
-    earlier = [x for x in reversed(systems) if x.end <= n.start and not x.generic] + seen
     return next((x for x in earlier if lex.categories.get(x.key.split("|")[0]) == word[1]), None)
 
 
@@ -504,7 +511,10 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
         if planned:
             cue["delivered"] = None  # "would be handed over", "wird ... übergeben": not yet delivered
         if (
-            cue["delivered"] is None and delivered_before == sentence.paragraph and (lex.cue("package", s) or LIST_ITEM.match(s))
+            cue["delivered"] is None
+            and not planned  # "Another batch of 150 units is expected to be delivered soon": still to come
+            and delivered_before == sentence.paragraph
+            and (lex.cue("package", s) or LIST_ITEM.match(s))
         ):  # "Germany has delivered a package. ... The package included 10 ...", "... reported the shipment: - 3 Gepard"
             cue["delivered"] = delivered_before_match
         if cue["delivered"]:
