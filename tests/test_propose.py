@@ -1035,6 +1035,22 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2022, 8, 10),
             [("delivered", "TUR", "bmc-kirpi", 50, None), ("announced", "TUR", "bmc-kirpi", 150, None)],
         ),
+        # https://www.delfi.lt/en/politics/lithuania-transfers-to-ukraine-mortar-carriers-and-armoured-vehicles.d?id=91480615
+        # "заявив про передачу": a transfer stated, as "оголосив про передачу"
+        (
+            "uk",
+            "Міністр національної оборони Литви заявив про передачу Україні «бронетехніки, безпілотників та іншої техніки».",
+            date(2022, 10, 13),
+            [("delivered", "LTU", "armoured-vehicle", None, None), ("delivered", "LTU", "drones", None, None)],
+        ),
+        # https://www.businessinsider.com/us-to-rush-patriot-missiles-to-ukraine-amid-russian-airstrikes-2024-4
+        (
+            "uk",
+            'США "поспішатимуть" з ракетами ППО Patriot в Україну в рамках пакету військової допомоги, заявив міністр '
+            "оборони Ллойд Остін.",
+            date(2024, 4, 27),
+            [("announced", "USA", "patriot", None, None)],
+        ),
         # https://soldat-und-technik.de/2023/11/bewaffnung/35957/rheinmetall-soll-rund-100-000-patronen-120-mm-moersermunition-an-die-ukraine-liefern/
         (
             "uk",
