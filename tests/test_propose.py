@@ -634,20 +634,29 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             [("announced", "JPN", "non-lethal-supplies", 30000, None)],
         ),
         # https://kyivindependent.com/military-aid-package-from-lithuania-arrives-in-ukraine/
-        # anti-drone systems in English and Ukrainian, without a number
+        # anti-drone systems in English and Ukrainian, without a number; folding beds are non-lethal supplies, and
+        # loaders a kind the catalog lacks
         (
             "en",
             "On August 28, Lithuania delivered loaders, anti-drone systems, and folding beds to Ukraine as part of a new "
             "military aid package.",
             date(2024, 8, 29),
-            [("delivered", "LTU", "counter-drone-equipment", None, date(2024, 8, 28))],
+            [
+                ("delivered", "LTU", None, None, date(2024, 8, 28)),
+                ("delivered", "LTU", "counter-drone-equipment", None, date(2024, 8, 28)),
+                ("delivered", "LTU", "non-lethal-supplies", None, date(2024, 8, 28)),
+            ],
         ),
         (
             "uk",
             "28 серпня Литва передала Україні навантажувачі, системи протидії безпілотникам та розкладні ліжка в рамках "
             "нового пакету військової допомоги.",
             date(2024, 8, 29),
-            [("delivered", "LTU", "counter-drone-equipment", None, date(2024, 8, 28))],
+            [
+                ("delivered", "LTU", None, None, date(2024, 8, 28)),
+                ("delivered", "LTU", "counter-drone-equipment", None, date(2024, 8, 28)),
+                ("delivered", "LTU", "non-lethal-supplies", None, date(2024, 8, 28)),
+            ],
         ),
         # https://www.defense.gov/News/News-Stories/Article/Article/3288155/air-defense-systems-long-range-fires-capability-to-be-sent-to-ukraine/
         # kinds of radar the catalog names "(generic)"; spare parts for radars are no radars
@@ -1034,6 +1043,21 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             "поставка ще однієї партії зі 150 одиниць.",
             date(2022, 8, 10),
             [("delivered", "TUR", "bmc-kirpi", 50, None), ("announced", "TUR", "bmc-kirpi", 150, None)],
+        ),
+        # https://kam.lt/en/latest-lithuanias-assistance-package-to-ukraine-radiolocation-equipment-sets-for-the-ukrainian-navy/
+        (
+            "uk",
+            "Литва передала ВМС України радіолокаційні комплекси",
+            date(2023, 9, 27),
+            [("delivered", "LTU", "sensors-and-imaging", None, None)],
+        ),
+        # https://www.tv2.no/nyheter/innenriks/pakket-og-sendt-i-all-hemmelighet/15282815/
+        # field rations and winter clothing of one sentence add up; "надсилається" is sent
+        (
+            "uk",
+            "Крім того, Норвегія надсилає: надсилається 30 тис. польових пайків і 55 тис. одиниць зимового одягу.",
+            date(2022, 11, 25),
+            [("delivered", "NOR", "non-lethal-supplies", 85000, None)],
         ),
         # https://www.delfi.lt/en/politics/lithuania-transfers-to-ukraine-mortar-carriers-and-armoured-vehicles.d?id=91480615
         # "заявив про передачу": a transfer stated, as "оголосив про передачу"
