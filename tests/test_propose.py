@@ -633,6 +633,24 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2023, 5, 21),
             [("announced", "JPN", "non-lethal-supplies", 30000, None)],
         ),
+        # https://www.repubblica.it/esteri/2022/10/29/news/ucraina_kiev_armi_italia-372176795/
+        # "dozen of" is no number; "tracked APCs" describe the M113 named before them
+        (
+            "en",
+            "The Italian Government has approved the supply of six PzH 2000 155mm self-propelled howitzers and dozen of "
+            "M113 tracked APCs.",
+            date(2022, 10, 30),
+            [("announced", "ITA", "pzh-2000", 6, None), ("announced", "ITA", "m113", None, None)],
+        ),
+        # https://defence-blog.com/ukrainian-military-receives-tactical-vehicles-from-japan/
+        # a demonym's embassy names its state; Mitsubishi vehicles are the Japanese Self-Defense Forces' vehicles
+        (
+            "en",
+            "The Japanese Embassy in Ukraine confirmed the arrival of several tactical Mitsubishi vehicles to Ukraine's "
+            "Defense Forces.",
+            date(2023, 12, 26),
+            [("delivered", "JPN", "jgsdf-vehicles", None, None)],
+        ),
         # https://kyivindependent.com/military-aid-package-from-lithuania-arrives-in-ukraine/
         # anti-drone systems in English and Ukrainian, without a number; folding beds are non-lethal supplies, and
         # loaders a kind the catalog lacks

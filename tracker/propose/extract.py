@@ -783,6 +783,13 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             if not vague and vague_before and JOINED.fullmatch(s[vague_before.end : system.start]) and id(system) not in used:
                 vague = lex.cue("vague", " ".join(s[: vague_before.start].split()[-6:]) + " ")  # "... of MIM-23 Hawk and IRIS-T"
             vague_before = system if vague else None
+            if system.generic and any(
+                not x.generic
+                and x.end <= system.start
+                and re.fullmatch(r"\s+(?:[a-zа-яіїєґ-]+\s+){0,2}", s[x.end : system.start])
+                for x in systems
+            ):
+                continue  # "dozen of M113 tracked APCs": the generic words describe the system named just before them
             served_by = next(
                 (
                     a

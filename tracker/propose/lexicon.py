@@ -95,7 +95,7 @@ SHORT_NAMES = {
 # Adjectives of nationality in English news: a donor only before government, minister, army ...
 DEMONYM_HEADS = (
     r"(?:government|ministry|minister|defen[cs]e|army|armed forces|military|prime minister|president|chancellor|navy"
-    r"|air force|officials?|authorities|council|cabinet|parliament|police|(?:\w+ )?(?:stockpiles?|stocks|inventory|reserves))"
+    r"|air force|officials?|authorities|council|cabinet|parliament|police|embassy|(?:\w+ )?(?:stockpiles?|stocks|inventory|reserves))"
 )
 DEMONYM_MODIFIERS = r"(?:foreign|federal|national|state|defen[cs]e|deputy|interior|finance)"
 DEMONYMS = {
