@@ -633,6 +633,43 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2023, 5, 21),
             [("announced", "JPN", "non-lethal-supplies", 30000, None)],
         ),
+        # https://bulgarianmilitary.com/2023/07/22/first-of-100-leopard-1-tanks-have-already-been-delivered-to-ukraine/
+        # one donor's total still to be sent is its pledge, not a claim
+        (
+            "en",
+            "This move is part of Germany's commitment to bolster Ukraine's defenses, with plans to send a total of 100 "
+            "Leopard 1A5 tanks.",
+            date(2023, 7, 20),
+            [("announced", "DEU", "leopard-1", 100, None)],
+        ),
+        (
+            "uk",
+            "Цей крок є частиною зобов'язань Німеччини зміцнити обороноздатність України, загалом планується відправити "
+            "100 танків Leopard 1A5.",
+            date(2023, 7, 20),
+            [("announced", "DEU", "leopard-1", 100, None)],
+        ),
+        # https://en.trend.az/world/3751223.html (vehicles of the Self-Defense Forces)
+        (
+            "en",
+            "The Japanese Foreign Ministry said that the country will send 100 vehicles of self-defense forces to Ukraine",
+            date(2023, 5, 21),
+            [("announced", "JPN", "jgsdf-vehicles", 100, None)],
+        ),
+        (
+            "uk",
+            "У МЗС Японії заявили, що країна надішле в Україну 100 одиниць техніки сил самооборони.",
+            date(2023, 5, 21),
+            [("announced", "JPN", "jgsdf-vehicles", 100, None)],
+        ),
+        # https://www.defense.gov/News/News-Stories/Article/Article/3451905/dod-announces-800m-security-assistance-package-for-ukraine/
+        (
+            "en",
+            "The Defense Department announced an additional security assistance package of up to $800 million aimed to "
+            "support Ukraine:\n\n- 17 recovery tactical vehicles",
+            date(2023, 7, 7),
+            [("announced", "USA", "recovery-vehicle", 17, None)],
+        ),
         # https://www.repubblica.it/esteri/2022/10/29/news/ucraina_kiev_armi_italia-372176795/
         # "dozen of" is no number; "tracked APCs" describe the M113 named before them
         (

@@ -655,8 +655,12 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             )
             # one donor's running total ("over 12,000 anti-tank weapons since the onset") is a claim of that donor
             claim = lex.cue("claim", local) or joint or (cue["claim"] and (len(named) >= 2 or total)) or total
-            if total and planned and not (lex.cue("claim", local) or joint or cue["claim"]) and len(named) <= 1:
-                claim = None  # "A total of 15 Gepards were expected to arrive": one donor's line, still to come
+            give = lex.cue("give", s[: n.start])
+            to_give = planned or (give is not None and _future(lex, s, give))
+            if total and to_give and not (lex.cue("claim", local) or joint or cue["claim"]) and len(named) <= 1:
+                # "A total of 15 Gepards were expected to arrive", "with plans to send a total of 100 Leopard 1A5 tanks":
+                # one donor's line, still to come
+                claim = None
             if lex.cue("training", local) and not cue["delivered"]:
                 kind = "training"
             elif claim:
