@@ -649,6 +649,26 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2023, 7, 20),
             [("announced", "DEU", "leopard-1", 100, None)],
         ),
+        # https://www.gov.uk/government/news/uk-military-support-for-ukraine-continues-with-delivery-of-counter-explosive-ordnance-equipment
+        # bomb de-arming kits are military equipment; "50 calibre rounds" are small-arms ammunition
+        (
+            "en",
+            "The UK has donated more than 1,000 VALLON metal detectors and 100 bomb de-arming kits to Ukraine.",
+            date(2022, 12, 30),
+            [("delivered", "GBR", None, 1000, None), ("delivered", "GBR", "military-equipment", 100, None)],
+        ),
+        (
+            "uk",
+            "Великобританія передала Україні понад 1000 металошукачів VALLON і 100 комплектів для знешкодження бомб.",
+            date(2022, 12, 30),
+            [("delivered", "GBR", None, 1000, None), ("delivered", "GBR", "military-equipment", 100, None)],
+        ),
+        (
+            "en",
+            "Britain will supply 250,000 50 calibre rounds of ammunition.",
+            date(2024, 7, 6),
+            [("announced", "GBR", "ammunition-small-arms", 250000, None)],
+        ),
         # https://en.trend.az/world/3751223.html (vehicles of the Self-Defense Forces)
         (
             "en",
