@@ -669,6 +669,18 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2024, 7, 6),
             [("announced", "GBR", "ammunition-small-arms", 250000, None)],
         ),
+        # https://www.bundesregierung.de/breg-en/news/military-support-ukraine-2054992
+        # the kinds a committed package includes, without numbers (not its ammunition)
+        (
+            "en",
+            "Germany has committed a new batch of military aid to Ukraine, which includes unmanned surface vessels, "
+            "bridge-laying tanks and border protection vehicles.",
+            date(2022, 12, 1),
+            [
+                ("announced", "DEU", "unmanned-surface-vessel", None, None),
+                ("announced", "DEU", "non-combat-vehicles", None, None),
+            ],
+        ),
         # https://en.trend.az/world/3751223.html (vehicles of the Self-Defense Forces)
         (
             "en",

@@ -860,7 +860,24 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                     and not system.key.startswith("ammunition")  # "more ammunition" is no pledge a record counts
                     and lex.cue("increased", " ".join(s[: system.start].split()[-2:]) + " ") is not None
                 )
-                if id(system) in used or again or not ((given and (not system.generic or more_of_a_kind)) or handed):
+                # "a new batch of military aid ..., which includes unmanned surface vessels": kinds a package includes
+                listed = (
+                    system.generic
+                    and not system.key.startswith("ammunition")
+                    and re.search(r"\b(?:includ\w*|включа\w*|містить)\b[^.;:]*$", s[: system.start], re.IGNORECASE)
+                )
+                described = system.generic and any(
+                    not x.generic
+                    and x.end <= system.start
+                    and re.fullmatch(r"\s+(?:[a-zа-яіїєґ-]+\s+){0,2}", s[x.end : system.start])
+                    for x in systems
+                )
+                if (
+                    id(system) in used
+                    or again
+                    or described
+                    or not ((given and (not system.generic or more_of_a_kind or listed)) or handed)
+                ):
                     continue  # "BWP-1 IFV, a Polish version of the Soviet-made BMP-1": one row of the family
                 if not system.generic and SERVED_BY.search(s[: system.start]):
                     continue  # "rockets for the HIMARS launchers", "ракети для пускових установок HIMARS": not the launcher
