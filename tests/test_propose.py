@@ -669,6 +669,22 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2024, 7, 6),
             [("announced", "GBR", "ammunition-small-arms", 250000, None)],
         ),
+        # https://kam.lt/ukrainai-perduotos-antidronu-sistemos/ ("досягли країни": they reached the country)
+        (
+            "uk",
+            "Міністерство оборони Литви повідомило, що комплекси протидії безпілотників ЗСУ успішно досягли країни.",
+            date(2024, 3, 22),
+            [("delivered", "LTU", "counter-drone-equipment", None, None)],
+        ),
+        # https://www.theguardian.com/world/live/2022/dec/01/russia-ukraine-war-live-us-hands-raytheon-12bn-ukraine-missile-systems-contract-6-million-without-power-as-winter-begin
+        # a contract for systems "для України" is the US's aid, not a purchase for itself
+        (
+            "uk",
+            "Армія США уклала контракт на 1,2 мільярда доларів з Raytheon Technologies Co на шість національних передових "
+            "зенітно-ракетних систем (Nasam) для України за три роки",
+            date(2022, 12, 1),
+            [("announced", "USA", "nasams", 6, None)],
+        ),
         # https://www.bundesregierung.de/breg-en/news/military-support-ukraine-2054992
         # the kinds a committed package includes, without numbers (not its ammunition)
         (
