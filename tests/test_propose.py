@@ -663,11 +663,18 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2022, 12, 30),
             [("delivered", "GBR", None, 1000, None), ("delivered", "GBR", "military-equipment", 100, None)],
         ),
+        # https://www.theguardian.com/politics/live/2024/jul/07/keir-starmer-labour-uk-general-election-scotland-wales-northern-ireland-visit-latest-news
+        # a comma between adjectives before the weapon does not part them from the number
         (
             "en",
-            "Britain will supply 250,000 50 calibre rounds of ammunition.",
+            "Britain will supply a quarter of a million large, 50 calibre rounds of ammunition, 10 of its AS-90 artillery "
+            "guns and 90 Brimstone ground-attack, anti-tank missiles.",
             date(2024, 7, 6),
-            [("announced", "GBR", "ammunition-small-arms", 250000, None)],
+            [
+                ("announced", "GBR", "ammunition-small-arms", 250000, None),
+                ("announced", "GBR", "as90", 10, None),
+                ("announced", "GBR", None, 90, None),
+            ],
         ),
         # https://kam.lt/ukrainai-perduotos-antidronu-sistemos/ ("досягли країни": they reached the country)
         (

@@ -114,6 +114,7 @@ def _nearest_system(
             # "10,000 120mm mortar rounds": a calibre is no other number; "the first four of 13 MiG-29": past the whole
             gap = CALIBRE.sub(" ", text[whole.end if whole else n.end : s.start])
             gap = re.sub(r"\([^()]{1,12}\)|\(\s*$", " ", gap)  # "3 танків (ОБТ) Leopard 2", "4 systems (HIMARS)"
+            gap = re.sub(r"(?<=[a-z]),\s*$", " ", gap)  # "90 Brimstone ground-attack, anti-tank missiles": adjectives in a row
             if any(n.end <= o.start < s.start and not PART_OF.fullmatch(text[n.end : o.start]) for o in others):
                 break  # "four howitzers and eight Zuzana": the system is the other number's
             if (
