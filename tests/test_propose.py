@@ -676,6 +676,15 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
                 ("announced", "GBR", None, 90, None),
             ],
         ),
+        # https://kam.lt/lietuva-perdave-ukrainos-kariuomenei-3-mln-soviniu-nuotolinio-detonavimo-sistemas-ir-ziemai-skirta-iranga/
+        # a calibre written 7.62×51 mm is no number between a count and what it counts
+        (
+            "en",
+            "Lithuanian army delivered and handed over 3 million units of 7.62×51 mm cartridges, remote detonation systems "
+            "and winter equipment to the Ukrainian army.",
+            date(2023, 11, 22),
+            [("delivered", "LTU", "ammunition-small-arms", 3000000, None)],
+        ),
         # https://kam.lt/ukrainai-perduotos-antidronu-sistemos/ ("досягли країни": they reached the country)
         (
             "uk",
@@ -1492,6 +1501,8 @@ def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, 
             "російських військ.",
             date(2024, 3, 1),
         ),
+        # https://www.armyrecognition.com/defense_news_april_2023_global_security_army_industry/greece_to_supply_ukraine_with_more_bmp-1_ifvs_and_artillery_ammunition.html
+        ("en", "By 2006, there were 377 BMP-1A1 Ost IFVs in active service with the Hellenic Army.", date(2023, 4, 8)),
         # https://mil.in.ua/en/news/britain-to-dispose-of-80-warrior-infantry-fighting-vehicles-in-2025/ (disposal)
         (
             "en",

@@ -185,7 +185,9 @@ CALIBRE_NUMBER = re.compile(r"(?<![\d.,])(\d{2,3})\s?-?(?:mm|мм|millimet|мі�
 UNKNOWN_CALIBRE = re.compile(
     r"\s+(?:rounds\s+of\s+|shells\s+of\s+)?(\d+)\s?-?mm\s+(?:[\w-]+\s+)?(?:ammunition|rounds|shells|cartridges)\b"
 )
-CALIBRE = re.compile(r"\d+(?:[.,]\d+)?\s?-?(?:mm|мм|millimet\w*|міліметров\w*|миллиметров\w*|ミリ)", re.IGNORECASE)
+CALIBRE = re.compile(
+    r"\d+(?:[.,]\d+)?(?:\s?[×xх]\s?\d+)?\s?-?(?:mm|мм|millimet\w*|міліметров\w*|миллиметров\w*|ミリ)", re.IGNORECASE
+)
 
 
 def _made_in(text: str, donor: Mention, lex: Lexicon) -> bool:
