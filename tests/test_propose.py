@@ -685,6 +685,14 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2023, 11, 22),
             [("delivered", "LTU", "ammunition-small-arms", 3000000, None)],
         ),
+        # https://www.armyrecognition.com/defense_news_march_2023_global_security_army_industry/excalibur_army_from_czech_republic_ready_to_deliver_ukraine_with_15_viktor_anti-aircraft_gun_systems.html
+        # "Excalibur Army" is a company, not the Excalibur shell; mobile anti-aircraft systems of a type the catalog lacks
+        (
+            "uk",
+            "Чеська компанія Excalibur Army завершила виробництво 15 мобільних зенітних систем «Віктор» для України.",
+            date(2023, 3, 9),
+            [("announced", None, None, 15, None)],
+        ),
         # https://kam.lt/ukrainai-perduotos-antidronu-sistemos/ ("досягли країни": they reached the country)
         (
             "uk",
