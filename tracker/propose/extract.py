@@ -141,10 +141,6 @@ def _nearest_system(
         or (PART_OF.fullmatch(text[before[-1].end : n.start]) and not with_word)
     ):
         return before[-1]
-    # "the Leopard 2A6 tanks ... the dispatch of 18 units": units of the one system named before, none after
-    named_before = {s.key for s in before if not s.generic}
-    if len(named_before) == 1 and lang in UNITS_AFTER and re.match(UNITS_AFTER[lang], text[n.end :], re.IGNORECASE):
-        return next(s for s in reversed(before) if not s.generic)
     return None
 
 
@@ -265,10 +261,13 @@ def _named_before(
 ) -> Mention | None:
     """The system a bare kind word after a number stands for ("14 tanks", "чотирнадцять танків"):
     the last system of that kind named before it in the text."""
-    earlier = [x for x in reversed(systems) if x.end <= n.start and not x.generic] + seen
+    in_sentence = [x for x in reversed(systems) if x.end <= n.start and not x.generic]
+    earlier = in_sentence + seen
     units = lex.lang in UNITS_AFTER and re.match(UNITS_AFTER[lex.lang], text[n.end :], re.IGNORECASE)
-    if earlier and units and BARE_UNITS.match(text, n.end + units.end()):
-        return earlier[0]  # "... 50 new Kirpi armored vehicles. Another batch of 150 units ...": units of the last one named
+    if units and (len({x.key for x in in_sentence}) == 1 or (earlier and BARE_UNITS.match(text, n.end + units.end()))):
+        # "the Leopard 2A6 tanks ... the dispatch of 18 units": units of the one system the sentence named before;
+        # "... 50 new Kirpi armored vehicles. Another batch of 150 units ...": of the last one named
+        return earlier[0]
     word = _category_word(text, n, lex)
     if word is None:
         return None
@@ -343,6 +342,19 @@ def _received_by_donor(text: str, n: numbers_found.Number, donors: list[Mention]
     """Whether the number follows a donor's name and a verb of receiving, with nothing between: the country
     named receives what is counted (a ring exchange), so it is not aid to Ukraine."""
     return any(d.end <= n.start and RECEIVES.match(text[d.end : n.start]) for d in donors)
+
+
+# "..., which includes unmanned surface vessels, bridge-laying tanks": the kinds a package includes, in its clause
+INCLUDES = re.compile(r"\b(?:includ\w*|включа\w*|містить)\b[^.;:]*$", re.IGNORECASE)
+
+
+def _describes_named(text: str, system: Mention, systems: list[Mention]) -> bool:
+    """Whether a generic word describes the named system just before it ("dozen of M113 tracked APCs"): at most
+    two lower-case words between them, so it is no second system."""
+    return system.generic and any(
+        not x.generic and x.end <= system.start and re.fullmatch(r"\s+(?:[a-zа-яіїєґ-]+\s+){0,2}", text[x.end : system.start])
+        for x in systems
+    )
 
 
 def _kind_of_unnumbered(lex: Lexicon, delivered: re.Match | None, before: str) -> str:
@@ -790,13 +802,8 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             if not vague and vague_before and JOINED.fullmatch(s[vague_before.end : system.start]) and id(system) not in used:
                 vague = lex.cue("vague", " ".join(s[: vague_before.start].split()[-6:]) + " ")  # "... of MIM-23 Hawk and IRIS-T"
             vague_before = system if vague else None
-            if system.generic and any(
-                not x.generic
-                and x.end <= system.start
-                and re.fullmatch(r"\s+(?:[a-zа-яіїєґ-]+\s+){0,2}", s[x.end : system.start])
-                for x in systems
-            ):
-                continue  # "dozen of M113 tracked APCs": the generic words describe the system named just before them
+            if _describes_named(s, system, systems):
+                continue
             served_by = next(
                 (
                     a
@@ -857,29 +864,22 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 again = any(c.start == sentence.start and c.system_family == system.key.split("|")[0] for c in out)
                 handed = cue["delivered"] and donors
                 before = " ".join(s[: system.start].split()[-3:]) + " "
-                # "will send Ukraine additional multiple launch rocket systems": more of a kind given before
-                more_of_a_kind = (
-                    system.generic
-                    and not system.key.startswith("ammunition")  # "more ammunition" is no pledge a record counts
-                    and lex.cue("increased", " ".join(s[: system.start].split()[-2:]) + " ") is not None
-                )
-                # "a new batch of military aid ..., which includes unmanned surface vessels": kinds a package includes
-                listed = (
+                # a kind of system given without a number, not its ammunition ("more ammunition" is no pledge a
+                # record counts): more of it ("will send Ukraine additional multiple launch rocket systems"), or a kind
+                # a package includes ("a new batch of military aid ..., which includes unmanned surface vessels")
+                kind_given = (
                     system.generic
                     and not system.key.startswith("ammunition")
-                    and re.search(r"\b(?:includ\w*|включа\w*|містить)\b[^.;:]*$", s[: system.start], re.IGNORECASE)
-                )
-                described = system.generic and any(
-                    not x.generic
-                    and x.end <= system.start
-                    and re.fullmatch(r"\s+(?:[a-zа-яіїєґ-]+\s+){0,2}", s[x.end : system.start])
-                    for x in systems
+                    and (
+                        lex.cue("increased", " ".join(s[: system.start].split()[-2:]) + " ") is not None
+                        or INCLUDES.search(s[: system.start]) is not None
+                    )
                 )
                 if (
                     id(system) in used
                     or again
-                    or described
-                    or not ((given and (not system.generic or more_of_a_kind or listed)) or handed)
+                    or _describes_named(s, system, systems)
+                    or not ((given and (not system.generic or kind_given)) or handed)
                 ):
                     continue  # "BWP-1 IFV, a Polish version of the Soviet-made BMP-1": one row of the family
                 if not system.generic and SERVED_BY.search(s[: system.start]):
