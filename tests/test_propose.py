@@ -1379,6 +1379,102 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2022, 12, 9),
             [("increased", "GBR", "anti-aircraft-gun", None, None)],
         ),
+        # https://www.reuters.com/business/aerospace-defense/germany-send-skynex-air-defence-systems-ukraine-handelsblatt-2022-12-09/
+        # the type named past where the systems go
+        (
+            "en",
+            "Germany is to send two additional air defence systems to Ukraine of the type Skynex by Rheinmetall.",
+            date(2022, 12, 9),
+            [("increased", "DEU", "skynex", 2, None)],
+        ),
+        # https://www.theportugalnews.com/news/2022-10-13/portugal-to-send-broken-helicopters-to-ukraine/71186
+        # Kamov helicopters are the catalog's Ka-32
+        (
+            "en",
+            "Portugal Defense Minister Helena Carreiras announced transfer of 6 Russian Kamov helicopters to Ukraine.",
+            date(2022, 10, 13),
+            [("delivered", "PRT", "ka-32", 6, None)],
+        ),
+        (
+            "uk",
+            "Міністр оборони Португалії повідомила про передачу Україні 6 російських вертольотів Камов.",
+            date(2022, 10, 13),
+            [("delivered", "PRT", "ka-32", 6, None)],
+        ),
+        # https://www.bbc.com/news/world-europe-64975770: "Mig" without a number is the MiG-29 (not "міг", could)
+        (
+            "en",
+            "Poland will send four Soviet-era Mig fighter jets to Ukraine.",
+            date(2023, 3, 17),
+            [("announced", "POL", "mig-29", 4, None)],
+        ),
+        (
+            "uk",
+            "Польща надішле в Україну чотири винищувачі радянських часів Міг, хоча ніхто не міг цього передбачити.",
+            date(2023, 3, 17),
+            [("announced", "POL", "mig-29", 4, None)],
+        ),
+        # https://youtu.be/xP3QTufqxzo: two of each range are two rows; units of two types are a kind the catalog lacks
+        (
+            "en",
+            "Germany plans to deliver two short-range and two medium-range Iris-T air defense systems, 30 Leopard 1A5 "
+            "tanks and 16 self-propelled artillery units of two types to Ukraine.",
+            date(2024, 8, 15),
+            [
+                ("announced", "DEU", "iris-t", 2, None),
+                ("announced", "DEU", "iris-t", 2, None),
+                ("announced", "DEU", "leopard-1", 30, None),
+                ("announced", "DEU", None, 16, None),
+            ],
+        ),
+        (
+            "uk",
+            "Німеччина планує поставити Україні два зенітно-ракетні комплекси ближнього і два середнього радіусу дії "
+            "Iris-T, 30 танків Leopard 1A5 та 16 самохідних артилерійських установок двох типів.",
+            date(2024, 8, 15),
+            [
+                ("announced", "DEU", "iris-t", 2, None),
+                ("announced", "DEU", "iris-t", 2, None),
+                ("announced", "DEU", "leopard-1", 30, None),
+                ("announced", "DEU", None, 16, None),
+            ],
+        ),
+        # https://www.armyrecognition.com/defense_news_january_2023_global_security_army_industry/germany_to_supply_ukraine_with_70mm_rocket_launchers_mounted_on_pickup_trucks.html
+        # 70 mm rocket launchers are no M270 (227 mm): a kind the catalog lacks
+        (
+            "en",
+            "Germany to supply Ukraine with twenty 70mm rocket launchers mounted on pickup trucks.",
+            date(2023, 1, 4),
+            [("announced", "DEU", None, 20, None)],
+        ),
+        (
+            "uk",
+            "Німеччина поставить Україні двадцять 70-мм реактивних систем залпового вогню, встановлених на пікапах.",
+            date(2023, 1, 4),
+            [("announced", "DEU", None, 20, None)],
+        ),
+        # https://english.nv.ua/nation/portugal-to-donate-five-armoured-rescue-and-personnel-carriers-to-ukraine-50319556.html
+        # armoured medical evacuation vehicles are ambulances, not recovery vehicles, and not added to the carriers
+        (
+            "en",
+            "Portugal has committed to sending Ukraine three armored medical evacuation vehicles and two personnel carriers.",
+            date(2023, 4, 22),
+            [("announced", "PRT", "armoured-vehicle", 3, None), ("announced", "PRT", "armoured-vehicle", 2, None)],
+        ),
+        (
+            "uk",
+            "Португалія зобов’язалася надіслати Україні три броньовані медичні евакуаційні машини.",
+            date(2023, 4, 22),
+            [("announced", "PRT", "armoured-vehicle", 3, None)],
+        ),
+        # https://www.bundesregierung.de/breg-en/news/military-support-ukraine-2054992: launchers
+        # "with" a system are its parts, no row of their own
+        (
+            "en",
+            "It includes 20 Marder IFVs and 4 IRIS-T air defense systems with 12 launchers.",
+            date(2023, 5, 23),
+            [("announced", None, "marder", 20, None), ("announced", None, "iris-t", 4, None)],
+        ),
     ],
 )
 def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, published, expected):

@@ -108,6 +108,11 @@ def _nearest_system(
     if lang == "ja":
         before = [s for s in systems if s.end <= n.start and "。" not in text[s.end : n.start]]
         return before[-1] if before else None
+    # "two short-range and two medium-range Iris-T", "два зенітно-ракетні комплекси ближнього і два середнього радіусу
+    # дії Iris-T": a number before a range and "and" counts the system the next number counts
+    following = next((o for o in others if o.start >= n.end), None)
+    if following is not None and RANGE_AND.fullmatch(text[n.end : following.start]):
+        return _nearest_system(systems, following, text, lang, others)
     for i, s in enumerate(systems):
         if s.start >= n.end:
             whole = next((o for o in others if n.end <= o.start < s.start and PART_OF.fullmatch(text[n.end : o.start])), None)
@@ -128,7 +133,7 @@ def _nearest_system(
                 # "чотири броньовані машини Gepard", "16 Panzerhaubitzen vom Typ PzH 2000": the name after the generic
                 # word ("90 бронетранспортерів (БТР) «Страйкер»": past a generic abbreviation in brackets)
                 named = next((m for m in systems[i + 1 :] if not m.generic), None)
-                if s.generic and named and TYPE_WORDS.fullmatch(text[s.end : named.start]):
+                if s.generic and named and TYPE_NAMED.fullmatch(text[s.end : named.start]):
                     return named
                 return s
             break
@@ -144,6 +149,10 @@ def _nearest_system(
     return None
 
 
+RANGE_AND = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:short|medium|long|ближн\w*|середн\w*|дальн\w*|малої|великої)(?:[\s-]range)?\s+(?:and|і|та|й)\s+",
+    re.IGNORECASE,
+)
 # "the first four of a total of eight Zuzana", "перші чотири з восьми": a part of the number after it, of the same system
 PART_OF = re.compile(
     r"\s+(?:out\s+of|of|з|із|из|von|sur|z)\s+(?:a\s+total\s+of\s+|the\s+|its\s+(?:promised\s+|pledged\s+)?|insgesamt\s+|загальн\w*\s+)?",
@@ -176,6 +185,8 @@ TYPE_WORDS = re.compile(
     r"(?:\s*\([^()]{1,12}\))?(?:\s+\w+\s+(?:виробництва|производства|produkcji))?(?:\s+(?!(?:для|від|проти|против)\b)[а-яіїєґё'’]{4,})?[\s«»\"'„“”-]{0,3}(?:(?:vom )?Typ|type|типу|типа|typu|de type)?[\s«»\"'„“”-]{0,3}(?-i:[A-Z0-9][\w-]*\s)?",
     re.IGNORECASE,
 )
+# "two additional air defence systems to Ukraine of the type Skynex": the type named past where they go
+TYPE_NAMED = re.compile(rf"(?:\s+to\s+(?:Ukraine|Kyiv)\s+of\s+the(?=\s+type\b))?(?:{TYPE_WORDS.pattern})", re.IGNORECASE)
 CALIBRE_FAMILY = re.compile(r"(?<!\d)(155|152|105)\s?-?(?:mm|мм|millimet|міліметр|миллиметр|ミリ)", re.IGNORECASE)
 CALIBRE_NUMBER = re.compile(r"(?<![\d.,])(\d{2,3})\s?-?(?:mm|мм|millimet|міліметр|миллиметр|ミリ)", re.IGNORECASE)
 UNKNOWN_CALIBRE = re.compile(
@@ -488,6 +499,28 @@ def _unknown_after(text: str, n: numbers_found.Number, donors: list[Mention]) ->
     return (name + tail).strip()
 
 
+# a kind of equipment the catalog has no entry for, in lower case right after its number ("twenty 70mm rocket
+# launchers mounted on pickup trucks", "14 trailers", "16 self-propelled artillery units of two types")
+UNKNOWN_KIND = {
+    "en": re.compile(
+        r"\s+((?:\d+\s?mm\s+(?:multiple\s+)?)?(?:(?!(?:for|with|of|the|to|and|or|from|on|in)\s)[a-z][a-z-]+\s+){0,3}?(?:(?:rocket\s+)?launchers|trailers"
+        r"|(?:units|systems|vehicles)\s+of\s+(?:two|three|four|several|different|various)\s+types))\b"
+    ),
+    "uk": re.compile(
+        r"\s+((?:\d+-?\s?мм\s+реактивн\w*\s+систем\w*\s+залпового\s+вогню)|(?:[а-яіїєґ'’-]+\s+){0,3}?(?:причеп\w*|причіп\w*|(?:установ|систем|машин)\w*\s+(?:двох|трьох|чотирьох|кількох|різних)\s+типів))(?!\w)",
+        re.IGNORECASE,
+    ),
+}
+
+
+def _unknown_kind(text: str, n: numbers_found.Number, lang: str) -> str | None:
+    pattern = UNKNOWN_KIND.get(lang)
+    if re.search(r"(?:(?<!ukraine\s)(?<!kyiv\s)\bwith|(?<!\w)з|(?<!\w)із)\s+$", text[: n.start], re.IGNORECASE):
+        return None  # "4 IRIS-T air defense systems with 12 launchers": parts of what was named
+    m = pattern.match(text, n.end) if pattern else None
+    return m.group(1) if m else None
+
+
 def _unknown_model(gap: str) -> str | None:
     """A model name between a number and a generic word ("1,100 Phoenix Ghost drones", "15 ScanEagle
     surveillance drones"): the catalog does not know it, so the row names it instead of a family.
@@ -623,6 +656,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 system = named_before = _named_before(s, n, lex, systems, seen_systems)
             if system is None:
                 unknown = _unknown_after(s, n, donors) if lex.lang != "ja" else None
+                unknown = unknown or _unknown_kind(s, n, lex.lang)
                 calibre = UNKNOWN_CALIBRE.match(s, n.end) if lex.lang == "en" else None
                 if calibre and f"ammunition-{calibre.group(1)}mm" not in lex.categories:
                     unknown = (
@@ -1032,6 +1066,8 @@ def _summed(found: list[Candidate], sentences: Sequence[Sentence] = ()) -> list[
             and c.kind in ("announced", "increased", "delivered")
             and first.quantity is not None
             and c.quantity is not None
+            # "two short-range and two medium-range Iris-T": two kinds of the system, each its own row
+            and not RANGE_AND.fullmatch(re.sub(r"^\S+", "", c.evidence[first.number_at : c.number_at]))
         ):
             first.quantity += c.quantity
             first.doubt(0.05, "two numbers of one sentence added up")
