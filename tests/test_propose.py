@@ -1475,6 +1475,20 @@ def test_ukrainian_readings_of_feed_sentences(reader, text, published, expected)
             date(2023, 5, 23),
             [("announced", None, "marder", 20, None), ("announced", None, "iris-t", 4, None)],
         ),
+        # https://en.mehrnews.com/news/195079/UK-sends-Brimstone-2-precision-guided-missiles-to-Ukraine: a model the
+        # catalog lacks, sent without a number by the donor named before the verb
+        (
+            "en",
+            "UK sends Brimstone 2 precision-guided missiles to Ukrainian Armed Forces",
+            date(2022, 12, 18),
+            [("delivered", "GBR", None, None, None)],
+        ),
+        (
+            "uk",
+            "Велика Британія відправляє ЗСУ високоточні ракети Brimstone 2",
+            date(2022, 12, 18),
+            [("delivered", "GBR", None, None, None)],
+        ),
     ],
 )
 def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, published, expected):
@@ -1680,6 +1694,18 @@ def test_readings_that_generalise_from_the_labelled_samples(reader, lang, text, 
         ),
         # https://x.com/Bjoern__M/status/1724444791935472127 (Ukraine as the maker's customer)
         ("uk", "Україна стала першим замовником KMW на RCH 155 із замовленням 18 одиниць.", date(2023, 11, 14)),
+        # https://defence-blog.com/uk-denies-media-report-it-plans-to-supply-apache-helicopters-to-ukraine/ (a denial)
+        (
+            "en",
+            "British Ministry of Defense denied media reports it plans to supply its AH-64 Apache attack helicopters to Ukraine.",
+            date(2023, 1, 15),
+        ),
+        (
+            "uk",
+            "Міністерство оборони Великої Британії спростувало повідомлення ЗМІ про плани постачати Україні ударні вертольоти "
+            "AH-64 Apache.",
+            date(2023, 1, 15),
+        ),
     ],
 )
 def test_a_veto_a_sale_a_purchase_or_a_possibility_is_no_aid(reader, lang, text, published):

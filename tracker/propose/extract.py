@@ -496,6 +496,7 @@ def _unknown_after(text: str, n: numbers_found.Number, donors: list[Mention]) ->
     tail = (
         m.group(2) if re.match(r"\s+[a-z]", m.group(2)) else ""
     )  # "M1070 tank transport tractors", not "Hellfire з обладнанням"
+    tail = re.sub(r"(?:\s+(?:to|for|from|with|and|of|in|on|the|by|до|для|з|та|і|й))+$", "", tail)  # not "... missiles to"
     return (name + tail).strip()
 
 
@@ -519,6 +520,13 @@ def _unknown_kind(text: str, n: numbers_found.Number, lang: str) -> str | None:
         return None  # "4 IRIS-T air defense systems with 12 launchers": parts of what was named
     m = pattern.match(text, n.end) if pattern else None
     return m.group(1) if m else None
+
+
+COUNTED_KINDS = ("announced", "increased", "delivered")
+# who receives, between the verb and what is given: "to Ukraine", "Ukraine with", "Україні"
+RECIPIENT = re.compile(
+    r"(?:\s+(?:to\s+)?(?:the\s+)?(?:Ukraine|Kyiv|AFU|ЗСУ|Україн[іу]|Києву)(?:'s|’s)?(?:\s+with)?(?=\s))?", re.IGNORECASE
+)
 
 
 def _unknown_model(gap: str) -> str | None:
@@ -966,6 +974,30 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 c = make("delivered", None, None, unnamed.start())
                 c.unknown_system = unnamed.group()
                 c.doubt(0.3, f"'{unnamed.group()}' is not in the catalog, and no number is given")
+                out.append(c)
+        give = lex.cue("give", s) if lex.lang in ("en", "uk") else None
+        if (
+            give
+            and not named_systems
+            and not [o for o in countable if not _names_digit(s, o, donors, lex.lang)]
+            and not cue["training"]
+            and own_donor is not None
+            and not own_donor.weak
+            and not own_donor.place
+            and own_donor.end <= give.start()
+            and not re.search(r"(?:\bfrom|(?<!\w)з|(?<!\w)із)\s+$", s[: own_donor.start], re.IGNORECASE)
+            and not lex.cue("money", s)
+            and not any(c.start == sentence.start and c.kind in COUNTED_KINDS for c in out)
+        ):
+            # "UK sends Brimstone 2 precision-guided missiles to Ukrainian Armed Forces": a model the catalog lacks,
+            # given without a number by the donor named before the verb
+            to = RECIPIENT.match(s, give.end())
+            model = _unknown_after(s, numbers_found.Number(give.end(), to.end() if to else give.end(), 0), donors)
+            if model:
+                delivered = cue["delivered"] and not _future(lex, s, cue["delivered"])
+                c = make("delivered" if delivered else "announced", None, None, give.end())
+                c.unknown_system = model
+                c.doubt(0.35, f"'{model}' is not in the catalog, and no number is given")
                 out.append(c)
         seen_systems[:0] = [m for m in reversed(systems) if not m.generic]
 
