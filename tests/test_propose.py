@@ -1736,6 +1736,50 @@ def test_the_uncounted_items_of_a_counted_list_follow_its_counted_ones(reader, l
     assert [c for c in found if c.quantity is None and c.kind in ("announced", "increased", "delivered")] == []
 
 
+def test_a_kind_of_the_catalog_with_more_words_inside_it_is_that_kind(reader):
+    # https://theexpressnewstoday.com/uk-to-supply-225m-in-military-equipment-to-ukraine: "1,000 counter-drone
+    # electronic warfare systems ... would be supplied to the Ukrainian army"
+    found = reader.propose(
+        "The UK will supply 1,000 counter-drone electronic warfare systems to Ukraine.", "en", date(2024, 12, 13)
+    )
+    assert [(c.kind, c.donor, c.system_family, c.quantity) for c in found] == [
+        ("announced", "GBR", "counter-drone-equipment", 1000)
+    ]
+    # a kind the catalog has no words for is still a row, with what the text calls it
+    found = reader.propose("The UK will supply 1,000 electronic warfare systems to Ukraine.", "en", date(2024, 12, 13))
+    assert [(c.kind, c.donor, c.system_family, c.quantity, c.unknown_system) for c in found] == [
+        ("announced", "GBR", None, 1000, "electronic warfare systems")
+    ]
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        # https://feeds.bbci.co.uk/news/uk-67843958: "three batteries of self-propelled AS90 guns" are more than three guns
+        ("en", "The UK has now supplied three batteries of self-propelled AS90 guns.", [("delivered", "GBR", "as90", None)]),
+        ("uk", "Велика Британія передала три батареї самохідних гаубиць AS90.", [("delivered", "GBR", "as90", None)]),
+        # air defence is counted in batteries: "one Patriot battery" is one, as in
+        # https://www.defense.gov/News/News-Stories/Article/Article/3837709/us-announces-latest-security-package-for-ukraine/
+        ("en", "This package includes one Patriot battery.", [("announced", None, "patriot", 1)]),
+    ],
+)
+def test_batteries_of_guns_are_not_a_count_of_guns(reader, lang, text, expected):
+    found = reader.propose(text, lang, date(2023, 12, 29))
+    assert [(c.kind, c.donor, c.system_family, c.quantity) for c in found] == expected
+
+
+def test_a_first_line_without_a_full_stop_is_a_headline_its_story_restates(reader):
+    # https://feeds.bbci.co.uk/news/uk-67843958: the headline's row is the first sentence's, given once
+    text = (
+        "UK sending more air defence missiles to Ukraine after Russia strikes\n"
+        "The UK will send more air defence missiles to Ukraine after Russia launched a wave of air strikes overnight.\n"
+    )
+    found = reader.propose(text, "en", date(2023, 12, 29))
+    assert [(c.kind, c.donor, c.system_family, c.start) for c in found] == [
+        ("increased", "GBR", "air-defence-missile", text.index("The UK"))
+    ]
+
+
 def test_a_calibre_without_millimetres_and_a_monthly_rate_are_no_quantities(reader):
     """https://uk.news.yahoo.com/france-double-munitions-supplies-ukraine-101423843.html: "155" is the calibre and
     2,000 shells a month a rate; the text gives no number of rounds."""

@@ -504,7 +504,7 @@ def _unknown_after(text: str, n: numbers_found.Number, donors: list[Mention]) ->
 # launchers mounted on pickup trucks", "14 trailers", "16 self-propelled artillery units of two types")
 UNKNOWN_KIND = {
     "en": re.compile(
-        r"\s+((?:\d+\s?mm\s+(?:multiple\s+)?)?(?:(?!(?:for|with|of|the|to|and|or|from|on|in)\s)[a-z][a-z-]+\s+){0,3}?(?:(?:rocket\s+)?launchers|trailers"
+        r"\s+((?:\d+\s?mm\s+(?:multiple\s+)?)?(?:(?!(?:for|with|of|the|to|and|or|from|on|in)\s)[a-z][a-z-]+\s+){0,3}?(?:(?:rocket\s+)?launchers|trailers|systems|vehicles|radars|boats|vessels|stations|kits|sets"
         r"|(?:units|systems|vehicles)\s+of\s+(?:two|three|four|several|different|various)\s+types))\b"
     ),
     "uk": re.compile(
@@ -514,14 +514,34 @@ UNKNOWN_KIND = {
 }
 
 
-def _unknown_kind(text: str, n: numbers_found.Number, lang: str) -> str | None:
+def _unknown_kind_match(text: str, n: numbers_found.Number, lang: str) -> re.Match | None:
     pattern = UNKNOWN_KIND.get(lang)
     if re.search(r"(?:(?<!ukraine\s)(?<!kyiv\s)\bwith|(?<!\w)з|(?<!\w)із)\s+$", text[: n.start], re.IGNORECASE):
         return None  # "4 IRIS-T air defense systems with 12 launchers": parts of what was named
-    m = pattern.match(text, n.end) if pattern else None
+    return pattern.match(text, n.end) if pattern else None
+
+
+def _unknown_kind(text: str, n: numbers_found.Number, lang: str) -> str | None:
+    m = _unknown_kind_match(text, n, lang)
     return m.group(1) if m else None
 
 
+def _generic_within(text: str, n: numbers_found.Number, lex: Lexicon) -> Mention | None:
+    """A generic kind of the catalog with more words inside it ("1,000 counter-drone electronic warfare systems" are
+    counter-drone systems): one word of the phrase with its last one names the kind."""
+    m = _unknown_kind_match(text, n, lex.lang)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    for word in words[:-1]:
+        for found in lex.find_systems(f"{word} {words[-1]}"):
+            if found.generic and found.start == 0 and found.end == len(word) + 1 + len(words[-1]):
+                return Mention(m.start(1), m.end(1), found.key, m.group(1), generic=True)
+    return None
+
+
+BATTERIES = re.compile(r"\s+(?:batter(?:y|ies)|батаре\w*)\s+(?:of\s+)?", re.IGNORECASE)
+ARTILLERY = ("self_propelled_artillery", "towed_artillery", "multiple_rocket_launcher", "mortar")
 COUNTED_KINDS = ("announced", "increased", "delivered")
 # who receives, between the verb and what is given: "to Ukraine", "Ukraine with", "Україні"
 RECIPIENT = re.compile(
@@ -659,6 +679,8 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 continue
             system = _nearest_system(systems, n, s, lex.lang, countable)
             named_before = None
+            if system is None and lex.lang != "ja":
+                system = _generic_within(s, n, lex)
             if system is None:
                 # "A squadron of 14 tanks": the kind of system the text named before (Challenger 2)
                 system = named_before = _named_before(s, n, lex, systems, seen_systems)
@@ -740,7 +762,13 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 kind = "increased"
             else:
                 kind = "announced"
-            c = make(kind, system, None if n.up_to else n.value, n.start)
+            # "three batteries of self-propelled AS90 guns": batteries, not guns (air defence is counted in batteries)
+            batteries = BATTERIES.match(s, n.end)
+            if system.start <= n.end or lex.categories.get(system.key.split("|")[0]) not in ARTILLERY:
+                batteries = None
+            c = make(kind, system, None if n.up_to or batteries else n.value, n.start)
+            if batteries:
+                c.doubt(0.2, f"{s[n.start : batteries.end()].strip()}: the guns in them are not counted")
             if kind == "announced" and cue["delivered"] and _part_before(s[: n.start], lex):
                 c.date = c.date_precision = None  # "the first four of 13 ... handed over today": the 13 were pledged before
             c.number_at = n.start

@@ -119,7 +119,9 @@ def sentences(text: str) -> list[Sentence]:
     for m in _BREAK.finditer(text):
         _add(out, text, start, m.start(), paragraph)
         introduces = text[start : m.start()].rstrip().endswith(":")  # "... military aid to Ukraine:" and its list
-        if ("\n\n" in m.group().replace("\r", "") or m.group().count("\n") >= 2) and not introduces:
+        # a first line without a full stop, then a line break, is a headline: a paragraph of its own
+        headline = not out[:-1] and "\n" in m.group() and not re.search(r"[.!?。！？:;,]\W*$", text[start : m.start()])
+        if ("\n\n" in m.group().replace("\r", "") or m.group().count("\n") >= 2 or headline) and not introduces:
             paragraph += 1
         start = m.end()
     _add(out, text, start, len(text), paragraph)
