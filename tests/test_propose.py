@@ -1780,6 +1780,34 @@ def test_a_first_line_without_a_full_stop_is_a_headline_its_story_restates(reade
     ]
 
 
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # https://www3.nhk.or.jp/nhkworld/en/news/20220624_13/: "18 coastal and riverine patrol boats"
+        ("en", "It also includes 2,000 machine guns, and 18 coastal and riverine patrol boats."),
+        ("uk", "Він також включає 2000 кулеметів і 18 берегових і річкових патрульних катерів."),
+    ],
+)
+def test_two_adjectives_joined_do_not_part_a_number_from_its_kind(reader, lang, text):
+    found = reader.propose(text, lang, date(2022, 6, 24))
+    assert [(c.system_family, c.quantity) for c in found] == [("small-arms", 2000), ("patrol-boat", 18)]
+
+
+def test_a_row_an_earlier_sentence_gave_is_given_once(reader):
+    # https://fin2me.com/politics/us-announces-additional-military-package-to-strengthen-ukraines-air-defenses/: the
+    # summary and the list it sums up both give "over 28 million rounds of small-arms ammunition"
+    text = (
+        "The package also has several dozen armored personnel carriers and over 28 million rounds of small-arms "
+        "ammunition. The capabilities in this package include: 32 Stryker Armored Personnel Carriers; Over 28 million "
+        "rounds of small arms ammunition and grenades."
+    )
+    found = reader.propose(text, "en", date(2023, 4, 4))
+    assert [(c.system_family, c.quantity) for c in found if c.quantity] == [
+        ("ammunition-small-arms", 28_000_000),
+        ("stryker", 32),
+    ]
+
+
 def test_a_calibre_without_millimetres_and_a_monthly_rate_are_no_quantities(reader):
     """https://uk.news.yahoo.com/france-double-munitions-supplies-ukraine-101423843.html: "155" is the calibre and
     2,000 shells a month a rate; the text gives no number of rounds."""

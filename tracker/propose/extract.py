@@ -120,6 +120,7 @@ def _nearest_system(
             gap = CALIBRE.sub(" ", text[whole.end if whole else n.end : s.start])
             gap = re.sub(r"\([^()]{1,12}\)|\(\s*$", " ", gap)  # "3 танків (ОБТ) Leopard 2", "4 systems (HIMARS)"
             gap = re.sub(r"(?<=[a-z]),\s*$", " ", gap)  # "90 Brimstone ground-attack, anti-tank missiles": adjectives in a row
+            gap = ADJECTIVES_JOINED.sub(" ", gap)  # "18 coastal and riverine patrol boats": two adjectives joined
             if any(n.end <= o.start < s.start and not PART_OF.fullmatch(text[n.end : o.start]) for o in others):
                 break  # "four howitzers and eight Zuzana": the system is the other number's
             if (
@@ -151,6 +152,12 @@ def _nearest_system(
 
 RANGE_AND = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:short|medium|long|ближн\w*|середн\w*|дальн\w*|малої|великої)(?:[\s-]range)?\s+(?:and|і|та|й)\s+",
+    re.IGNORECASE,
+)
+ADJ_EN = r"[a-z-]+(?:al|ine|ic|ed|ing|ive|ary|ern|ian|ous|ar)"
+ADJ_UK = r"[а-яіїєґ'’-]+(?:их|ими|ні|ві|кі)"
+ADJECTIVES_JOINED = re.compile(  # not "бойових і матеріально-технічних машин": combat and other vehicles are two kinds
+    rf"(?<![\w-])(?!бойов|combat|armou?red|броньов)(?:{ADJ_EN}\s+and\s+(?={ADJ_EN}\s)|{ADJ_UK}\s+(?:і|та|й)\s+(?={ADJ_UK}\s))",
     re.IGNORECASE,
 )
 # "the first four of a total of eight Zuzana", "перші чотири з восьми": a part of the number after it, of the same system
@@ -1032,7 +1039,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
     def kind_of(family: str | None) -> str | None:  # a family's catalog category
         return lex.categories.get(family or "", family)
 
-    found = _numbered_first(_merge_meetings(_summed(_without_headlines(out, sentences, kind_of), sentences)))
+    found = _said_again(_numbered_first(_merge_meetings(_summed(_without_headlines(out, sentences, kind_of), sentences))))
     _increases_by_totals(found, sentences, lex)
     return found
 
@@ -1055,6 +1062,20 @@ def _increases_by_totals(found: list[Candidate], sentences: list[Sentence], lex:
                 c.kind = "increased"
                 c.doubt(0.1, "a later sentence gives the new total")
                 break
+
+
+def _said_again(found: list[Candidate]) -> list[Candidate]:
+    """A row that an earlier sentence gave already, the same in every field, is that row said again (a summary, then
+    the list it sums up: "over 28 million rounds of small-arms ammunition" in both): given once."""
+    seen: dict[tuple, int] = {}
+    kept = []
+    for c in found:
+        key = (c.kind, c.donor, c.system_family, c.system, c.unknown_system, c.quantity, c.date)
+        if c.quantity is not None and c.kind in COUNTED_KINDS and seen.get(key, c.start) != c.start:
+            continue
+        seen.setdefault(key, c.start)
+        kept.append(c)
+    return kept
 
 
 def _numbered_first(found: list[Candidate]) -> list[Candidate]:
