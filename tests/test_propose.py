@@ -1808,6 +1808,33 @@ def test_a_row_an_earlier_sentence_gave_is_given_once(reader):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # https://www.wallstreet-online.de/nachricht/17252056-bundesregierung-staerkt-ukrainische-flugabwehr
+        (
+            "Deutschland hat der Ukraine weitere Militärgüter geliefert, darunter mehr als viertausend Nebelgranaten.",
+            date(2023, 8, 10),
+            [("delivered", "DEU", "ammunition-artillery", 4000)],
+        ),
+        (
+            "Deutschland stärkt die ukrainische Logistik mit vier Schwerlastern sowie acht Wechselladersystemen.",
+            date(2023, 8, 10),
+            [("announced", "DEU", "non-combat-vehicles", 12)],
+        ),
+        # https://buzzclips.de/nachrichten/ukraine-deutschland-liefert-weitere-mars-und-panzerhaubitzen
+        (
+            "Außerdem seien der Ukraine zwei Überwasserdrohnen aus Deutschland übergeben worden.",
+            date(2022, 11, 1),
+            [("delivered", "DEU", "unmanned-surface-vessel", 2)],
+        ),
+    ],
+)
+def test_german_words_for_kinds_of_the_catalog(reader, text, published, expected):
+    found = reader.propose(text, "de", published)
+    assert [(c.kind, c.donor, c.system_family, c.quantity) for c in found] == expected
+
+
 def test_a_calibre_without_millimetres_and_a_monthly_rate_are_no_quantities(reader):
     """https://uk.news.yahoo.com/france-double-munitions-supplies-ukraine-101423843.html: "155" is the calibre and
     2,000 shells a month a rate; the text gives no number of rounds."""
