@@ -1835,6 +1835,31 @@ def test_german_words_for_kinds_of_the_catalog(reader, text, published, expected
     assert [(c.kind, c.donor, c.system_family, c.quantity) for c in found] == expected
 
 
+def test_a_made_in_adjective_is_no_model_the_catalog_lacks(reader):
+    # https://ici.radio-canada.ca/rci/en/news/1949161/canada-announces-it-will-donate-200-armoured-vehicles-to-ukraine
+    found = reader.propose(
+        "Canada is donating 200 Canadian-made armoured personnel carriers to Ukraine.", "en", date(2023, 1, 18)
+    )
+    assert [(c.kind, c.donor, c.system_family, c.quantity, c.unknown_system) for c in found] == [
+        ("announced", "CAN", "armoured-vehicle", 200, None)
+    ]
+
+
+def test_a_date_after_the_articles_is_a_delivery_to_come_not_the_rows_date(reader):
+    # https://www.news9live.com/videos/world-videos/russia-war-netherlands-denmark-to-send-61-f-16-fighter-jets-to-ukraine-2257169
+    # (21 August 2023): "eight F-16s will be delivered in 2024"
+    text = (
+        "Denmark agreed to deliver 19 F-16 jets in total. Next, eight F-16s will be delivered in 2024 and remaining five "
+        "the following year."
+    )
+    found = reader.propose(text, "en", date(2023, 8, 21))
+    assert [(c.kind, c.donor, c.system_family, c.quantity, c.date) for c in found] == [
+        ("announced", "DNK", "f-16", 19, None),
+        ("announced", "DNK", "f-16", 8, None),
+    ]
+    assert "2024 is still to come" in found[1].doubts
+
+
 def test_a_calibre_without_millimetres_and_a_monthly_rate_are_no_quantities(reader):
     """https://uk.news.yahoo.com/france-double-munitions-supplies-ukraine-101423843.html: "155" is the calibre and
     2,000 shells a month a rate; the text gives no number of rounds."""
