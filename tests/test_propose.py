@@ -1860,6 +1860,73 @@ def test_a_date_after_the_articles_is_a_delivery_to_come_not_the_rows_date(reade
     assert "2024 is still to come" in found[1].doubts
 
 
+@pytest.mark.parametrize(
+    "lang, text, published, expected",
+    [
+        # https://veritecachee.fr/2025/02/07/les-premiers-avions-de-combat-mirage-2000-francais-livres-a-lukraine: the
+        # 5 of "Mirage 2000-5" is the variant, not a number of aircraft
+        (
+            "fr",
+            "La France transférera à l'Ukraine six avions Mirage 2000-5.",
+            date(2025, 2, 7),
+            [("announced", "FRA", "mirage-2000", 6)],
+        ),
+        # https://europe1.fr/international/guerre-en-ukraine-les-canons-caesar-francais-officiellement-en-service-face-a-larmee-russe-4113826.amp
+        # "6 obus par minute" is a rate of fire
+        (
+            "fr",
+            "La France a livré 18 canons Caesar, qui peuvent tirer 6 obus par minute.",
+            date(2022, 5, 25),
+            [("delivered", "FRA", "caesar", 18)],
+        ),
+        # https://www.wnp.pl/przemysl-obronny/polska-dostarczyla-ukrainie-armatohaubice-krab,585818.html: "Krab" alone,
+        # "otrzymało" (received) and "zostało przekazanych" (were handed over) are deliveries
+        (
+            "pl",
+            "Ukraińskie wojsko otrzymało od Polski 18 sztuk nowoczesnych samobieżnych armatohaubic Krab.",
+            date(2022, 5, 26),
+            [("delivered", "POL", "ahs-krab", 18)],
+        ),
+        ("pl", "Sześć sztuk Caesar zostało przekazanych przez Francję.", date(2022, 5, 26), [("delivered", "FRA", "caesar", 6)]),
+        # https://diamond.jp/articles/-/302695: 提供した (gave) is a delivery
+        ("ja", "ポーランドはT-72をウクライナに240台提供した。", date(2022, 4, 29), [("delivered", "POL", "t-72", 240)]),
+        # https://war.telegraf.com.ua/ukraina/2023-02-24/5780677: "as reported earlier" is no doubt about the decision
+        (
+            "ru",
+            "Как уже ранее сообщалось, Польша передала Украине четыре танка Leopard 2.",
+            date(2023, 2, 24),
+            [("delivered", "POL", "leopard-2", 4)],
+        ),
+        # https://censor.net/ru/news/3337655/polsha_peredala_ukraine_bolee_200_tankov_t72_a_takje_gvozdiki_i_grady: 2S1 and
+        # Grad are no 155 mm howitzer of the catalog; each is a row by its name
+        (
+            "ru",
+            "Польша передала Украине самоходные гаубицы 2С1 «Гвоздика» и реактивные системы залпового огня «Град».",
+            date(2022, 4, 29),
+            [("delivered", "POL", None, None), ("delivered", "POL", None, None)],
+        ),
+        # https://mars.novosti-n.info/ua/news/V-Ukrayinu-prybula-persha-partiya-tankiv-Abrams-NYT-276783: "доправили" (brought)
+        (
+            "uk",
+            "У суботу, 23 вересня, США доправили в Україну першу партію танків Abrams.",
+            date(2023, 9, 25),
+            [("delivered", "USA", "m1-abrams", None)],
+        ),
+        # https://newscast.com.ua/news/464289: the name in brackets after an abbreviation, spelt without its final e
+        (
+            "uk",
+            "Німеччина передасть Україні дванадцять самохідних гаубиць (САУ Panzerhaubitz 2000).",
+            date(2024, 9, 6),
+            [("announced", "DEU", "pzh-2000", 12)],
+        ),
+    ],
+)
+def test_readings_of_articles_outside_the_feed(reader, lang, text, published, expected):
+    found = reader.propose(text, lang, published)
+    assert [(c.kind, c.donor, c.system_family, c.quantity) for c in found] == expected
+    assert all(c.confidence >= 0.6 for c in found)
+
+
 def test_a_calibre_without_millimetres_and_a_monthly_rate_are_no_quantities(reader):
     """https://uk.news.yahoo.com/france-double-munitions-supplies-ukraine-101423843.html: "155" is the calibre and
     2,000 shells a month a rate; the text gives no number of rounds."""

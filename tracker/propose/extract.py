@@ -52,6 +52,10 @@ def _after(text: str, end: int, width: int = 48) -> str:
 
 # a number of things per month, week or day (a rate of supply or production, not a quantity given)
 RATE = {
+    "fr": r"(?:[\w-]+\s+){1,3}?(?:par|chaque)\s+(?:minute|jour|semaine|mois)\b",
+    "de": r"(?:[\w-]+\s+){1,3}?(?:pro|je|jeden|jede)\s+(?:Minute|Tag|Woche|Monat)\b",
+    "ru": r"(?:[\w-]+\s+){1,3}?(?:в\s+(?:минуту|день|сутки|неделю|месяц)|ежедневно|еженедельно|ежемесячно)(?!\w)",
+    "pl": r"(?:[\w-]+\s+){1,3}?(?:na\s+(?:minutę|dzień|dobę|tydzień|miesiąc)|dziennie|tygodniowo|miesięcznie)(?!\w)",
     "en": r"(?:[\w-]+\s+){1,3}?(?:a|per|each|every)\s+(?:month|week|day)\b",
     "uk": r"(?:[\w-]+\s+){1,3}?(?:на\s+(?:місяць|тиждень|день|добу)|щодня|щотижня|щомісяця)(?!\w)",
 }
@@ -193,7 +197,11 @@ TYPE_WORDS = re.compile(
     re.IGNORECASE,
 )
 # "two additional air defence systems to Ukraine of the type Skynex": the type named past where they go
-TYPE_NAMED = re.compile(rf"(?:\s+to\s+(?:Ukraine|Kyiv)\s+of\s+the(?=\s+type\b))?(?:{TYPE_WORDS.pattern})", re.IGNORECASE)
+# "дванадцять самохідних гаубиць (САУ Panzerhaubitz 2000)": the name in brackets, after an abbreviation
+TYPE_NAMED = re.compile(
+    rf"(?:\s+to\s+(?:Ukraine|Kyiv)\s+of\s+the(?=\s+type\b))?(?:{TYPE_WORDS.pattern})|\s*\((?:[А-ЯІЇЄҐA-Z]{{2,5}}\s+)?",
+    re.IGNORECASE,
+)
 CALIBRE_FAMILY = re.compile(r"(?<!\d)(155|152|105)\s?-?(?:mm|мм|millimet|міліметр|миллиметр|ミリ)", re.IGNORECASE)
 CALIBRE_NUMBER = re.compile(r"(?<![\d.,])(\d{2,3})\s?-?(?:mm|мм|millimet|міліметр|миллиметр|ミリ)", re.IGNORECASE)
 UNKNOWN_CALIBRE = re.compile(
@@ -315,7 +323,7 @@ def _in_model_name(text: str, n: numbers_found.Number, donors: list[Mention]) ->
     previous = re.search(r"(?<![\w.])([A-Z][\w-]*)\s+$", text[: n.start])
     if not previous or previous.start(1) == 0 or any(d.start <= previous.start(1) < d.end for d in donors):
         return False
-    return not NOT_MODELS.match(previous.group(1)) and previous.group(1) not in ("Ukraine", "Kyiv", "Kiev")
+    return not NOT_MODELS.match(previous.group(1)) and not re.match(r"(?:Ukrain|Kyiv|Kiev|Kij[oó]w)", previous.group(1))
 
 
 def _names_digit(text: str, n: numbers_found.Number, donors: list[Mention], lang: str) -> bool:
@@ -325,7 +333,9 @@ def _names_digit(text: str, n: numbers_found.Number, donors: list[Mention], lang
     дронів", where a word of the text follows)."""
     if n.start == 0 or n.words:
         return False
-    if lang == "en":
+    if re.search(r"\d-$", text[: n.start]):
+        return True  # "Mirage 2000-5": the variant after the model's number
+    if lang in ("en", "fr", "pl"):  # languages that write a common noun in lower case
         return _in_model_name(text, n, donors)
     return (
         lang in ("uk", "ru") and bool(LATIN_BEFORE.search(text[: n.start])) and not re.match(r"\s+[а-яіїєґё]{3,}", text[n.end :])
