@@ -1919,6 +1919,20 @@ def test_a_date_after_the_articles_is_a_delivery_to_come_not_the_rows_date(reade
             date(2024, 9, 6),
             [("announced", "DEU", "pzh-2000", 12)],
         ),
+        # https://delo.ua/ru/politics/germaniya-peredast-ukraine-eshhe-tri-artustanovki-gepard-cto-eshhe-v-novom-pakete-pomoshhi-425303/
+        # Russian words for vehicles, and two adjectives joined before a calibre
+        (
+            "ru",
+            "Также Германия передаст 13 машин пограничной охраны.",
+            date(2023, 10, 20),
+            [("announced", "DEU", "non-combat-vehicles", 13)],
+        ),
+        (
+            "ru",
+            "Германия передаст Украине 3872 дымовых и осветительных 155-миллиметровых боеприпасов.",
+            date(2023, 10, 20),
+            [("announced", "DEU", "ammunition-155mm", 3872)],
+        ),
     ],
 )
 def test_readings_of_articles_outside_the_feed(reader, lang, text, published, expected):

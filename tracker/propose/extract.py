@@ -159,9 +159,9 @@ RANGE_AND = re.compile(
     re.IGNORECASE,
 )
 ADJ_EN = r"[a-z-]+(?:al|ine|ic|ed|ing|ive|ary|ern|ian|ous|ar)"
-ADJ_UK = r"[а-яіїєґ'’-]+(?:их|ими|ні|ві|кі)"
+ADJ_UK = r"[а-яіїєґёы'’-]+(?:их|ых|ими|ыми|ні|ві|кі)"  # Ukrainian and Russian
 ADJECTIVES_JOINED = re.compile(  # not "бойових і матеріально-технічних машин": combat and other vehicles are two kinds
-    rf"(?<![\w-])(?!бойов|combat|armou?red|броньов)(?:{ADJ_EN}\s+and\s+(?={ADJ_EN}\s)|{ADJ_UK}\s+(?:і|та|й)\s+(?={ADJ_UK}\s))",
+    rf"(?<![\w-])(?!бойов|combat|armou?red|броньов)(?:{ADJ_EN}\s+and\s+(?={ADJ_EN}\s)|{ADJ_UK}\s+(?:і|та|й|и)\s+(?={ADJ_UK}\s))",
     re.IGNORECASE,
 )
 # "the first four of a total of eight Zuzana", "перші чотири з восьми": a part of the number after it, of the same system
