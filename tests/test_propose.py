@@ -1933,6 +1933,20 @@ def test_a_date_after_the_articles_is_a_delivery_to_come_not_the_rows_date(reade
             date(2023, 10, 20),
             [("announced", "DEU", "ammunition-155mm", 3872)],
         ),
+        # https://newsme.com.ua/ua/ukraine/politic/4431537/: 85 of the 90 promised were brought, the 85 not added to the 90
+        (
+            "uk",
+            "США перевезли в Україну вже 85 із 90 гаубиць, які обіцяла адміністрація.",
+            date(2022, 5, 10),
+            [("delivered", "USA", "howitzer-155mm", 85), ("announced", "USA", "howitzer-155mm", 90)],
+        ),
+        # https://kresy.pl/wydarzenia/media-niemieckie-systemy-iris-t-sa-juz-na-ukrainie/: the first of four promised
+        (
+            "pl",
+            "Niemcy przekazały Ukrainie pierwszy z czterech obiecanych systemów IRIS-T.",
+            date(2022, 10, 12),
+            [("announced", "DEU", "iris-t", 4), ("delivered", "DEU", "iris-t", 1)],
+        ),
     ],
 )
 def test_readings_of_articles_outside_the_feed(reader, lang, text, published, expected):

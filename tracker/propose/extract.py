@@ -179,7 +179,8 @@ WHOLE_AFTER_PART = re.compile(rf"\d[\d,.]*(?:\s+[\w'’-]+){{0,3}}(?:{PART_OF.pa
 # is part of (not "the sending of four previously promised")
 PART_BEFORE = re.compile(r"(\S+)\s+(?:of|з|із|из|von|sur|z)\s+(?:the\s+)?$", re.IGNORECASE)
 ORDINAL_WORD = re.compile(
-    r"\d+|first|last|перш\w*|перв\w*|\w+(?:nd|rd|th|ий|ій|ой|ый|ого|ої|te|ten|ter|ème|gi|ci)", re.IGNORECASE
+    r"\d+|first|last|перш\w*|перв\w*|pierwsz\w*|premi(?:er|ère)|erst\w*|\w+(?:nd|rd|th|ий|ій|ой|ый|ого|ої|te|ten|ter|ème|gi|ci)",
+    re.IGNORECASE,
 )
 
 
@@ -1164,6 +1165,8 @@ def _summed(found: list[Candidate], sentences: Sequence[Sentence] = ()) -> list[
             and c.quantity is not None
             # "two short-range and two medium-range Iris-T": two kinds of the system, each its own row
             and not RANGE_AND.fullmatch(re.sub(r"^\S+", "", c.evidence[first.number_at : c.number_at]))
+            # "85 із 90 гаубиць": the first is part of the second, not added to it
+            and not PART_OF.fullmatch(re.sub(r"^\S+", "", c.evidence[first.number_at : c.number_at]))
         ):
             first.quantity += c.quantity
             first.doubt(0.05, "two numbers of one sentence added up")
