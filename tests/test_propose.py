@@ -1947,6 +1947,22 @@ def test_a_date_after_the_articles_is_a_delivery_to_come_not_the_rows_date(reade
             date(2022, 10, 12),
             [("announced", "DEU", "iris-t", 4), ("delivered", "DEU", "iris-t", 1)],
         ),
+        # https://www.francetvinfo.fr/monde/europe/manifestations-en-ukraine/guerre-en-ukraine-le-ministere-de-la-defense-remercie-la-france-pour-ses-canons-dans-un-clip-tres-romantique_5412907.html
+        # a head of state named for the country (tracker/propose/leaders.csv)
+        (
+            "fr",
+            "Emmanuel Macron a promis l'envoi de six canons Caesar supplémentaires à Kiev.",
+            date(2022, 10, 13),
+            [("increased", "FRA", "caesar", 6)],
+        ),
+        # https://hromadske.radio/news/2023/11/21/pistorius-oholosyv-pro-novyy-paket-dopomohy-ukraini
+        (
+            "uk",
+            "За словами Пісторіуса, до нового пакету військової допомоги увійдуть 4 системи IRIS-T, 20 тисяч снарядів "
+            "155-мм калібру, протитанкові міни та інше озброєння.",
+            date(2023, 11, 21),
+            [("announced", "DEU", "iris-t", 4), ("announced", "DEU", "ammunition-155mm", 20000)],
+        ),
     ],
 )
 def test_readings_of_articles_outside_the_feed(reader, lang, text, published, expected):

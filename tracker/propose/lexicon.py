@@ -407,6 +407,14 @@ def load(lang: str, data_dir: Path) -> Lexicon:
             )
             # "18 German Leopard tanks and 14 British Challenger tanks": between a number and the name it counts
             lex.donors.append((re.compile(rf"(?<=\d )(?:{DEMONYMS[code]})(?![\w-])(?=\s+[A-Z])"), code, True))
+    # "Pistorius announced ...": a head of government or defence minister of a donor, a weak donor (the country, when
+    # named, wins), by name as each language writes it (leaders.csv)
+    column = lang if lang in ("uk", "ru", "ja") else "latin"
+    ending = r"\w{0,3}" if lang in ("uk", "ru", "pl") else r"(?:'s|’s)?"
+    for row in read_rows(files_path("leaders.csv")):
+        for name in filter(None, (n.strip() for n in row[column].split(";"))):
+            pattern = re.escape(name) if lang == "ja" else rf"(?<![\w-]){re.escape(name)}{ending}(?![\w-])"
+            lex.donors.append((re.compile(pattern, 0 if lang == "ja" else flags), row["donor"], True))
     aliases = read_rows(data_dir / "system_aliases.csv")
     systems = {r["system_id"]: r for r in read_rows(data_dir / "systems.csv")}
     lex.categories = {r["family_id"]: r["category"] for r in systems.values()}
