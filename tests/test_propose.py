@@ -1963,6 +1963,20 @@ def test_a_date_after_the_articles_is_a_delivery_to_come_not_the_rows_date(reade
             date(2023, 11, 21),
             [("announced", "DEU", "iris-t", 4), ("announced", "DEU", "ammunition-155mm", 20000)],
         ),
+        # https://www.oita-press.co.jp/1002000000/2025/08/01/NP2025080101002156?amp=true: 追加 after the counter is "more"
+        (
+            "ja",
+            "ドイツ政府は1日、地対空ミサイルシステム「パトリオット」2基を追加供与すると発表した。",
+            date(2025, 8, 1),
+            [("increased", "DEU", "patriot", 2)],
+        ),
+        # https://diamond.jp/articles/-/302695: reconnaissance drones and infantry fighting vehicles, given without a number
+        (
+            "ja",
+            "ポーランドは戦車のほかにも自国製の無人偵察機や歩兵戦闘車を供与した。",
+            date(2022, 4, 29),
+            [("delivered", "POL", "drones", None), ("delivered", "POL", "armoured-vehicle", None)],
+        ),
     ],
 )
 def test_readings_of_articles_outside_the_feed(reader, lang, text, published, expected):

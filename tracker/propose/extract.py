@@ -348,7 +348,8 @@ def _around(text: str, n: numbers_found.Number, system: Mention) -> str:
     M113", "1,000 more Javelin", "douze canons Caesar supplémentaires"), not a "more" of another number."""
     before = re.split(r"[,;:]", " ".join(text[: n.start].split()[-3:]))[-1]  # not past a clause break ("більше гармат, чверть")
     end = max(system.end, n.end)
-    after = re.match(r"(?:\s+[\w-]+){0,2}", text[end:])
+    # Japanese writes no spaces: its counter and what follows it ("2基を追加供与")
+    after = re.match(r"[\u3040-\u30ff\u4e00-\u9fff][^\s、。，]{0,7}|(?:\s+[\w-]+){0,2}", text[end:])
     return f"{before} {text[n.start : end]}{after.group() if after else ''}"
 
 
