@@ -1977,6 +1977,20 @@ def test_a_date_after_the_articles_is_a_delivery_to_come_not_the_rows_date(reade
             date(2022, 4, 29),
             [("delivered", "POL", "drones", None), ("delivered", "POL", "armoured-vehicle", None)],
         ),
+        # https://novosti.dn.ua/news/411893-avstraliya-peredala-ukrayini-ostannyu-partiyu-tankiv-abrams: a handover said
+        # with its noun ("завершила передачу", "передача ... відбулася") is a delivery
+        (
+            "uk",
+            "Австралія завершила передачу Україні 49 танків Abrams.",
+            date(2025, 12, 19),
+            [("delivered", "AUS", "m1-abrams", 49)],
+        ),
+        (
+            "ru",
+            "Австралия завершила передачу Украине 49 танков Abrams.",
+            date(2025, 12, 19),
+            [("delivered", "AUS", "m1-abrams", 49)],
+        ),
     ],
 )
 def test_readings_of_articles_outside_the_feed(reader, lang, text, published, expected):
