@@ -1991,11 +1991,32 @@ def test_a_date_after_the_articles_is_a_delivery_to_come_not_the_rows_date(reade
             date(2025, 12, 19),
             [("delivered", "AUS", "m1-abrams", 49)],
         ),
+        # http://en.people.cn/n3/2023/0119/c90000-10198056.html: the catalog's name in the plural wins over a generic word
+        # as long; "since February 2022" is when a running total began, not the day of the row
+        (
+            "en",
+            "Canada's military assistance committed since February 2022 includes 39 armoured combat support vehicles.",
+            date(2023, 1, 19),
+            [("claim", "CAN", "acsv", 39)],
+        ),
+        # https://www.thetimes.co.uk/article/sunak-sends-zelensky-14-challenger-2-tanks-5khvlm8cm: a need is no aid
+        (
+            "en",
+            "Ukraine needs 300 Western tanks, Zelensky said, as Britain will send 14 Challenger 2 tanks.",
+            date(2023, 1, 15),
+            [("announced", "GBR", "challenger-2", 14)],
+        ),
+        # https://www.aktiencheck.de/news/Artikel-Pistorius_kuendigt_1_3_Milliarden_Ruestungspaket_fuer_Ukraine-16332723
+        ("de", "Die Ukraine hat einen täglichen Bedarf von mehr als 5000 Granaten.", date(2023, 11, 21), []),
+        # https://www.cnbc.com/2023/03/28/ukraine-war-live-updates-latest-news-on-russia-and-the-war-in-ukraine.html:
+        # "will also be delivered" is still to come
+        ("en", "Leopard 1 A5 tanks will also be delivered to Ukraine by Germany in the near future.", date(2023, 3, 28), []),
     ],
 )
 def test_readings_of_articles_outside_the_feed(reader, lang, text, published, expected):
     found = reader.propose(text, lang, published)
     assert [(c.kind, c.donor, c.system_family, c.quantity) for c in found] == expected
+    assert all(c.date is None or c.date <= published for c in found)
     assert all(c.confidence >= 0.6 for c in found)
 
 

@@ -84,6 +84,8 @@ def _eligible_number(text: str, n: numbers_found.Number, lex: Lexicon) -> str | 
         return None  # "its supplies of 155 artillery rounds": a calibre written without its millimetres
     if re.match(RATE.get(lex.lang, "(?!)"), after, re.IGNORECASE):
         return None  # "about 2,000 shells a month": a rate, not a number given
+    if NEEDED.search(text[max(0, n.start - 40) : n.start]):
+        return None  # "Ukraine needs 300 Western tanks", "täglichen Bedarf von mehr als 5000 Granaten": a need, not aid
     if lex.cue("these", text[max(0, n.start - 48) : n.start]):  # "These four tanks", "the first shipment of six": counted
         return None
     people = lex.cues.get("people")
@@ -95,6 +97,13 @@ def _eligible_number(text: str, n: numbers_found.Number, lex: Lexicon) -> str | 
     return "units"
 
 
+NEEDED = re.compile(
+    r"(?:\b(?:needs?|needed|requires?|required|requested|asked for)|(?<!\w)(?:потребу\w*|потрібн\w*|нужн\w*|нуждается в|потребност\w*)"
+    r"|\b(?:braucht|benötigt|Bedarf\s+(?:von|an))|\b(?:a besoin de|besoin de))"
+    r"\s+(?:(?:at least|about|some|more than|over|around|up to|mindestens|etwa|mehr als|über|понад|близько|щонайменше|"
+    r"более|около|не менее|au moins|plus de|environ)\s+)?$",
+    re.IGNORECASE,
+)
 # a word after a number that counts units of whatever was named before it
 UNITS_AFTER = {"en": r"\s+(?:units|pieces)\b", "uk": r"\s+(?:одиниц|штук)\w*", "ru": r"\s+(?:единиц|штук)\w*"}
 # "units" that end their clause ("150 units is expected", "зі 150 одиниць."), not "55,000 units of winter clothing"

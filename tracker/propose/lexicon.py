@@ -350,7 +350,8 @@ class Lexicon:
 def _non_overlapping(found: list[Mention]) -> list[Mention]:
     """The longest mention wins where two overlap (Leopard 2A6 over Leopard 2)."""
     kept: list[Mention] = []
-    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.key.endswith("|"), m.start)):  # a named system over a bare family
+    # of two as long: a named system over a generic word, then over a bare family
+    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.generic, m.key.endswith("|"), m.start)):
         if not any(m.start < k.end and k.start < m.end for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
