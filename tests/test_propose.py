@@ -2020,6 +2020,28 @@ def test_readings_of_articles_outside_the_feed(reader, lang, text, published, ex
     assert all(c.confidence >= 0.6 for c in found)
 
 
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        # https://eubriefs.com/?p=8750: "1 000 armes antichars et 500 missiles sol-air Stinger"
+        (
+            "fr",
+            "L'Allemagne a déclaré samedi qu'elle fournirait 1 000 armes antichars et 500 missiles sol-air Stinger à l'Ukraine.",
+            [("announced", "DEU", "anti-tank-weapons-portable", 1000), ("announced", "DEU", None, 500)],
+        ),
+        # https://presse-augsburg.de/bundesregierung-liefert-waffen-aus-bundeswehr-bestaenden-an-die-ukraine/778694/
+        (
+            "de",
+            "Die Bundesregierung hat heute entschieden, 1000 Panzerabwehrwaffen sowie 500 Boden-Luft-Raketen vom Typ „Stinger“ "
+            "aus Beständen der Bundeswehr an die Ukraine zu liefern.",
+            [("announced", "DEU", "anti-tank-weapons-portable", 1000), ("announced", "DEU", None, 500)],
+        ),
+    ],
+)
+def test_french_and_german_words_for_kinds_of_the_catalog(reader, lang, text, expected):
+    assert [(c.kind, c.donor, c.system_family, c.quantity) for c in reader.propose(text, lang, date(2022, 2, 26))] == expected
+
+
 def test_a_calibre_without_millimetres_and_a_monthly_rate_are_no_quantities(reader):
     """https://uk.news.yahoo.com/france-double-munitions-supplies-ukraine-101423843.html: "155" is the calibre and
     2,000 shells a month a rate; the text gives no number of rounds."""
