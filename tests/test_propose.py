@@ -2042,6 +2042,65 @@ def test_french_and_german_words_for_kinds_of_the_catalog(reader, lang, text, ex
     assert [(c.kind, c.donor, c.system_family, c.quantity) for c in reader.propose(text, lang, date(2022, 2, 26))] == expected
 
 
+def test_a_lede_is_no_headline_and_helicopters_offered_to_a_donor_are_no_aid(reader):
+    # https://www.sunjournal.com/2023/03/23/slovakia-delivers-first-4-soviet-era-mig-29-jets-to-ukraine/
+    text = (
+        "BRATISLAVA, Slovakia — The first four of 13 Soviet-era MiG-29 fighter jets that Slovakia decided to give Ukraine "
+        "have been safely handed over to the Ukrainian air force, the Slovak Defense Ministry said on Thursday.\n\n"
+        "On Friday, the Slovak government approved a plan to give Ukraine its fleet of 13 Soviet-era MiG-29 fighter jets.\n\n"
+        "The Slovak Defense Ministry said Wednesday the United States has offered Slovakia 12 new military helicopters as "
+        "compensation for the fighter jets."
+    )
+    found = reader.propose(text, "en", date(2023, 3, 23))
+    assert [(c.kind, c.donor, c.system_family, c.quantity, c.date) for c in found if c.kind != "claim"] == [
+        ("delivered", "SVK", "mig-29", 4, date(2023, 3, 23)),
+        ("announced", "SVK", "mig-29", 13, None),
+        ("announced", "SVK", "mig-29", 13, date(2023, 3, 17)),
+    ]
+
+
+def test_later_paragraphs_take_the_ledes_day_but_not_an_earlier_decision(reader):
+    # https://stripes.com/theaters/us/2023-01-19/ukraine-russia-military-aid-pentagon-8822705.html: "is being provided"
+    # is no delivery; the paragraphs after the lede tell of the day it gives, but not "had already committed"
+    text = (
+        "The Pentagon will send another package of military aid to Ukraine, defense officials announced Thursday.\n\n"
+        "The Pentagon said the new round of equipment is being provided through presidential drawdown authority and will "
+        "include 59 more Bradley Fighting Vehicles and 90 Stryker armored personnel carriers.\n\n"
+        "The Pentagon had already committed 50 Bradleys to Ukraine earlier this month."
+    )
+    found = reader.propose(text, "en", date(2023, 1, 19))
+    assert [(c.kind, c.donor, c.system_family, c.quantity, c.date) for c in found] == [
+        ("increased", "USA", "m2-bradley", 59, date(2023, 1, 19)),
+        ("announced", "USA", "stryker", 90, date(2023, 1, 19)),
+        ("announced", "USA", "m2-bradley", 50, None),
+    ]
+    assert "the date is given in another sentence of the first paragraph" in found[0].doubts
+
+
+@pytest.mark.parametrize(
+    "lang, text, published, expected",
+    [
+        # https://www.kn-online.de/politik/deutschland-und-die-niederlande-liefern-der-ukraine-sechs-weitere-panzerhaubitzen-GG3DRCQ6PJ6KEP2Y4NLDM2R4HE.html
+        (
+            "de",
+            "Deutschland und die Niederlande werden der Ukraine zusammen sechs weitere Modelle der Panzerhaubitze 2000 liefern.",
+            date(2022, 6, 28),
+            [("claim", None, "pzh-2000", 6)],
+        ),
+        # https://www.voanews.com/a/ukrainian-defense-minister-expresses-thanks-for-support-amid-rumors-of-replacement/6951199.html
+        (
+            "en",
+            "Germany, Denmark and the Netherlands said Tuesday they are planning to send at least 100 older, refurbished "
+            "Leopard 1 tanks to Ukraine",
+            date(2023, 2, 7),
+            [("claim", None, "leopard-1", 100)],
+        ),
+    ],
+)
+def test_donors_joined_with_an_article_give_one_figure_together(reader, lang, text, published, expected):
+    assert [(c.kind, c.donor, c.system_family, c.quantity) for c in reader.propose(text, lang, published)] == expected
+
+
 def test_a_calibre_without_millimetres_and_a_monthly_rate_are_no_quantities(reader):
     """https://uk.news.yahoo.com/france-double-munitions-supplies-ukraine-101423843.html: "155" is the calibre and
     2,000 shells a month a rate; the text gives no number of rounds."""

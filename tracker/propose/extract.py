@@ -132,7 +132,11 @@ def _nearest_system(
             # "10,000 120mm mortar rounds": a calibre is no other number; "the first four of 13 MiG-29": past the whole
             gap = CALIBRE.sub(" ", text[whole.end if whole else n.end : s.start])
             gap = re.sub(r"\([^()]{1,12}\)|\(\s*$", " ", gap)  # "3 танків (ОБТ) Leopard 2", "4 systems (HIMARS)"
-            gap = re.sub(r"(?<=[a-z]),\s*$", " ", gap)  # "90 Brimstone ground-attack, anti-tank missiles": adjectives in a row
+            # "90 Brimstone ground-attack, anti-tank missiles", "100 older, refurbished Leopard 1": adjectives in a row
+            gap = re.sub(r"(?<=[a-z]),\s*$", " ", gap)
+            gap = re.sub(
+                r"(?<=[a-z](?:ed|er|al|ic|ve|us|ry|ng|rn|an|ul|ss|le)),(?=\s+[a-z]+(?:ed|er|al|ic|ve|us|ry|ng|rn|an)\b)", " ", gap
+            )
             gap = ADJECTIVES_JOINED.sub(" ", gap)  # "18 coastal and riverine patrol boats": two adjectives joined
             if any(n.end <= o.start < s.start and not PART_OF.fullmatch(text[n.end : o.start]) for o in others):
                 break  # "four howitzers and eight Zuzana": the system is the other number's
@@ -234,7 +238,9 @@ def _made_in(text: str, donor: Mention, lex: Lexicon) -> bool:
     ) or (lex.lang == "ja" and "製" in around.split("\x00")[1][:1])
 
 
-JOINED = re.compile(r"\s*(?:,|、|と|and|und|et|і|та|и|i|oraz|y)\s*", re.IGNORECASE)
+JOINED = re.compile(
+    r"\s*(?:,|、|と|and|und|et|і|та|и|i|oraz|y)\s*(?:(?:the|die|der|das|den|les|la|le|l')\s*)?", re.IGNORECASE
+)  # "Deutschland und die Niederlande", "la France et les Pays-Bas"
 
 
 def _countries_before(text: str, n: numbers_found.Number, numbers: list[numbers_found.Number], lex: Lexicon) -> bool:
@@ -380,7 +386,22 @@ RECEIVES = re.compile(
 def _received_by_donor(text: str, n: numbers_found.Number, donors: list[Mention]) -> bool:
     """Whether the number follows a donor's name and a verb of receiving, with nothing between: the country
     named receives what is counted (a ring exchange), so it is not aid to Ukraine."""
-    return any(d.end <= n.start and RECEIVES.match(text[d.end : n.start]) for d in donors)
+    return any(
+        d.end <= n.start
+        and (
+            RECEIVES.match(text[d.end : n.start])
+            # "the United States has offered Slovakia 12 new military helicopters": the country given to, right after
+            or (GIVES_TO.search(text[max(0, d.start - 40) : d.start]) and re.fullmatch(r"\s+(?:with\s+)?", text[d.end : n.start]))
+        )
+        for d in donors
+    )
+
+
+GIVES_TO = re.compile(
+    r"\b(?:offer(?:s|ed)?|give[sn]?|gave|sen[dt]s?|suppl(?:y|ies|ied)|provide[sd]?|promise[sd]?|donate[sd]?|sell[s]?|sold)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # "..., which includes unmanned surface vessels, bridge-laying tanks": the kinds a package includes, in its clause
@@ -664,7 +685,8 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 c.doubt(0.2 if carried[0] == sentence.paragraph else 0.3, "the donor is named in an earlier sentence")
             if borrowed and kind in ("announced", "increased", "delivered", "claim"):
                 c.date, c.date_precision, c.date_borrowed = borrowed.value, borrowed.precision, True
-                c.doubt(0.15, "the date is given in another sentence of the paragraph")
+                lede = sentences[0].paragraph != sentence.paragraph
+                c.doubt(0.15, f"the date is given in another sentence of {'the first paragraph' if lede else 'the paragraph'}")
             elif donor is not None and donor.weak:
                 c.doubt(0.1, f"the donor is read from the adjective '{donor.text}'")
             if kind in COUNTED_KINDS and c.date and published and c.date > published:
@@ -1124,7 +1146,10 @@ def _without_headlines(found: list[Candidate], sentences: list[Sentence], kind_o
     donor is often a short form: 豪 for Australia)."""
     if not sentences or sentences[-1].paragraph == sentences[0].paragraph:
         return found
-    head_end = max(x.end for x in sentences if x.paragraph == sentences[0].paragraph)
+    head = [x for x in sentences if x.paragraph == sentences[0].paragraph]
+    if len(head) > 1 or (re.search(r"[.!?。！？][\"”»」』)]*\s*$", head[0].text) and len(head[0].text) > 100):
+        return found  # a lede of full sentences, not a headline: "The first four of 13 ... have been handed over ..."
+    head_end = max(x.end for x in head)
     body = {(kind_of(c.system_family), c.quantity) for c in found if c.start > head_end}
     givers = {c.donor for c in found if c.start > head_end and c.kind in ("announced", "increased", "delivered")}
     return [
@@ -1231,6 +1256,13 @@ def _systems_and_dates(
     return out
 
 
+EARLIER = re.compile(
+    r"\b(?:had|earlier|previously|already|last (?:week|month|year)|in the past)\b|(?<!\w)(?:раніше|вже|ранее|уже|минулого|прошл\w+)(?!\w)"
+    r"|\b(?:bereits|zuvor|schon|déjà|auparavant|wcześniej|już)\b",
+    re.IGNORECASE,
+)
+
+
 def _borrowed_date(text_dates: list, index: int, sentences: list[Sentence], lex: Lexicon) -> dates_found.FoundDate | None:
     """A sentence without a date takes the nearest dated sentence's of its paragraph: the one before
     it, else the next one when that one reports this ("Ukraine received four howitzers. This was confirmed on
@@ -1241,7 +1273,15 @@ def _borrowed_date(text_dates: list, index: int, sentences: list[Sentence], lex:
     if before:
         return text_dates[before[-1]]
     follows = index + 1 in same and lex.cue("says_so", sentences[index + 1].text)
-    return text_dates[index + 1] if follows else None  # only a sentence that reports this one: "Об этом в среду заявил ..."
+    if follows:
+        return text_dates[index + 1]  # only a sentence that reports this one: "Об этом в среду заявил ..."
+    # a paragraph with no date at all, after a first paragraph that dates the story ("... defense officials announced
+    # Thursday"): the story's day, which the paragraphs after it tell more of
+    lede = [i for i in range(len(sentences)) if sentences[i].paragraph == sentences[0].paragraph and text_dates[i] is not None]
+    earlier = EARLIER.search(sentences[index].text)  # "The Pentagon had already committed 50 Bradleys": another, earlier day
+    if not same and not earlier and paragraph != sentences[0].paragraph and lede and text_dates[lede[-1]].precision == "day":
+        return text_dates[lede[-1]]
+    return None
 
 
 def _merge_meetings(found: list[Candidate]) -> list[Candidate]:
