@@ -2011,6 +2011,14 @@ def test_a_date_after_the_articles_is_a_delivery_to_come_not_the_rows_date(reade
         # https://www.cnbc.com/2023/03/28/ukraine-war-live-updates-latest-news-on-russia-and-the-war-in-ukraine.html:
         # "will also be delivered" is still to come
         ("en", "Leopard 1 A5 tanks will also be delivered to Ukraine by Germany in the near future.", date(2023, 3, 28), []),
+        # https://glavcom.ua/world/world-politics/artustanovki-i-refrizheratori-ukrajina-otrimala-cherhovu-partiju-dopomohi-vid-nimechchini-875347.html
+        # the total in brackets is the bracket's, not the four's
+        (
+            "uk",
+            "Україна отримала від Німеччини чотири установки Gepard (загалом – 24).",
+            date(2022, 9, 14),
+            [("delivered", "DEU", "gepard", 4)],
+        ),
     ],
 )
 def test_readings_of_articles_outside_the_feed(reader, lang, text, published, expected):

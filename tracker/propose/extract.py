@@ -626,6 +626,9 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
         taken = [(m.start, m.end) for m in systems]
         dated = text_dates[index]
         borrowed = None if dated or lex.cue("to_come", s) else _borrowed_date(text_dates, index, sentences, lex)
+        from_lede = borrowed is not None and not any(
+            text_dates[i] is borrowed for i, x in enumerate(sentences) if x.paragraph == sentence.paragraph
+        )
         numbers = [
             n
             for n in numbers_found.find(s, lex.lang)
@@ -685,8 +688,9 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 c.doubt(0.2 if carried[0] == sentence.paragraph else 0.3, "the donor is named in an earlier sentence")
             if borrowed and kind in ("announced", "increased", "delivered", "claim"):
                 c.date, c.date_precision, c.date_borrowed = borrowed.value, borrowed.precision, True
-                lede = sentences[0].paragraph != sentence.paragraph
-                c.doubt(0.15, f"the date is given in another sentence of {'the first paragraph' if lede else 'the paragraph'}")
+                c.doubt(
+                    0.15, f"the date is given in another sentence of {'the first paragraph' if from_lede else 'the paragraph'}"
+                )
             elif donor is not None and donor.weak:
                 c.doubt(0.1, f"the donor is read from the adjective '{donor.text}'")
             if kind in COUNTED_KINDS and c.date and published and c.date > published:
@@ -779,9 +783,9 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             if clause_end and following and min(following) < clause_end.start():  # up to the next number, too
                 clause_end = re.search(r"$", s[system.end : system.end + min(following)])
             # a total may trail its system: "12,000 anti-tank weapons to Ukraine since the onset of the war"
-            total = lex.cue("total", local) or (
-                part is None and lex.cue("total", s[system.end : system.end + (clause_end.start() if clause_end else 0)])
-            )
+            trailing = s[system.end : system.end + (clause_end.start() if clause_end else 0)]
+            trailing = re.sub(r"\([^()]*(?:\)|$)", " ", trailing)  # "чотири установки Gepard (загалом – 24)": the bracket's total
+            total = lex.cue("total", local) or (part is None and lex.cue("total", trailing))
             # several donors together, or a total with others ("with other European countries ... 62 in all"),
             # or several donors as the subject of one number ("Germany, Denmark and Norway will buy 16 Zuzana")
             joint = _joint_subject(s, [d for d in donors if not d.weak and d.end <= n.start]) or _countries_before(
@@ -1277,9 +1281,18 @@ def _borrowed_date(text_dates: list, index: int, sentences: list[Sentence], lex:
         return text_dates[index + 1]  # only a sentence that reports this one: "Об этом в среду заявил ..."
     # a paragraph with no date at all, after a first paragraph that dates the story ("... defense officials announced
     # Thursday"): the story's day, which the paragraphs after it tell more of
-    lede = [i for i in range(len(sentences)) if sentences[i].paragraph == sentences[0].paragraph and text_dates[i] is not None]
+    # the lede: the first paragraph, or the one after a headline, that has a date
+    firsts = sorted({x.paragraph for x in sentences})[:2]
+    dated_firsts = [p for p in firsts if any(text_dates[i] is not None for i, x in enumerate(sentences) if x.paragraph == p)]
+    lede = [i for i, x in enumerate(sentences) if dated_firsts and x.paragraph == dated_firsts[0] and text_dates[i] is not None]
     earlier = EARLIER.search(sentences[index].text)  # "The Pentagon had already committed 50 Bradleys": another, earlier day
-    if not same and not earlier and paragraph != sentences[0].paragraph and lede and text_dates[lede[-1]].precision == "day":
+    if (
+        not same
+        and not earlier
+        and lede
+        and paragraph > sentences[lede[-1]].paragraph
+        and text_dates[lede[-1]].precision == "day"
+    ):
         return text_dates[lede[-1]]
     return None
 
