@@ -2109,6 +2109,17 @@ def test_donors_joined_with_an_article_give_one_figure_together(reader, lang, te
     assert [(c.kind, c.donor, c.system_family, c.quantity) for c in reader.propose(text, lang, published)] == expected
 
 
+def test_a_byline_lends_no_date_and_a_time_of_day_is_no_quantity(reader):
+    # https://english.nv.ua/nation/croatia-preparing-mi-8-helicopters-for-sending-via-poland-to-ukraine-news-50306906.html
+    # as pasted with its page's byline: the byline's day is the article's, and 02:40 counts nothing
+    text = (
+        "Published 26 February, 02:40 PM\n\n"
+        "Croatia is preparing 14 Mi-8 helicopters to send to Ukraine via Poland, 40 km from the border."
+    )
+    found = reader.propose(text, "en", date(2023, 2, 26))
+    assert [(c.kind, c.donor, c.system_family, c.quantity, c.date) for c in found] == [("announced", "HRV", "mi-8", 14, None)]
+
+
 def test_a_calibre_without_millimetres_and_a_monthly_rate_are_no_quantities(reader):
     """https://uk.news.yahoo.com/france-double-munitions-supplies-ukraine-101423843.html: "155" is the calibre and
     2,000 shells a month a rate; the text gives no number of rounds."""

@@ -84,6 +84,8 @@ def _eligible_number(text: str, n: numbers_found.Number, lex: Lexicon) -> str | 
         return None  # "its supplies of 155 artillery rounds": a calibre written without its millimetres
     if re.match(RATE.get(lex.lang, "(?!)"), after, re.IGNORECASE):
         return None  # "about 2,000 shells a month": a rate, not a number given
+    if re.match(r":\d{2}(?!\d)", text[n.end :]) or re.search(r"(?<!\d)\d{1,2}:$", text[: n.start]):
+        return None  # a time of day: "02:40 PM", "о 14:30"
     if NEEDED.search(text[max(0, n.start - 40) : n.start]):
         return None  # "Ukraine needs 300 Western tanks", "täglichen Bedarf von mehr als 5000 Granaten": a need, not aid
     if lex.cue("these", text[max(0, n.start - 48) : n.start]):  # "These four tanks", "the first shipment of six": counted
@@ -97,6 +99,11 @@ def _eligible_number(text: str, n: numbers_found.Number, lex: Lexicon) -> str | 
     return "units"
 
 
+BYLINE = re.compile(
+    r"\s*(?:Published|Updated|Posted|Опубліковано|Оновлено|Опубликовано|Обновлено|Veröffentlicht|Aktualisiert|Publié|"
+    r"Mis à jour|Opublikowano|Zaktualizowano)\b",
+    re.IGNORECASE,
+)
 NEEDED = re.compile(
     r"(?:\b(?:needs?|needed|requires?|required|requested|asked for)|(?<!\w)(?:потребу\w*|потрібн\w*|нужн\w*|нуждается в|потребност\w*)"
     r"|\b(?:braucht|benötigt|Bedarf\s+(?:von|an))|\b(?:a besoin de|besoin de))"
@@ -613,7 +620,10 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
     out: list[Candidate] = []
     carried: tuple[int, Mention] | None = None  # the last donor named, and in which paragraph
     read = _systems_and_dates(sentences, lex, published)
-    text_dates = [next((d for d in found if d.value is not None and not d.planned), None) for _, _, found in read]
+    text_dates = [
+        None if BYLINE.match(x.text) else next((d for d in found if d.value is not None and not d.planned), None)
+        for x, (_, _, found) in zip(sentences, read)
+    ]  # a byline's date ("Published 26 February, 02:40 PM") is the article's, no event's
     delivered_before, delivered_before_match = -1, None  # the paragraph of the last sentence that said "delivered"
     seen_systems: list[Mention] = []  # named systems of the sentences before, last first
     not_aid_in = -1  # the paragraph of the last sentence about something other than aid
