@@ -19,6 +19,7 @@ from pathlib import Path
 from tracker.csv_reader import read_rows
 from tracker.fuzzy_dates import bounds
 from tracker.propose import Candidate, Reader
+from tracker.propose.extract import COUNTED_KINDS, KINDS
 from tracker.propose.reading import column_language
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +29,7 @@ AGREEMENT = GOLD / "agreement"  # a second labeller's rows for 59 of the labelle
 FEED = ROOT / "reference" / "pun-aid-newsfeed" / "aid_news_feed_2022-2026.csv"
 FEED_YEARS = (2022, 2023)
 REPORT = ROOT / "reports" / "propose_evaluation.md"
-COUNTED = ("announced", "increased", "delivered")  # the kinds the targets are about
+COUNTED = COUNTED_KINDS  # the kinds the targets are about
 TARGET_PRECISION, TARGET_RECALL = 0.85, 0.75
 ORDER = ("en", "uk", "ja", "de", "ru", "fr", "pl")
 
@@ -178,7 +179,7 @@ def report(result: Score, items: int) -> str:
         "| kind | " + " | ".join(langs) + " |",
         "|---|" + "---|" * len(langs),
     ]
-    for kind in ("announced", "increased", "delivered", "claim", "training", "meeting"):
+    for kind in KINDS:
         cells = []
         for lang in langs:
             right, proposed, labelled, p, r = result.rates([lang], [kind])

@@ -15,6 +15,7 @@ from tracker.propose.lexicon import APOSTROPHES, Lexicon, Mention
 from tracker.propose.reading import Sentence
 
 KINDS = ("announced", "increased", "delivered", "claim", "training", "meeting")
+COUNTED_KINDS = KINDS[:3]  # the kinds that commit or deliver a quantity
 COUNTERS = "両輌基門機台発隻丁個セット"  # Japanese counters of equipment (人/名 count people)
 
 
@@ -577,17 +578,9 @@ def _unknown_kind_match(text: str, n: numbers_found.Number, lang: str) -> re.Mat
     return pattern.match(text, n.end) if pattern else None
 
 
-def _unknown_kind(text: str, n: numbers_found.Number, lang: str) -> str | None:
-    m = _unknown_kind_match(text, n, lang)
-    return m.group(1) if m else None
-
-
-def _generic_within(text: str, n: numbers_found.Number, lex: Lexicon) -> Mention | None:
-    """A generic kind of the catalog with more words inside it ("1,000 counter-drone electronic warfare systems" are
-    counter-drone systems): one word of the phrase with its last one names the kind."""
-    m = _unknown_kind_match(text, n, lex.lang)
-    if m is None:
-        return None
+def _generic_within(m: re.Match, lex: Lexicon) -> Mention | None:
+    """A generic kind of the catalog with more words inside the kind matched by UNKNOWN_KIND ("1,000 counter-drone
+    electronic warfare systems" are counter-drone systems): one word of the phrase with its last one names the kind."""
     words = m.group(1).split()
     for word in words[:-1]:
         for found in lex.find_systems(f"{word} {words[-1]}"):
@@ -598,7 +591,6 @@ def _generic_within(text: str, n: numbers_found.Number, lex: Lexicon) -> Mention
 
 BATTERIES = re.compile(r"\s+(?:batter(?:y|ies)|батаре\w*)\s+(?:of\s+)?", re.IGNORECASE)
 ARTILLERY = ("self_propelled_artillery", "towed_artillery", "multiple_rocket_launcher", "mortar")
-COUNTED_KINDS = ("announced", "increased", "delivered")
 # who receives, between the verb and what is given: "to Ukraine", "Ukraine with", "Україні"
 RECIPIENT = re.compile(
     r"(?:\s+(?:to\s+)?(?:the\s+)?(?:Ukraine|Kyiv|AFU|ЗСУ|Україн[іу]|Києву)(?:'s|’s)?(?:\s+with)?(?=\s))?", re.IGNORECASE
@@ -693,10 +685,10 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             )
             if system and not family:  # "hundreds of AT4": a weapon the catalog lacks, by its name
                 c.unknown_system = system.text
-            if donor is None and kind in ("announced", "increased", "delivered") and carried:
+            if donor is None and kind in COUNTED_KINDS and carried:
                 c.donor = carried[1].key
                 c.doubt(0.2 if carried[0] == sentence.paragraph else 0.3, "the donor is named in an earlier sentence")
-            if borrowed and kind in ("announced", "increased", "delivered", "claim"):
+            if borrowed and kind in (*COUNTED_KINDS, "claim"):
                 c.date, c.date_precision, c.date_borrowed = borrowed.value, borrowed.precision, True
                 c.doubt(
                     0.15, f"the date is given in another sentence of {'the first paragraph' if from_lede else 'the paragraph'}"
@@ -748,14 +740,15 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 continue
             system = _nearest_system(systems, n, s, lex.lang, countable)
             named_before = None
-            if system is None and lex.lang != "ja":
-                system = _generic_within(s, n, lex)
+            kind_words = _unknown_kind_match(s, n, lex.lang) if system is None else None
+            if kind_words:
+                system = _generic_within(kind_words, lex)
             if system is None:
                 # "A squadron of 14 tanks": the kind of system the text named before (Challenger 2)
                 system = named_before = _named_before(s, n, lex, systems, seen_systems)
             if system is None:
                 unknown = _unknown_after(s, n, donors) if lex.lang != "ja" else None
-                unknown = unknown or _unknown_kind(s, n, lex.lang)
+                unknown = unknown or (kind_words.group(1) if kind_words else None)
                 calibre = UNKNOWN_CALIBRE.match(s, n.end) if lex.lang == "en" else None
                 if calibre and f"ammunition-{calibre.group(1)}mm" not in lex.categories:
                     unknown = (
@@ -1165,7 +1158,7 @@ def _without_headlines(found: list[Candidate], sentences: list[Sentence], kind_o
         return found  # a lede of full sentences, not a headline: "The first four of 13 ... have been handed over ..."
     head_end = max(x.end for x in head)
     body = {(kind_of(c.system_family), c.quantity) for c in found if c.start > head_end}
-    givers = {c.donor for c in found if c.start > head_end and c.kind in ("announced", "increased", "delivered")}
+    givers = {c.donor for c in found if c.start > head_end and c.kind in COUNTED_KINDS}
     return [
         c
         for c in found
@@ -1209,13 +1202,12 @@ def _summed(found: list[Candidate], sentences: Sequence[Sentence] = ()) -> list[
         if (
             (group != c.start or abs(c.number_at - first.number_at if first is not None else 0) <= 80)  # items of one list
             and first is not None
-            and c.kind in ("announced", "increased", "delivered")
+            and c.kind in COUNTED_KINDS
             and first.quantity is not None
             and c.quantity is not None
-            # "two short-range and two medium-range Iris-T": two kinds of the system, each its own row
-            and not RANGE_AND.fullmatch(re.sub(r"^\S+", "", c.evidence[first.number_at : c.number_at]))
+            # "two short-range and two medium-range Iris-T": two kinds of the system, each its own row;
             # "85 із 90 гаубиць": the first is part of the second, not added to it
-            and not PART_OF.fullmatch(re.sub(r"^\S+", "", c.evidence[first.number_at : c.number_at]))
+            and not any(p.fullmatch(re.sub(r"^\S+", "", c.evidence[first.number_at : c.number_at])) for p in (RANGE_AND, PART_OF))
         ):
             first.quantity += c.quantity
             first.doubt(0.05, "two numbers of one sentence added up")
@@ -1289,9 +1281,8 @@ def _borrowed_date(text_dates: list, index: int, sentences: list[Sentence], lex:
     follows = index + 1 in same and lex.cue("says_so", sentences[index + 1].text)
     if follows:
         return text_dates[index + 1]  # only a sentence that reports this one: "Об этом в среду заявил ..."
-    # a paragraph with no date at all, after a first paragraph that dates the story ("... defense officials announced
-    # Thursday"): the story's day, which the paragraphs after it tell more of
-    # the lede: the first paragraph, or the one after a headline, that has a date
+    # a paragraph with no date at all takes the day of the lede (the first paragraph with a date, or the one after a
+    # headline: "... defense officials announced Thursday"), whose story the paragraphs after it tell more of
     firsts = sorted({x.paragraph for x in sentences})[:2]
     dated_firsts = [p for p in firsts if any(text_dates[i] is not None for i, x in enumerate(sentences) if x.paragraph == p)]
     lede = [i for i, x in enumerate(sentences) if dated_firsts and x.paragraph == dated_firsts[0] and text_dates[i] is not None]
