@@ -2011,6 +2011,15 @@ def test_a_date_after_the_articles_is_a_delivery_to_come_not_the_rows_date(reade
         # https://www.cnbc.com/2023/03/28/ukraine-war-live-updates-latest-news-on-russia-and-the-war-in-ukraine.html:
         # "will also be delivered" is still to come
         ("en", "Leopard 1 A5 tanks will also be delivered to Ukraine by Germany in the near future.", date(2023, 3, 28), []),
+        # https://war.hvylya.net/uk/288092-shveciya-obyavila-o-pakete-voennoy-pomoshchi-ukraine-na-680-millionov-chto-voydet:
+        # the catalog's "Stridsbåt 90 (CB90)" is also written by either of its names
+        (
+            "uk",
+            "Міністерство оборони Швеції оголосило про новий пакет військової допомоги. До пакету увійдуть:\n"
+            "- 10 штурмових катерів Stridsbåt 90 (Strb 90 H; CB90),",
+            date(2024, 2, 20),
+            [("announced", "SWE", "cb90", 10)],
+        ),
         # https://glavcom.ua/world/world-politics/artustanovki-i-refrizheratori-ukrajina-otrimala-cherhovu-partiju-dopomohi-vid-nimechchini-875347.html
         # the total in brackets is the bracket's, not the four's
         (
@@ -2337,3 +2346,15 @@ def test_a_feed_of_plain_text_is_read_in_the_language_asked(tmp_path, capsys):
     feed.write_bytes(b"date,text\n2023-01-25,caf\xe9\n")
     assert main(["propose", "--feed", str(feed), "--out", str(review)]) == 2
     assert "not a UTF-8 CSV file" in capsys.readouterr().err
+
+
+def test_catalog_names_in_brackets_are_names_too():
+    """data/systems.csv and system_families.csv: a bracket of names adds them; a bracket that describes names none."""
+    from tracker.propose.lexicon import catalog_names
+
+    assert catalog_names("Stridsbåt 90 (CB90)") == ["Stridsbåt 90", "CB90"]
+    assert catalog_names("Saab 340 AEW&C (ASC 890 / S 100D Argus)") == ["Saab 340 AEW&C", "ASC 890", "S 100D Argus"]
+    assert catalog_names("CVR(T)") == ["CVR(T)"]
+    assert catalog_names("Mortar (generic)") == []
+    assert catalog_names("122 mm rockets (Grad type)") == []
+    assert catalog_names("Non-combat military vehicles (trucks, cars, ambulances)") == []

@@ -155,6 +155,19 @@ def _stem(word: str) -> str:
 NOT_WEEKDAYS = {"uk": "(?i:серед)", "ru": "(?i:среди)"}
 
 
+def catalog_names(name: str) -> list[str]:
+    """The names a catalog entry is written by: "Stridsbåt 90 (CB90)" is also "Stridsbåt 90" and "CB90", "Saab 340 AEW&C
+    (ASC 890 / S 100D Argus)" also "ASC 890" and "S 100D Argus"; "CVR(T)" is one name. None where the brackets describe
+    ("Mortar (generic)", "122 mm rockets (Grad type)"): such an entry is a kind of system, which generic words name."""
+    bracket = re.fullmatch(r"(.+?)\s+\((.+)\)", name)
+    if bracket is None:
+        return [name] if len(name) > 2 else []
+    parts = [p.strip() for p in re.split(r"[/,;]", bracket.group(2))]
+    if not all(p and all(w[0].isupper() or w[0].isdigit() for w in p.split()) for p in parts):
+        return []
+    return [n for n in (bracket.group(1), *parts) if len(n) > 2]
+
+
 def name_pattern(name: str, lang: str, ending: str = r"\w*") -> str:
     """A regular expression for a name in running text of `lang` (`ending`: what may follow a stem
     in a language with case endings)."""
@@ -472,11 +485,13 @@ def load(lang: str, data_dir: Path) -> Lexicon:
         ):
             add(row["alias"], row["family_id"], row["system_id"] or None)
     for system_id, row in systems.items():
-        if not system_id.endswith("-unspecified") and len(row["name"]) > 2 and "(" not in row["name"]:
-            add(row["name"], row["family_id"], system_id)
+        if not system_id.endswith("-unspecified"):
+            for name in catalog_names(row["name"]):
+                add(name, row["family_id"], system_id)
     for family_id, row in families.items():
-        if len(row["name"]) > 2 and "(" not in row["name"]:
-            add(row["name"], family_id, None)
+        if catalog_names(row["name"]):
+            for name in catalog_names(row["name"]):
+                add(name, family_id, None)
         elif row["name"].endswith(" (generic)") and " " in row["name"].removesuffix(" (generic)"):
             # "Counter-battery radar (generic)": the kind of system it names is a generic word (not one word
             # alone: "helicopter", "mortar" are also said of what is no aid)
