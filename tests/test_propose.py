@@ -2011,6 +2011,17 @@ def test_a_date_after_the_articles_is_a_delivery_to_come_not_the_rows_date(reade
         # https://www.cnbc.com/2023/03/28/ukraine-war-live-updates-latest-news-on-russia-and-the-war-in-ukraine.html:
         # "will also be delivered" is still to come
         ("en", "Leopard 1 A5 tanks will also be delivered to Ukraine by Germany in the near future.", date(2023, 3, 28), []),
+        # https://www.lapresse.ca/actualites/national/2022-04-26/guerre-en-ukraine/ottawa-achete-des-vehicules-blindes-pour-kyiv.php:
+        # "a envoyé" has sent
+        (
+            "fr",
+            "La semaine dernière, le Canada a envoyé en Ukraine quatre obusiers M777.",
+            date(2022, 4, 26),
+            [("delivered", "CAN", "m777", 4)],
+        ),
+        # https://www.urdupoint.com/en/world/three-portuguese-leopard-2a6-tanks-arrive-in-1667058.html: tanks that arrive in
+        # Ukraine are delivered; the adjective after a number word names the giver where the tanks are made elsewhere
+        ("en", "Three Portuguese Leopard 2A6 Tanks Arrive In Ukraine", date(2023, 3, 28), [("delivered", "PRT", "leopard-2", 3)]),
         # https://war.hvylya.net/uk/288092-shveciya-obyavila-o-pakete-voennoy-pomoshchi-ukraine-na-680-millionov-chto-voydet:
         # the catalog's "Stridsbåt 90 (CB90)" is also written by either of its names
         (
@@ -2358,3 +2369,22 @@ def test_catalog_names_in_brackets_are_names_too():
     assert catalog_names("Mortar (generic)") == []
     assert catalog_names("122 mm rockets (Grad type)") == []
     assert catalog_names("Non-combat military vehicles (trucks, cars, ambulances)") == []
+
+
+def test_donors_named_together_each_give_what_they_make(reader):
+    """https://www.berliner-zeitung.de/news/daenemark-und-niederlande-spenden-der-ukraine-14-leopard-2-panzer-li.340109:
+    two donors together buy one figure (a claim); two donors together with a system each, each made by one of them
+    (system_families.csv, origin_country), give each their own, with a doubt; "lieferten" is a delivery."""
+    text = (
+        "Dänemark und die Niederlande wollen 14 Leopard-2-Panzer kaufen, um sie dann kostenlos der Ukraine zu "
+        "überlassen. Deutschland und Großbritannien lieferten der Ukraine Ende März 18 moderne Leopard-2-Panzer und "
+        "14 Panzer vom Typ Challenger 2."
+    )
+    found = reader.propose(text, "de", date(2023, 4, 13))
+    assert [(c.kind, c.donor, c.system_family, c.quantity, c.date_precision) for c in found] == [
+        ("claim", None, "leopard-2", 14, None),
+        ("delivered", "DEU", "leopard-2", 18, "month"),
+        ("delivered", "GBR", "challenger-2", 14, "month"),
+    ]
+    assert found[1].date == date(2023, 3, 1)
+    assert any("what it makes" in why for why in found[2].doubts)

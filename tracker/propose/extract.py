@@ -274,6 +274,25 @@ def _joined_run(text: str, before: list[Mention]) -> list[Mention]:
     return run
 
 
+def _respectively(
+    text: str, numbers: list[numbers_found.Number], systems: list[Mention], donors: list[Mention], lex: Lexicon
+) -> dict[int, str]:
+    """ "Deutschland und Großbritannien lieferten 18 Leopard-2-Panzer und 14 Panzer vom Typ Challenger 2": donors joined
+    as the subject, and as many numbered systems, each made by a different one of them, are each that maker's own
+    (by the number's start). Empty when any number counts no named system, or the makers are not those donors."""
+    counted = [n for n in numbers if _eligible_number(text, n, lex) == "units"]
+    subject = _joined_run(text, [d for d in donors if not d.weak and not d.place and counted and d.end <= counted[0].start])
+    if len(subject) < 2 or len(counted) != len(subject):
+        return {}
+    makers: dict[int, str | None] = {}
+    for n in counted:
+        system = _nearest_system(systems, n, text, lex.lang, counted)
+        makers[n.start] = lex.origins.get(system.key.split("|")[0]) if system is not None and not system.generic else None
+    if sorted(makers.values(), key=str) != sorted(d.key for d in subject):
+        return {}
+    return {start: maker for start, maker in makers.items() if maker is not None}
+
+
 # The ammunition of a kind of system, by the catalog's category of that system.
 AMMUNITION_OF = {
     "mortar": "ammunition-mortar",
@@ -664,7 +683,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
                 and d.weak
                 and anchor <= d.start
                 and d.end <= system.start
-                and re.search(r"\d $", s[max(0, d.start - 2) : d.start])
+                and re.fullmatch(r"[\w.,]+ ", s[anchor : d.start])  # right after the number, in digits or words
             ]
             strong_before = {d.key for d in donors if not d.weak and not d.place and d.end <= anchor}
             if strong_before:  # unless it names one of them: "Slovenia ... German Chancellor ... 28 Slovenian M-55S"
@@ -722,6 +741,7 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             continue  # not aid, or only a possibility ("is considering the transfer of 12 Mi-24")
         used: set[int] = set()
         countable = [o for o in numbers if _eligible_number(s, o, lex) is not None]  # not calibres, years, money
+        own_make = _respectively(s, countable, systems, donors, lex)
         numbers = [o for o in numbers if not _names_digit(s, o, donors, lex.lang)]
         for n in numbers:
             counts = _eligible_number(s, n, lex)
@@ -794,6 +814,8 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             joint = _joint_subject(s, [d for d in donors if not d.weak and d.end <= n.start]) or _countries_before(
                 s, n, numbers, lex
             )
+            if own_make:  # each of the donors named together gives what it makes
+                joint, named = False, {own_make[n.start]}
             # one donor's running total ("over 12,000 anti-tank weapons since the onset") is a claim of that donor
             claim = lex.cue("claim", local) or joint or (cue["claim"] and (len(named) >= 2 or total)) or total
             give = lex.cue("give", s[: n.start])
@@ -829,6 +851,9 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             if system.start <= n.end or lex.categories.get(system.key.split("|")[0]) not in ARTILLERY:
                 batteries = None
             c = make(kind, system, None if n.up_to or batteries else n.value, n.start)
+            if own_make:
+                c.donor = own_make[n.start]
+                c.doubt(0.1, "each donor named together is read as giving what it makes")
             if batteries:
                 c.doubt(0.2, f"{s[n.start : batteries.end()].strip()}: the guns in them are not counted")
             if kind == "announced" and cue["delivered"] and _part_before(s[: n.start], lex):

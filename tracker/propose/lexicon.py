@@ -97,6 +97,16 @@ DEMONYM_HEADS = (
     r"(?:government|ministry|minister|defen[cs]e|army|armed forces|military|prime minister|president|chancellor|navy"
     r"|air force|officials?|authorities|council|cabinet|parliament|police|embassy|(?:\w+ )?(?:stockpiles?|stocks|inventory|reserves))"
 )
+# Right after a number in digits or English words: one lookbehind each, as each must have one width
+AFTER_NUMBER = (
+    "(?:(?<=\\d )|"
+    + "|".join(
+        rf"(?<=(?<![\w-])(?i:{w}) )"
+        for w in "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+        "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen".split()
+    )
+    + ")"
+)
 DEMONYM_MODIFIERS = r"(?:foreign|federal|national|state|defen[cs]e|deputy|interior|finance)"
 DEMONYMS = {
     "USA": "American|U\\.S\\.|US",
@@ -319,6 +329,7 @@ class Lexicon:
     weekdays: list[tuple[re.Pattern, int]] = field(default_factory=list)  # 0 = Monday
     months: list[tuple[re.Pattern, int]] = field(default_factory=list)
     categories: dict[str, str] = field(default_factory=dict)  # family -> the catalog category of its systems
+    origins: dict[str, str] = field(default_factory=dict)  # family -> the country that makes it (system_families.csv)
     category_words: list[tuple[re.Pattern, str]] = field(default_factory=list)  # "tanks" -> main_battle_tank
 
     def find_donors(self, text: str) -> list[Mention]:
@@ -420,7 +431,8 @@ def load(lang: str, data_dir: Path) -> Lexicon:
                 )
             )
             # "18 German Leopard tanks and 14 British Challenger tanks": between a number and the name it counts
-            lex.donors.append((re.compile(rf"(?<=\d )(?:{DEMONYMS[code]})(?![\w-])(?=\s+[A-Z])"), code, True))
+            # or a number word ("Three Portuguese Leopard 2A6 Tanks")
+            lex.donors.append((re.compile(rf"{AFTER_NUMBER}(?:{DEMONYMS[code]})(?![\w-])(?=\s+[A-Z])"), code, True))
     # "Pistorius announced ...": a head of government or defence minister of a donor, a weak donor (the country, when
     # named, wins), by name as each language writes it (leaders.csv)
     column = lang if lang in ("uk", "ru", "ja") else "latin"
@@ -433,6 +445,7 @@ def load(lang: str, data_dir: Path) -> Lexicon:
     systems = {r["system_id"]: r for r in read_rows(data_dir / "systems.csv")}
     lex.categories = {r["family_id"]: r["category"] for r in systems.values()}
     families = {r["family_id"]: r for r in read_rows(data_dir / "system_families.csv")}
+    lex.origins = {family: row["origin_country"] for family, row in families.items() if row.get("origin_country")}
     seen: set[tuple[str, str, str | None]] = set()
 
     def add(alias: str, family: str, system: str | None, pattern: bool = False, generic: bool = False) -> None:
