@@ -2089,7 +2089,8 @@ def test_a_lede_is_no_headline_and_helicopters_offered_to_a_donor_are_no_aid(rea
 
 def test_later_paragraphs_take_the_ledes_day_but_not_an_earlier_decision(reader):
     # https://stripes.com/theaters/us/2023-01-19/ukraine-russia-military-aid-pentagon-8822705.html: "is being provided"
-    # is no delivery; the paragraphs after the lede tell of the day it gives, but not "had already committed"
+    # is no delivery; the paragraphs after the lede tell of the day it gives, but not "had already committed", which
+    # "earlier this month" dates to the month
     text = (
         "The Pentagon will send another package of military aid to Ukraine, defense officials announced Thursday.\n\n"
         "The Pentagon said the new round of equipment is being provided through presidential drawdown authority and will "
@@ -2100,9 +2101,10 @@ def test_later_paragraphs_take_the_ledes_day_but_not_an_earlier_decision(reader)
     assert [(c.kind, c.donor, c.system_family, c.quantity, c.date) for c in found] == [
         ("increased", "USA", "m2-bradley", 59, date(2023, 1, 19)),
         ("announced", "USA", "stryker", 90, date(2023, 1, 19)),
-        ("announced", "USA", "m2-bradley", 50, None),
+        ("announced", "USA", "m2-bradley", 50, date(2023, 1, 1)),
     ]
     assert "the date is given in another sentence of the first paragraph" in found[0].doubts
+    assert found[2].date_precision == "month"
 
 
 @pytest.mark.parametrize(
@@ -2388,3 +2390,31 @@ def test_donors_named_together_each_give_what_they_make(reader):
     ]
     assert found[1].date == date(2023, 3, 1)
     assert any("what it makes" in why for why in found[2].doubts)
+
+
+@pytest.mark.parametrize(
+    "lang, text, published, day, precision",
+    [
+        # https://www.lapresse.ca/actualites/national/2022-04-26/guerre-en-ukraine/ottawa-achete-des-vehicules-blindes-pour-kyiv.php
+        (
+            "fr",
+            "La semaine dernière, le Canada a envoyé en Ukraine quatre obusiers M777.",
+            date(2022, 4, 26),
+            date(2022, 4, 1),
+            "month",
+        ),
+    ],
+)
+def test_this_week_or_month_and_the_one_before_are_dates_of_month_precision(reader, lang, text, published, day, precision):
+    (found,) = reader.propose(text, lang, published)
+    assert (found.date, found.date_precision) == (day, precision)
+
+
+def test_a_week_across_two_months_is_known_to_its_year_and_one_across_two_years_not_at_all():
+    from tracker.propose.dates import _period
+
+    assert _period(date(2024, 10, 9), "week", -1) == (date(2024, 1, 1), "year")  # 30 September to 6 October
+    assert _period(date(2022, 4, 26), "week", -1) == (date(2022, 4, 1), "month")  # 18 to 24 April
+    assert _period(date(2023, 1, 3), "week", -1) is None  # 26 December 2022 to 1 January 2023
+    assert _period(date(2023, 3, 2), "month", -1) == (date(2023, 2, 1), "month")
+    assert _period(date(2023, 1, 5), "month", -1) == (date(2022, 12, 1), "month")

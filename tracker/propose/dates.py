@@ -74,6 +74,21 @@ def _before(published: date | None, value: date | None, year_given: bool) -> dat
     return value
 
 
+def _period(published: date, unit: str, offset: int) -> tuple[date, str] | None:
+    """The month of "this month" or "last month" as a date of month precision; of "this week" or "last week" too,
+    when its days up to publication lie in one month, else its year; None when they span two years."""
+    if unit == "month":
+        first = published.replace(day=1)
+        for _ in range(-offset):
+            first = (first - timedelta(days=1)).replace(day=1)
+        return first, "month"
+    monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
+    last = min(monday + timedelta(days=6), published)
+    if (monday.year, monday.month) == (last.year, last.month):
+        return monday.replace(day=1), "month"
+    return (date(monday.year, 1, 1), "year") if monday.year == last.year else None
+
+
 def find(text: str, lex: Lexicon, published: date | None, same_day: date | None = None) -> list[FoundDate]:
     """Every date of `text`, in order, without overlaps (a full date wins over its parts)."""
     found: list[FoundDate] = []
@@ -134,6 +149,11 @@ def find(text: str, lex: Lexicon, published: date | None, same_day: date | None 
         for m in pattern.finditer(text):
             value = published + timedelta(days=offset) if published else None
             add(m.start(), m.end(), value, "day", quoted=_in_quotation(text, m.start()))
+    for pattern, unit, offset in lex.relative_periods:
+        for m in pattern.finditer(text):
+            period = _period(published, unit, offset) if published else None
+            if period is not None:
+                add(m.start(), m.end(), *period)
     same = lex.cues.get("same_day")
     if same:
         for m in same.finditer(text):

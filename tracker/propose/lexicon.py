@@ -326,6 +326,7 @@ class Lexicon:
     systems: list[tuple[re.Pattern, str, str | None, bool]] = field(default_factory=list)  # pattern, family, system, generic
     cues: dict[str, re.Pattern] = field(default_factory=dict)
     relative_days: list[tuple[re.Pattern, int]] = field(default_factory=list)
+    relative_periods: list[tuple[re.Pattern, str, int]] = field(default_factory=list)  # "last week": week, -1
     weekdays: list[tuple[re.Pattern, int]] = field(default_factory=list)  # 0 = Monday
     months: list[tuple[re.Pattern, int]] = field(default_factory=list)
     categories: dict[str, str] = field(default_factory=dict)  # family -> the catalog category of its systems
@@ -532,6 +533,11 @@ def load(lang: str, data_dir: Path) -> Lexicon:
     for kind in ("today_also",):
         if kind in lex.cues:
             lex.relative_days.append((lex.cues[kind], 0))
+    for unit in ("week", "month"):  # "last week", "ce mois-ci", "минулого тижня": CLDR's words, this and the one before
+        for offset, word in dict(locale._data["date_fields"][unit]["relative"]).items():
+            if offset <= 0:
+                pattern = re.escape(word) if lang == "ja" else name_pattern(word, "en")
+                lex.relative_periods.append((re.compile(pattern, flags), unit, offset))
     for context in ("format", "stand-alone"):
         for width in ("wide", "abbreviated"):
             for index, name in locale.days[context][width].items():
