@@ -2418,3 +2418,44 @@ def test_a_week_across_two_months_is_known_to_its_year_and_one_across_two_years_
     assert _period(date(2023, 1, 3), "week", -1) is None  # 26 December 2022 to 1 January 2023
     assert _period(date(2023, 3, 2), "month", -1) == (date(2023, 2, 1), "month")
     assert _period(date(2023, 1, 5), "month", -1) == (date(2022, 12, 1), "month")
+
+
+def test_a_sentence_dated_by_its_own_since_or_deadline_borrows_no_date(reader):
+    """http://en.people.cn/n3/2023/0119/c90000-10198056.html: what Canada committed "since February 2022" is not of
+    the lede's day."""
+    text = (
+        "OTTAWA, Jan. 18 (Xinhua) -- Canada will donate 200 Senator Armoured Personnel Carriers to Ukraine as a new "
+        "package of military assistance, Defence Minister Anita Anand announced Wednesday.\n\n"
+        "Canada's military assistance committed to Ukraine since February 2022 includes 39 armoured combat support "
+        "vehicles, according to the release."
+    )
+    found = reader.propose(text, "en", date(2023, 1, 19))
+    assert [(c.donor, c.system_family, c.quantity, c.date) for c in found] == [
+        ("CAN", "roshel-senator", 200, date(2023, 1, 18)),
+        ("CAN", "acsv", 39, None),
+    ]
+
+
+def test_what_is_being_prepared_for_dispatch_is_still_to_come(reader):
+    """https://glavcom.ua/world/world-politics/artustanovki-i-refrizheratori-ukrajina-otrimala-cherhovu-partiju-dopomohi-vid-nimechchini-875347.html:
+    six Gepards "готуються до відправлення" are a pledge of no date, not of the day the lede reports."""
+    text = (
+        "Україна отримала від Німеччини чергову партію самохідних зенітних систем Gepard. Про це повідомляє пресслужба "
+        "уряду Німеччини у середу, 14 вересня.\n\n"
+        "Відомо, що шість зенітних установок Gepard готуються до відправлення в Україну."
+    )
+    found = reader.propose(text, "uk", date(2022, 9, 14))
+    assert [(c.kind, c.donor, c.system_family, c.quantity, c.date) for c in found] == [
+        ("delivered", "DEU", "gepard", None, date(2022, 9, 14)),
+        ("announced", "DEU", "gepard", 6, None),
+    ]
+
+
+def test_a_span_of_months_dates_no_row(reader):
+    """https://deutsch.radio.cz/tschechien-lieferte-von-januar-bis-mai-24-panzer-und-17-schuetzenpanzer-der-8787125:
+    deliveries "von Januar bis Mai" happened over five months, not in January."""
+    text = "Tschechien hat von Januar bis Mai dieses Jahres 24 Panzer, 17 Schützenpanzer und 645 Panzerabwehrlenkraketen an die Ukraine geliefert."
+    found = reader.propose(text, "de", date(2023, 6, 27))
+    assert [(c.kind, c.donor, c.system_family, c.quantity, c.date) for c in found] == [
+        ("delivered", "CZE", "armoured-vehicle", 17, None)
+    ]

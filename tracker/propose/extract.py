@@ -646,7 +646,9 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
         donors = [d for d in donors if not _currency_of(s, d, lex)]  # "122 мільйони доларів США", "Canadian dollars"
         taken = [(m.start, m.end) for m in systems]
         dated = text_dates[index]
-        borrowed = None if dated or lex.cue("to_come", s) else _borrowed_date(text_dates, index, sentences, lex)
+        # a sentence whose own date is a deadline or a start ("by March", "since February 2022") borrows none either
+        own_dates = dated or any(d.planned for d in found_dates)
+        borrowed = None if own_dates or lex.cue("to_come", s) else _borrowed_date(text_dates, index, sentences, lex)
         from_lede = borrowed is not None and not any(
             text_dates[i] is borrowed for i, x in enumerate(sentences) if x.paragraph == sentence.paragraph
         )
