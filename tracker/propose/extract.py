@@ -281,7 +281,9 @@ def _respectively(
     as the subject, and as many numbered systems, each made by a different one of them, are each that maker's own
     (by the number's start). Empty when any number counts no named system, or the makers are not those donors."""
     counted = [n for n in numbers if _eligible_number(text, n, lex) == "units"]
-    subject = _joined_run(text, [d for d in donors if not d.weak and not d.place and counted and d.end <= counted[0].start])
+    if not counted:
+        return {}
+    subject = _joined_run(text, [d for d in donors if not d.weak and not d.place and d.end <= counted[0].start])
     if len(subject) < 2 or len(counted) != len(subject):
         return {}
     makers: dict[int, str | None] = {}
@@ -816,8 +818,9 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             joint = _joint_subject(s, [d for d in donors if not d.weak and d.end <= n.start]) or _countries_before(
                 s, n, numbers, lex
             )
-            if own_make:  # each of the donors named together gives what it makes
-                joint, named = False, {own_make[n.start]}
+            maker = own_make.get(n.start)
+            if maker:  # each of the donors named together gives what it makes
+                joint, named = False, {maker}
             # one donor's running total ("over 12,000 anti-tank weapons since the onset") is a claim of that donor
             claim = lex.cue("claim", local) or joint or (cue["claim"] and (len(named) >= 2 or total)) or total
             give = lex.cue("give", s[: n.start])
@@ -853,8 +856,8 @@ def candidates(text: str, sentences: list[Sentence], lex: Lexicon, published: da
             if system.start <= n.end or lex.categories.get(system.key.split("|")[0]) not in ARTILLERY:
                 batteries = None
             c = make(kind, system, None if n.up_to or batteries else n.value, n.start)
-            if own_make:
-                c.donor = own_make[n.start]
+            if maker:
+                c.donor = maker
                 c.doubt(0.1, "each donor named together is read as giving what it makes")
             if batteries:
                 c.doubt(0.2, f"{s[n.start : batteries.end()].strip()}: the guns in them are not counted")

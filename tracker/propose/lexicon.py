@@ -503,8 +503,8 @@ def load(lang: str, data_dir: Path) -> Lexicon:
             for name in catalog_names(row["name"]):
                 add(name, row["family_id"], system_id)
     for family_id, row in families.items():
-        if catalog_names(row["name"]):
-            for name in catalog_names(row["name"]):
+        if family_names := catalog_names(row["name"]):
+            for name in family_names:
                 add(name, family_id, None)
         elif row["name"].endswith(" (generic)") and " " in row["name"].removesuffix(" (generic)"):
             # "Counter-battery radar (generic)": the kind of system it names is a generic word (not one word
